@@ -1,0 +1,72 @@
+// Calendar dates without time zones, for ages, tenures and periods.
+//
+// A Date is a day of the proleptic Gregorian calendar between 0001-01-01 and
+// 9999-12-31. Whole years and months are gained on the anniversary: a person
+// born on 29 February gains a year on 1 March in non-leap years, and adding
+// months clamps to the end of a shorter month (31 January + 1 month is 28 or
+// 29 February). The invariants the rule sets rely on:
+//   years_between(a, b) >= n  <=>  add_years(a, n) <= b    (b >= a, n >= 0)
+//   months_between(a, b) >= n <=>  add_months(a, n) <= b   (b >= a, n >= 0)
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cadre/export.hpp"
+
+namespace cadre {
+
+class CADRE_API Date {
+ public:
+  static constexpr int kMinYear = 1;
+  static constexpr int kMaxYear = 9999;
+
+  constexpr Date() = default;
+
+  /// nullopt for an invalid day (2023-02-29, month 13) or a year outside range.
+  static std::optional<Date> from_ymd(int year, int month, int day);
+  /// Strict ISO 8601 calendar date "YYYY-MM-DD" (exactly that shape).
+  static std::optional<Date> parse(std::string_view text);
+  /// Days since 1970-01-01 (may be negative); nullopt outside the year range.
+  static std::optional<Date> from_days(std::int64_t days_since_epoch);
+
+  std::int32_t days_since_epoch() const { return days_; }
+  int year() const;
+  int month() const;  ///< 1..12
+  int day() const;    ///< 1..31
+  /// ISO weekday: 1 = Monday … 7 = Sunday.
+  int weekday() const;
+  /// "YYYY-MM-DD".
+  std::string to_string() const;
+
+  static bool is_leap_year(int year);
+  static int days_in_month(int year, int month);
+
+  /// The date `months` months later (earlier when negative), clamped to the
+  /// last day of the target month; nullopt outside the year range.
+  static std::optional<Date> add_months(Date date, std::int64_t months);
+  /// The date `years` years later (earlier when negative): the anniversary, with
+  /// 29 February mapped to 1 March in non-leap years; nullopt outside range.
+  static std::optional<Date> add_years(Date date, std::int64_t years);
+  static std::optional<Date> add_days(Date date, std::int64_t days);
+
+  /// Whole years from `from` to `to`: the largest n with add_years(from, n) <= to
+  /// when to >= from, and -years_between(to, from) otherwise.
+  static std::int64_t years_between(Date from, Date to);
+  /// Whole months, defined like years_between with add_months.
+  static std::int64_t months_between(Date from, Date to);
+  /// to - from in days.
+  static std::int64_t days_between(Date from, Date to);
+
+  friend auto operator<=>(const Date&, const Date&) = default;
+  friend bool operator==(const Date&, const Date&) = default;
+
+ private:
+  explicit constexpr Date(std::int32_t days) : days_(days) {}
+  std::int32_t days_ = 0;  // days since 1970-01-01
+};
+
+}  // namespace cadre

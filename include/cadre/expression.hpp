@@ -1,0 +1,137 @@
+// Compiling and evaluating one expression.
+//
+//   cadre::Environment env;                      // declares `as_of: date`
+//   env.declare("pay", cadre::Type::decimal());
+//   auto compiled = cadre::compile("round(pay * 1.2, 2)", env);
+//   if (!compiled.ok()) { /* print compiled.diagnostics */ }
+//   cadre::Activation facts(env);
+//   facts.bind("pay", *cadre::Decimal::parse("3000.00"));
+//   cadre::Value result = compiled.program->evaluate(facts);   // decimal 3600.00
+//
+// Compilation parses, type-checks against the declared variables, resolves
+// every variable and record field to a slot and folds constants. The Program is
+// immutable and may be evaluated from many threads at once.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cadre/diagnostic.hpp"
+#include "cadre/export.hpp"
+#include "cadre/type.hpp"
+#include "cadre/value.hpp"
+
+namespace cadre {
+
+/// Bounds that keep a hostile or mistaken expression from exhausting the stack,
+/// memory or time: exceeding one is a diagnostic or an evaluation error.
+struct ExpressionLimits {
+  /// Longest expression text, in bytes.
+  int max_length = 100'000;
+  /// Deepest nesting of the expression tree.
+  int max_depth = 128;
+  /// Most comprehension (macro) iterations in one evaluation, nested ones included.
+  std::int64_t max_iterations = 1'000'000;
+};
+
+/// How strictly compile() checks types.
+enum class TypeCheck : std::uint8_t {
+  /// Reject unknown names, fields and wrong operand types at compile time.
+  enabled,
+  /// Parse only: unknown names and type mismatches become evaluation errors
+  /// (CEL's "disable_check"; used by conformance cases that rely on it).
+  disabled,
+};
+
+struct CompileOptions {
+  ExpressionLimits limits = {};
+  TypeCheck type_check = TypeCheck::enabled;
+};
+
+/// The declared variables an expression may use. `as_of` (date) is declared
+/// from the start: it is the evaluation date of every rule.
+class CADRE_API Environment {
+ public:
+  struct Variable {
+    std::string name;
+    Type type;
+  };
+
+  Environment();
+
+  /// Declares a variable; declaring a name twice replaces its type.
+  void declare(std::string_view name, Type type);
+  /// The declared variable, or null.
+  const Variable* find(std::string_view name) const;
+  /// Slot of the variable in an Activation, or -1.
+  int slot_of(std::string_view name) const;
+  const std::vector<Variable>& variables() const;
+
+  /// Identifies this set of declarations; changes whenever declare() is called.
+  std::shared_ptr<const std::vector<Variable>> declarations() const { return variables_; }
+
+ private:
+  std::shared_ptr<const std::vector<Variable>> variables_;
+};
+
+/// The facts an evaluation reads: one slot per declared variable. A variable
+/// left unbound is *unknown*. Binding a map to a record-typed variable converts
+/// it to a record (nested maps too).
+class CADRE_API Activation {
+ public:
+  explicit Activation(const Environment& environment);
+
+  /// Binds a declared variable. Returns an error message (empty on success)
+  /// when the name is not declared or the value does not fit the declared type.
+  std::string bind(std::string_view name, Value value);
+  void bind_slot(int slot, Value value);
+  void unbind(std::string_view name);
+  /// The bound value, or null.
+  const Value* slot(int index) const;
+  const std::shared_ptr<const std::vector<Environment::Variable>>& declarations() const {
+    return declarations_;
+  }
+
+ private:
+  std::shared_ptr<const std::vector<Environment::Variable>> declarations_;
+  std::vector<Value> values_;
+  std::vector<bool> bound_;
+};
+
+struct ProgramImpl;
+
+/// A compiled expression: immutable, cheap to copy, safe to share between threads.
+class CADRE_API Program {
+ public:
+  explicit Program(std::shared_ptr<const ProgramImpl> impl);
+
+  /// Evaluates against the facts. The result is a value, an error value (with
+  /// the offset of the failing operation) or an unknown value naming the
+  /// missing facts; evaluation itself never throws for what the expression does.
+  Value evaluate(const Activation& facts) const;
+  /// The statically checked result type (dyn when unchecked).
+  const Type& result_type() const;
+  const std::string& source() const;
+  /// Line and column in the expression of a byte offset (e.g. an error's).
+  SourceLocation locate(int offset) const;
+
+ private:
+  std::shared_ptr<const ProgramImpl> impl_;
+};
+
+struct CompileResult {
+  std::optional<Program> program;  ///< set when diagnostics has no errors
+  std::vector<Diagnostic> diagnostics;
+  bool ok() const { return program.has_value(); }
+};
+
+/// Parses, checks and compiles one expression. Never throws for a mistake in
+/// the expression: mistakes are diagnostics with line:col inside it.
+CADRE_API CompileResult compile(std::string_view source, const Environment& environment,
+                                const CompileOptions& options = {});
+
+}  // namespace cadre

@@ -1,0 +1,158 @@
+// Type values: constructors, structural equality, names and parsing of the
+// built-in type names used in declarations.
+#include "cadre/type.hpp"
+
+#include <utility>
+
+namespace cadre {
+
+struct Type::Parts {
+  std::vector<Type> arguments;  // list: element; map: key, value
+  std::shared_ptr<const RecordType> record;
+  std::string param_name;
+};
+
+namespace {
+
+const Type& dyn_type() {
+  static const Type dyn;
+  return dyn;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// Splits "K, V" at the top-level comma.
+std::optional<std::pair<std::string_view, std::string_view>> split_pair(std::string_view text) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '<') ++depth;
+    if (text[i] == '>') --depth;
+    if (text[i] == ',' && depth == 0) return std::pair{text.substr(0, i), text.substr(i + 1)};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Type Type::list(Type element) {
+  Type type(TypeKind::list);
+  type.parts_ = std::make_shared<const Parts>(Parts{{std::move(element)}, nullptr, {}});
+  return type;
+}
+
+Type Type::map(Type key, Type value) {
+  Type type(TypeKind::map);
+  type.parts_ =
+      std::make_shared<const Parts>(Parts{{std::move(key), std::move(value)}, nullptr, {}});
+  return type;
+}
+
+Type Type::record(std::shared_ptr<const RecordType> record) {
+  Type type(TypeKind::record);
+  type.parts_ = std::make_shared<const Parts>(Parts{{}, std::move(record), {}});
+  return type;
+}
+
+Type Type::param(std::string name) {
+  Type type(TypeKind::type_param);
+  type.parts_ = std::make_shared<const Parts>(Parts{{}, nullptr, std::move(name)});
+  return type;
+}
+
+const Type& Type::element() const {
+  return kind_ == TypeKind::list ? parts_->arguments[0] : dyn_type();
+}
+
+const Type& Type::key() const { return kind_ == TypeKind::map ? parts_->arguments[0] : dyn_type(); }
+
+const Type& Type::value() const {
+  return kind_ == TypeKind::map ? parts_->arguments[1] : dyn_type();
+}
+
+const RecordType* Type::record_type() const {
+  return kind_ == TypeKind::record ? parts_->record.get() : nullptr;
+}
+
+std::shared_ptr<const RecordType> Type::record_type_shared() const {
+  return kind_ == TypeKind::record ? parts_->record : nullptr;
+}
+
+const std::string& Type::param_name() const {
+  static const std::string none;
+  return kind_ == TypeKind::type_param ? parts_->param_name : none;
+}
+
+std::string Type::to_string() const {
+  switch (kind_) {
+    case TypeKind::dyn: return "dyn";
+    case TypeKind::null: return "null";
+    case TypeKind::boolean: return "bool";
+    case TypeKind::integer: return "int";
+    case TypeKind::real: return "double";
+    case TypeKind::decimal: return "decimal";
+    case TypeKind::string: return "string";
+    case TypeKind::date: return "date";
+    case TypeKind::duration: return "duration";
+    case TypeKind::timestamp: return "timestamp";
+    case TypeKind::list: return "list<" + element().to_string() + ">";
+    case TypeKind::map: return "map<" + key().to_string() + ", " + value().to_string() + ">";
+    case TypeKind::record: return parts_->record->name();
+    case TypeKind::type_param: return parts_->param_name;
+  }
+  return "dyn";
+}
+
+bool operator==(const Type& a, const Type& b) {
+  if (a.kind_ != b.kind_) return false;
+  switch (a.kind_) {
+    case TypeKind::list: return a.element() == b.element();
+    case TypeKind::map: return a.key() == b.key() && a.value() == b.value();
+    case TypeKind::record: return a.record_type() == b.record_type();
+    case TypeKind::type_param: return a.param_name() == b.param_name();
+    default: return true;
+  }
+}
+
+RecordType::RecordType(std::string name, std::vector<FieldDecl> fields)
+    : name_(std::move(name)), fields_(std::move(fields)) {}
+
+int RecordType::find_field(std::string_view name) const {
+  for (std::size_t i = 0; i < fields_.size(); ++i) {
+    if (fields_[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::optional<Type> parse_builtin_type(std::string_view text) {
+  text = trim(text);
+  static const std::pair<std::string_view, Type (*)()> kScalars[] = {
+      {"dyn", &Type::dyn},           {"null", &Type::null},
+      {"bool", &Type::boolean},      {"int", &Type::integer},
+      {"double", &Type::real},       {"decimal", &Type::decimal},
+      {"string", &Type::string},     {"date", &Type::date},
+      {"duration", &Type::duration}, {"timestamp", &Type::timestamp},
+  };
+  for (const auto& [name, make] : kScalars) {
+    if (text == name) return make();
+  }
+  if (text.size() < 2 || text.back() != '>') return std::nullopt;
+  if (text.starts_with("list<")) {
+    auto element = parse_builtin_type(text.substr(5, text.size() - 6));
+    if (element) return Type::list(*element);
+    return std::nullopt;
+  }
+  if (text.starts_with("map<")) {
+    auto parts = split_pair(text.substr(4, text.size() - 5));
+    if (!parts) return std::nullopt;
+    auto key = parse_builtin_type(parts->first);
+    auto value = parse_builtin_type(parts->second);
+    if (key && value) return Type::map(*key, *value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace cadre

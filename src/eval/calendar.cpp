@@ -1,0 +1,135 @@
+// Date functions of the domain (ages, tenures, periods) and CEL's timestamp
+// and duration accessors.
+#include "eval/builtin_groups.hpp"
+#include "eval/builtins.hpp"
+
+namespace cadre::eval {
+
+namespace {
+
+using expr::FunctionId;
+
+bool kinds_are(std::span<const Value> args, std::initializer_list<ValueKind> kinds) {
+  if (args.size() != kinds.size()) return false;
+  std::size_t i = 0;
+  for (ValueKind kind : kinds) {
+    if (args[i++].kind() != kind) return false;
+  }
+  return true;
+}
+
+Value date_function(FunctionId function, std::span<const Value> args) {
+  if (kinds_are(args, {ValueKind::date, ValueKind::date})) {
+    Date from = args[0].as_date();
+    Date to = args[1].as_date();
+    switch (function) {
+      case FunctionId::years_between:
+        return Date::years_between(from, to);
+      case FunctionId::months_between:
+        return Date::months_between(from, to);
+      case FunctionId::days_between:
+        return Date::days_between(from, to);
+      default:
+        return no_overload(function, args);
+    }
+  }
+  if (kinds_are(args, {ValueKind::date, ValueKind::integer})) {
+    Date date = args[0].as_date();
+    std::int64_t amount = args[1].as_int();
+    std::optional<Date> result;
+    switch (function) {
+      case FunctionId::add_years:
+        result = Date::add_years(date, amount);
+        break;
+      case FunctionId::add_months:
+        result = Date::add_months(date, amount);
+        break;
+      case FunctionId::add_days:
+        result = Date::add_days(date, amount);
+        break;
+      default:
+        return no_overload(function, args);
+    }
+    return result ? Value(*result) : Value::error("date out of range (0001-01-01 to 9999-12-31)");
+  }
+  if (kinds_are(args, {ValueKind::date})) {
+    Date date = args[0].as_date();
+    switch (function) {
+      case FunctionId::year:
+        return date.year();
+      case FunctionId::month:
+        return date.month();
+      case FunctionId::day:
+        return date.day();
+      default:
+        return no_overload(function, args);
+    }
+  }
+  return no_overload(function, args);
+}
+
+std::optional<TimeField> timestamp_field(FunctionId function) {
+  switch (function) {
+    case FunctionId::get_full_year:
+      return TimeField::full_year;
+    case FunctionId::get_month:
+      return TimeField::month;
+    case FunctionId::get_day_of_year:
+      return TimeField::day_of_year;
+    case FunctionId::get_day_of_month:
+      return TimeField::day_of_month;
+    case FunctionId::get_date:
+      return TimeField::date;
+    case FunctionId::get_day_of_week:
+      return TimeField::day_of_week;
+    case FunctionId::get_hours:
+      return TimeField::hours;
+    case FunctionId::get_minutes:
+      return TimeField::minutes;
+    case FunctionId::get_seconds:
+      return TimeField::seconds;
+    case FunctionId::get_milliseconds:
+      return TimeField::milliseconds;
+    default:
+      return std::nullopt;
+  }
+}
+
+Value duration_field(FunctionId function, Duration duration) {
+  switch (function) {
+    case FunctionId::get_hours:
+      return duration.total_hours();
+    case FunctionId::get_minutes:
+      return duration.total_minutes();
+    case FunctionId::get_seconds:
+      return duration.total_seconds();
+    default:
+      return duration.milliseconds_part();
+  }
+}
+
+Value time_accessor(FunctionId function, std::span<const Value> args) {
+  auto field = timestamp_field(function);
+  if (!field || args.empty()) return no_overload(function, args);
+  if (kinds_are(args, {ValueKind::duration}) && *field >= TimeField::hours) {
+    return duration_field(function, args[0].as_duration());
+  }
+  std::string_view zone;
+  if (kinds_are(args, {ValueKind::timestamp, ValueKind::string})) {
+    zone = args[1].as_string();
+  } else if (!kinds_are(args, {ValueKind::timestamp})) {
+    return no_overload(function, args);
+  }
+  auto value = args[0].as_timestamp().field(*field, zone);
+  if (!value) return Value::error("unknown time zone \"" + std::string(zone) + "\"");
+  return *value;
+}
+
+}  // namespace
+
+Value calendar(FunctionId function, std::span<const Value> args) {
+  if (timestamp_field(function)) return time_accessor(function, args);
+  return date_function(function, args);
+}
+
+}  // namespace cadre::eval

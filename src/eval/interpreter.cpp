@@ -1,0 +1,315 @@
+// The tree-walking evaluator over compiled nodes.
+#include "eval/interpreter.hpp"
+
+#include <array>
+
+#include "eval/builtins.hpp"
+
+namespace cadre::eval {
+
+namespace {
+
+// Collects the outcome of several operands: the union of unknowns and the
+// first error, in evaluation order.
+class Exceptional {
+ public:
+  void add(const Value& value) {
+    if (value.is_unknown()) {
+      const auto& attributes = value.as_unknown().attributes;
+      unknowns_.attributes.insert(unknowns_.attributes.end(), attributes.begin(), attributes.end());
+      has_unknown_ = true;
+    } else if (value.is_error() && !error_) {
+      error_ = value;
+    }
+  }
+  void add_error(Value error) {
+    if (!error_) error_ = std::move(error);
+  }
+  bool any() const { return has_unknown_ || error_.has_value(); }
+  /// Unknowns take precedence: with more facts the error might not arise.
+  Value result() const { return has_unknown_ ? Value::unknown(unknowns_) : *error_; }
+
+ private:
+  UnknownSet unknowns_;
+  bool has_unknown_ = false;
+  std::optional<Value> error_;
+};
+
+Value with_offset(Value value, int offset) {
+  if (value.is_error() && value.as_error().offset < 0) {
+    return Value::error(value.as_error().message, offset);
+  }
+  return value;
+}
+
+class Interpreter {
+ public:
+  Interpreter(const ProgramImpl& program, const Activation* facts)
+      : program_(program), facts_(facts), budget_(program.limits.max_iterations) {
+    if (program.local_count > static_cast<int>(inline_locals_.size())) {
+      heap_locals_.resize(program.local_count);
+    }
+  }
+
+  Value eval(std::uint32_t index) {
+    const Node& node = program_.nodes[index];
+    switch (node.op) {
+      case NodeOp::constant:
+        return program_.constants[node.slot];
+      case NodeOp::variable:
+        return variable(node);
+      case NodeOp::local:
+        return local(node.slot);
+      case NodeOp::select_field:
+        return select_field(node);
+      case NodeOp::select_dynamic:
+        return select_dynamic(node, false);
+      case NodeOp::test_field:
+        return test_field(node);
+      case NodeOp::test_dynamic:
+        return select_dynamic(node, true);
+      case NodeOp::call:
+        return call(node);
+      case NodeOp::logical_and:
+        return logical(node, false);
+      case NodeOp::logical_or:
+        return logical(node, true);
+      case NodeOp::conditional:
+        return conditional(node);
+      case NodeOp::make_list:
+        return make_list(node);
+      case NodeOp::make_map:
+        return make_map(node);
+      case NodeOp::comprehension:
+        return comprehension(node);
+    }
+    return Value::error("internal error: bad node", node.offset);
+  }
+
+ private:
+  Value& local(int slot) {
+    return heap_locals_.empty() ? inline_locals_[slot] : heap_locals_[slot];
+  }
+
+  Value child(const Node& node, std::uint32_t i) { return eval(program_.children[node.first + i]); }
+
+  const std::string& text(std::int32_t index) const { return program_.texts[index]; }
+
+  Value variable(const Node& node) {
+    const Value* value = facts_ ? facts_->slot(node.slot) : nullptr;
+    return value ? *value : Value::unknown(text(node.path));
+  }
+
+  Value select_field(const Node& node) {
+    Value operand = child(node, 0);
+    if (operand.kind() != ValueKind::record) return select_dynamic_on(node, operand, false);
+    const RecordValue& record = operand.as_record();
+    const Value* field = record.field(node.slot);
+    if (field != nullptr) return *field;
+    return Value::unknown(text(node.path));
+  }
+
+  Value test_field(const Node& node) {
+    Value operand = child(node, 0);
+    if (operand.kind() != ValueKind::record) return select_dynamic_on(node, operand, true);
+    return operand.as_record().has(node.slot);
+  }
+
+  Value select_dynamic(const Node& node, bool test_only) {
+    return select_dynamic_on(node, child(node, 0), test_only);
+  }
+
+  Value select_dynamic_on(const Node& node, const Value& operand, bool test_only) {
+    const std::string& name = text(node.name);
+    switch (operand.kind()) {
+      case ValueKind::error:
+      case ValueKind::unknown:
+        return operand;
+      case ValueKind::map: {
+        const Value* value = operand.as_map().find_key(name);
+        if (test_only) return value != nullptr;
+        return value ? *value : Value::error("no such key: `" + name + "`", node.offset);
+      }
+      case ValueKind::record: {
+        const RecordValue& record = operand.as_record();
+        int index = record.type().find_field(name);
+        if (index < 0) {
+          return Value::error("`" + record.type().name() + "` has no field `" + name + "`",
+                              node.offset);
+        }
+        if (test_only) return record.has(index);
+        const Value* field = record.field(index);
+        return field ? *field : Value::unknown(node.path >= 0 ? text(node.path) : name);
+      }
+      default:
+        return Value::error(std::string("cannot select field `") + name +
+                                "` from a value of type `" + value_kind_name(operand.kind()) + "`",
+                            node.offset);
+    }
+  }
+
+  Value call(const Node& node) {
+    std::array<Value, 4> args;
+    if (node.count > args.size()) {
+      return with_offset(no_overload(node.function, {}), node.offset);
+    }
+    Exceptional exceptional;
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+      args[i] = child(node, i);
+      exceptional.add(args[i]);
+    }
+    if (exceptional.any()) return exceptional.result();
+    return with_offset(call_builtin(node.function, std::span(args.data(), node.count)),
+                       node.offset);
+  }
+
+  // `&&` (decisive = false) and `||` (decisive = true).
+  Value logical(const Node& node, bool decisive) {
+    Exceptional exceptional;
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+      Value operand = child(node, i);
+      if (operand.kind() == ValueKind::boolean) {
+        if (operand.as_bool() == decisive) return decisive;
+        continue;
+      }
+      if (operand.is_exceptional()) {
+        exceptional.add(operand);
+      } else {
+        exceptional.add_error(Value::error(std::string("no matching overload: `") +
+                                               (decisive ? "||" : "&&") + "` applied to " +
+                                               value_kind_name(operand.kind()),
+                                           node.offset));
+      }
+    }
+    return exceptional.any() ? exceptional.result() : Value(!decisive);
+  }
+
+  Value conditional(const Node& node) {
+    Value condition = child(node, 0);
+    if (condition.kind() == ValueKind::boolean) return child(node, condition.as_bool() ? 1 : 2);
+    if (condition.is_exceptional()) return condition;
+    return Value::error(
+        std::string("condition of `?:` must be bool, found ") + value_kind_name(condition.kind()),
+        node.offset);
+  }
+
+  Value make_list(const Node& node) {
+    ListValue items;
+    items.reserve(node.count);
+    Exceptional exceptional;
+    for (std::uint32_t i = 0; i < node.count; ++i) {
+      items.push_back(child(node, i));
+      exceptional.add(items.back());
+    }
+    if (exceptional.any()) return exceptional.result();
+    return Value(std::move(items));
+  }
+
+  Value make_map(const Node& node) {
+    MapValue map;
+    Exceptional exceptional;
+    for (std::uint32_t i = 0; i + 1 < node.count; i += 2) {
+      Value key = child(node, i);
+      Value value = child(node, i + 1);
+      exceptional.add(key);
+      exceptional.add(value);
+      if (exceptional.any()) continue;
+      if (map.find(key) != nullptr) {
+        exceptional.add_error(Value::error("duplicate map key " + key.debug_string(), node.offset));
+        continue;
+      }
+      map.set(std::move(key), std::move(value));
+    }
+    if (exceptional.any()) return exceptional.result();
+    return Value(std::move(map));
+  }
+
+  Value comprehension(const Node& node);
+
+  const ProgramImpl& program_;
+  const Activation* facts_;
+  std::int64_t budget_;
+  std::array<Value, 8> inline_locals_;
+  std::vector<Value> heap_locals_;
+};
+
+// Iterates a list's elements or a map's keys, applying the macro.
+Value Interpreter::comprehension(const Node& node) {
+  Value range = child(node, 0);
+  if (range.is_exceptional()) return range;
+  const ListValue* elements = range.kind() == ValueKind::list ? &range.as_list() : nullptr;
+  ListValue keys;
+  if (range.kind() == ValueKind::map) {
+    for (const auto& entry : range.as_map().entries())
+      keys.push_back(entry.first);
+    elements = &keys;
+  }
+  if (elements == nullptr) {
+    return Value::error(
+        std::string("cannot iterate over a value of type ") + value_kind_name(range.kind()),
+        node.offset);
+  }
+  bool quantifier = node.macro == expr::MacroKind::all || node.macro == expr::MacroKind::exists;
+  bool decisive = node.macro == expr::MacroKind::exists;
+  Exceptional exceptional;
+  ListValue results;
+  std::int64_t matches = 0;
+  for (const Value& element : *elements) {
+    if (--budget_ < 0) {
+      return Value::error(
+          "iteration limit of " + std::to_string(program_.limits.max_iterations) + " exceeded",
+          node.offset);
+    }
+    local(node.slot) = element;
+    Value test = child(node, 1);
+    if (node.macro == expr::MacroKind::map && !test.is_exceptional()) {
+      results.push_back(std::move(test));
+      continue;
+    }
+    if (test.kind() != ValueKind::boolean) {
+      Value problem = test.is_exceptional()
+                          ? test
+                          : Value::error(std::string("predicate must be bool, found ") +
+                                             value_kind_name(test.kind()),
+                                         node.offset);
+      // all/exists absorb errors that another element decides; the others do not.
+      if (!quantifier && problem.is_error()) return problem;
+      exceptional.add(problem);
+      continue;
+    }
+    bool passed = test.as_bool();
+    if (quantifier) {
+      if (passed == decisive) return decisive;
+      continue;
+    }
+    if (!passed) continue;
+    ++matches;
+    if (node.macro == expr::MacroKind::filter) results.push_back(element);
+    if (node.macro == expr::MacroKind::map_filter) {
+      Value mapped = child(node, 2);
+      if (mapped.is_error()) return mapped;
+      exceptional.add(mapped);
+      results.push_back(std::move(mapped));
+    }
+  }
+  if (exceptional.any()) return exceptional.result();
+  switch (node.macro) {
+    case expr::MacroKind::all:
+      return true;
+    case expr::MacroKind::exists:
+      return false;
+    case expr::MacroKind::exists_one:
+      return matches == 1;
+    default:
+      return Value(std::move(results));
+  }
+}
+
+}  // namespace
+
+Value evaluate(const ProgramImpl& program, std::uint32_t node, const Activation* facts) {
+  Interpreter interpreter(program, facts);
+  return interpreter.eval(node);
+}
+
+}  // namespace cadre::eval

@@ -1,0 +1,356 @@
+// The type checker. One visit per node kind; calls are resolved against the
+// overload table, first exactly and then allowing a double literal to be read
+// as a decimal where a decimal is expected.
+#include "expr/checker.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "expr/functions.hpp"
+#include "expr/type_unifier.hpp"
+
+namespace cadre::expr {
+
+namespace {
+
+bool is_double_literal(const Expr& e) {
+  return e.kind == ExprKind::literal && std::holds_alternative<double>(e.literal.value);
+}
+
+// "+" for "_+_", "!" for "!_", "[]" for "_[_]"; function names unchanged.
+std::string display_name(std::string_view name) {
+  if (name == op::kIndex) return "[]";
+  if (name == op::kConditional) return "?:";
+  if (name == op::kIn) return "in";
+  std::string out;
+  for (char c : name) {
+    if (c != '_') out += c;
+  }
+  return name.find('_') == 0 || name.back() == '_' ? out : std::string(name);
+}
+
+std::string describe_types(const std::vector<Type>& types) {
+  std::string out = "(";
+  for (std::size_t i = 0; i < types.size(); ++i) out += (i ? ", " : "") + types[i].to_string();
+  return out + ")";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// "did you mean `x`?" for the closest candidate within a third of the length.
+std::string suggest(std::string_view name, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  std::size_t best_distance = name.size() / 3 + 1;
+  for (std::string_view candidate : candidates) {
+    std::size_t distance = edit_distance(name, candidate);
+    if (distance < best_distance) {
+      best = candidate;
+      best_distance = distance;
+    }
+  }
+  return best.empty() ? std::string() : "did you mean `" + std::string(best) + "`?";
+}
+
+// The type both branches of `?:` (or elements of a literal) can be seen as.
+std::optional<Type> join(const Type& a, const Type& b) {
+  if (a == b) return a;
+  if (a.is_dyn() || b.is_dyn()) return Type::dyn();
+  bool a_money = a.kind() == TypeKind::decimal || a.kind() == TypeKind::integer;
+  bool b_money = b.kind() == TypeKind::decimal || b.kind() == TypeKind::integer;
+  if (a_money && b_money) return Type::decimal();
+  return std::nullopt;
+}
+
+class Checker {
+ public:
+  Checker(const Environment& environment, const SourceMap& source, CheckResult& out)
+      : environment_(environment), source_(source), out_(out) {}
+
+  Type visit(const Expr& e) {
+    Type type = visit_kind(e);
+    out_.types[e.id] = type;
+    return type;
+  }
+
+ private:
+  Type visit_kind(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::literal: return literal_type(e.literal);
+      case ExprKind::ident: return ident(e);
+      case ExprKind::select: return select(e);
+      case ExprKind::call: return call(e);
+      case ExprKind::list: return list(e);
+      case ExprKind::map: return map(e);
+      case ExprKind::comprehension: return comprehension(e);
+      case ExprKind::error: return Type::dyn();
+    }
+    return Type::dyn();
+  }
+
+  static Type literal_type(const Literal& literal) {
+    switch (literal.value.index()) {
+      case 0: return Type::null();
+      case 1: return Type::boolean();
+      case 2: return Type::integer();
+      case 3: return Type::real();
+      default: return Type::string();
+    }
+  }
+
+  void report(const Expr& at, std::string code, std::string message, std::string help = {}) {
+    out_.diagnostics.push_back(Diagnostic{Severity::error, std::move(code), source_.locate(at.offset),
+                                          std::move(message), std::move(help)});
+  }
+
+  Type ident(const Expr& e) {
+    for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
+      if (it->first == e.name) return it->second;
+    }
+    if (const auto* variable = environment_.find(e.name)) return variable->type;
+    std::vector<std::string_view> names;
+    for (const auto& variable : environment_.variables()) names.push_back(variable.name);
+    for (const auto& scope : scopes_) names.push_back(scope.first);
+    report(e, "expr.undeclared", "undeclared reference to `" + e.name + "`", suggest(e.name, names));
+    return Type::dyn();
+  }
+
+  Type select(const Expr& e) {
+    Type operand = visit(*e.target);
+    Type field = field_type(e, operand);
+    return e.test_only ? Type::boolean() : field;
+  }
+
+  Type field_type(const Expr& e, const Type& operand) {
+    switch (operand.kind()) {
+      case TypeKind::dyn: return Type::dyn();
+      case TypeKind::map:
+        if (operand.key().kind() == TypeKind::string || operand.key().is_dyn()) return operand.value();
+        break;
+      case TypeKind::record: {
+        const RecordType& record = *operand.record_type();
+        int index = record.find_field(e.name);
+        if (index >= 0) return record.fields()[index].type;
+        std::vector<std::string_view> names;
+        for (const auto& field : record.fields()) names.push_back(field.name);
+        report(e, "expr.no_such_field", "`" + record.name() + "` has no field `" + e.name + "`",
+               suggest(e.name, names));
+        return Type::dyn();
+      }
+      default: break;
+    }
+    report(e, "expr.no_such_field",
+           "cannot select field `" + e.name + "` from a value of type `" + operand.to_string() + "`");
+    return Type::dyn();
+  }
+
+  Type list(const Expr& e) {
+    std::optional<Type> element;
+    for (const auto& item : e.args) {
+      Type type = visit(*item);
+      element = element ? join(*element, type).value_or(Type::dyn()) : type;
+    }
+    return Type::list(element.value_or(Type::dyn()));
+  }
+
+  Type map(const Expr& e) {
+    std::optional<Type> key;
+    std::optional<Type> value;
+    for (std::size_t i = 0; i + 1 < e.args.size(); i += 2) {
+      Type k = visit(*e.args[i]);
+      Type v = visit(*e.args[i + 1]);
+      key = key ? join(*key, k).value_or(Type::dyn()) : k;
+      value = value ? join(*value, v).value_or(Type::dyn()) : v;
+    }
+    return Type::map(key.value_or(Type::dyn()), value.value_or(Type::dyn()));
+  }
+
+  Type comprehension(const Expr& e) {
+    Type range = visit(*e.target);
+    Type variable = Type::dyn();
+    if (range.kind() == TypeKind::list) {
+      variable = range.element();
+    } else if (range.kind() == TypeKind::map) {
+      variable = range.key();
+    } else if (!range.is_dyn()) {
+      report(e, "expr.no_overload",
+             "cannot iterate over a value of type `" + range.to_string() + "`: expected a list or map");
+    }
+    scopes_.emplace_back(e.name, variable);
+    std::vector<Type> arg_types;
+    for (const auto& arg : e.args) arg_types.push_back(visit(*arg));
+    scopes_.pop_back();
+    bool has_predicate = e.macro != MacroKind::map;
+    if (has_predicate) expect_bool(*e.args[0], arg_types[0], "predicate of `" + macro_name(e) + "`");
+    switch (e.macro) {
+      case MacroKind::filter: return Type::list(variable);
+      case MacroKind::map: return Type::list(arg_types[0]);
+      case MacroKind::map_filter: return Type::list(arg_types[1]);
+      default: return Type::boolean();
+    }
+  }
+
+  static std::string macro_name(const Expr& e) {
+    switch (e.macro) {
+      case MacroKind::all: return "all";
+      case MacroKind::exists: return "exists";
+      case MacroKind::exists_one: return "exists_one";
+      case MacroKind::filter: return "filter";
+      default: return "map";
+    }
+  }
+
+  void expect_bool(const Expr& at, const Type& type, const std::string& what) {
+    if (type.kind() == TypeKind::boolean || type.is_dyn()) return;
+    report(at, "expr.no_overload", what + " must be bool, found `" + type.to_string() + "`");
+  }
+
+  Type call(const Expr& e) {
+    std::vector<const Expr*> args;
+    if (e.target) args.push_back(e.target.get());
+    for (const auto& arg : e.args) args.push_back(arg.get());
+    std::vector<Type> types;
+    for (const Expr* arg : args) types.push_back(visit(*arg));
+    if (e.name == op::kLogicalAnd || e.name == op::kLogicalOr) {
+      for (std::size_t i = 0; i < args.size(); ++i) {
+        expect_bool(*args[i], types[i], "operand of `" + display_name(e.name) + "`");
+      }
+      return Type::boolean();
+    }
+    if (e.name == op::kConditional) return conditional(e, args, types);
+    auto function = find_function(e.name);
+    if (!function) {
+      report(e, "expr.undeclared", "unknown function `" + e.name + "`");
+      return Type::dyn();
+    }
+    CallStyle style = e.target ? CallStyle::receiver : CallStyle::global;
+    return resolve(e, *function, style, args, types);
+  }
+
+  Type conditional(const Expr& e, const std::vector<const Expr*>& args,
+                   const std::vector<Type>& types) {
+    expect_bool(*args[0], types[0], "condition of `?:`");
+    auto joined = join(types[1], types[2]);
+    if (!joined && coerce_pair(*args[1], types[1], *args[2], types[2])) joined = Type::decimal();
+    if (joined) return *joined;
+    report(e, "expr.no_overload",
+           "branches of `?:` have different types (`" + types[1].to_string() + "`, `" +
+               types[2].to_string() + "`)");
+    return Type::dyn();
+  }
+
+  // A double literal beside a decimal is read as a decimal.
+  bool coerce_pair(const Expr& a, const Type& ta, const Expr& b, const Type& tb) {
+    if (ta.kind() == TypeKind::decimal && is_double_literal(b)) {
+      read_as_decimal(b);
+      return true;
+    }
+    if (tb.kind() == TypeKind::decimal && is_double_literal(a)) {
+      read_as_decimal(a);
+      return true;
+    }
+    return false;
+  }
+
+  void read_as_decimal(const Expr& literal) {
+    out_.decimal_literals.insert(literal.id);
+    out_.types[literal.id] = Type::decimal();
+  }
+
+  // Argument types with double literals replaced by decimal where requested.
+  static std::vector<Type> with_decimal_literals(const std::vector<const Expr*>& args,
+                                                 std::vector<Type> types) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      if (is_double_literal(*args[i])) types[i] = Type::decimal();
+    }
+    return types;
+  }
+
+  Type resolve(const Expr& e, FunctionId function, CallStyle style,
+               const std::vector<const Expr*>& args, const std::vector<Type>& types) {
+    if (auto result = match(function, style, types)) return *result;
+    std::vector<Type> coerced = with_decimal_literals(args, types);
+    if (coerced != types) {
+      if (auto result = match(function, style, coerced)) {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+          if (coerced[i] != types[i]) read_as_decimal(*args[i]);
+        }
+        return *result;
+      }
+    }
+    report_no_overload(e, function, style, types);
+    return Type::dyn();
+  }
+
+  static std::optional<Type> match(FunctionId function, CallStyle style,
+                                   const std::vector<Type>& types) {
+    std::optional<Type> result;
+    for (const Overload& overload : overloads_of(function)) {
+      if (overload.style != style || overload.parameters.size() != types.size()) continue;
+      TypeUnifier unifier;
+      bool fits = true;
+      for (std::size_t i = 0; i < types.size() && fits; ++i) {
+        fits = unifier.unify(overload.parameters[i], types[i]);
+      }
+      if (!fits) continue;
+      Type type = unifier.substitute(overload.result);
+      result = result && *result != type ? Type::dyn() : type;
+    }
+    return result;
+  }
+
+  void report_no_overload(const Expr& e, FunctionId function, CallStyle style,
+                          const std::vector<Type>& types) {
+    bool is_operator = e.name.find('_') != std::string::npos || e.name == op::kLogicalNot;
+    std::string name = display_name(e.name);
+    std::size_t arity = style == CallStyle::receiver ? types.size() - 1 : types.size();
+    bool any_arity = false;
+    bool any_style = false;
+    for (const Overload& overload : overloads_of(function)) {
+      any_style |= overload.style == style;
+      std::size_t expected = overload.parameters.size() - (overload.style == CallStyle::receiver);
+      any_arity |= overload.style == style && expected == arity;
+    }
+    if (!any_style) {
+      report(e, "expr.no_overload",
+             style == CallStyle::receiver ? "`" + name + "` is not a method: call it as `" + name + "(…)`"
+                                          : "`" + name + "` is a method: call it as `x." + name + "(…)`");
+    } else if (!any_arity) {
+      report(e, "expr.arity", "`" + name + "` does not take " + std::to_string(arity) +
+                                  (arity == 1 ? " argument" : " arguments"));
+    } else if (is_operator) {
+      report(e, "expr.no_overload",
+             "operator `" + name + "` cannot be applied to " + describe_types(types));
+    } else {
+      report(e, "expr.no_overload", "no overload of `" + name + "` takes " + describe_types(types));
+    }
+  }
+
+  const Environment& environment_;
+  const SourceMap& source_;
+  CheckResult& out_;
+  std::vector<std::pair<std::string, Type>> scopes_;
+};
+
+}  // namespace
+
+CheckResult check(const Expr& root, const Environment& environment, const SourceMap& source) {
+  CheckResult out;
+  Checker checker(environment, source, out);
+  out.result = checker.visit(root);
+  return out;
+}
+
+}  // namespace cadre::expr

@@ -1,0 +1,792 @@
+// Parser: CEL's grammar as a Pratt parser over the lexer's tokens.
+//
+// Grammar, lowest precedence first:
+//   expr    = or ['?' or ':' expr]                  (right-associative)
+//   or, and, relation, additive, multiplicative     (left-associative, kBinaryRules)
+//   unary   = {'!' | '-'} member                    ('-' before a number folds into it)
+//   member  = primary {'.' name | '.' name '(' args ')' | '[' expr ']'}
+//   primary = literal | ident | ident '(' args ')' | '(' expr ')' | '[' list ']' | '{' map '}'
+//
+// Recovery: a mistake is reported, an error node takes the place of what was
+// expected, and the parser skips ahead to a token that can close or separate
+// the enclosing construct. At most one diagnostic is reported per source
+// offset, which keeps one mistake from being reported again by each enclosing
+// construct. Once the parser stops (a limit, or max_errors diagnostics) it sees
+// only the end of the input, so every construct winds up quietly.
+#include "expr/parser.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "expr/lexer.hpp"
+#include "expr/source_map.hpp"
+#include "expr/string_literal.hpp"
+
+namespace cadre::expr {
+namespace {
+
+constexpr const char* kSyntax = "expr.syntax";
+constexpr const char* kLimit = "expr.limit";
+constexpr const char* kLiteral = "expr.literal";
+constexpr const char* kEncoding = "expr.encoding";
+
+/// Binding levels of the binary operators, loosest first.
+enum Level : int { kOr = 1, kAnd, kRelation, kAdditive, kMultiplicative };
+
+struct BinaryRule {
+  TokenKind token;
+  int level;
+  const char* function;
+};
+
+constexpr std::array<BinaryRule, 14> kBinaryRules = {{
+    {TokenKind::or_or, kOr, op::kLogicalOr},
+    {TokenKind::and_and, kAnd, op::kLogicalAnd},
+    {TokenKind::eq_eq, kRelation, op::kEquals},
+    {TokenKind::bang_eq, kRelation, op::kNotEquals},
+    {TokenKind::less, kRelation, op::kLess},
+    {TokenKind::less_eq, kRelation, op::kLessEquals},
+    {TokenKind::greater, kRelation, op::kGreater},
+    {TokenKind::greater_eq, kRelation, op::kGreaterEquals},
+    {TokenKind::kw_in, kRelation, op::kIn},
+    {TokenKind::plus, kAdditive, op::kAdd},
+    {TokenKind::minus, kAdditive, op::kSubtract},
+    {TokenKind::star, kMultiplicative, op::kMultiply},
+    {TokenKind::slash, kMultiplicative, op::kDivide},
+    {TokenKind::percent, kMultiplicative, op::kModulo},
+}};
+
+const BinaryRule* binary_rule(TokenKind kind) {
+  const auto* rule = std::find_if(kBinaryRules.begin(), kBinaryRules.end(),
+                                  [kind](const BinaryRule& r) { return r.token == kind; });
+  return rule == kBinaryRules.end() ? nullptr : rule;
+}
+
+struct MacroRule {
+  std::string_view name;
+  std::size_t arity;
+  MacroKind kind;
+};
+
+/// Receiver-style macros, by name and argument count (the iteration variable
+/// included); other counts make an ordinary method call.
+constexpr std::array<MacroRule, 6> kReceiverMacros = {{
+    {"all", 2, MacroKind::all},
+    {"exists", 2, MacroKind::exists},
+    {"exists_one", 2, MacroKind::exists_one},
+    {"filter", 2, MacroKind::filter},
+    {"map", 2, MacroKind::map},
+    {"map", 3, MacroKind::map_filter},
+}};
+
+const MacroRule* receiver_macro(std::string_view name, std::size_t arity) {
+  const auto* rule =
+      std::find_if(kReceiverMacros.begin(), kReceiverMacros.end(),
+                   [&](const MacroRule& r) { return r.name == name && r.arity == arity; });
+  return rule == kReceiverMacros.end() ? nullptr : rule;
+}
+
+bool is_opener(TokenKind kind) {
+  return kind == TokenKind::lparen || kind == TokenKind::lbracket || kind == TokenKind::lbrace;
+}
+
+bool is_closer(TokenKind kind) {
+  return kind == TokenKind::rparen || kind == TokenKind::rbracket || kind == TokenKind::rbrace;
+}
+
+bool is_number(TokenKind kind) {
+  return kind == TokenKind::int_literal || kind == TokenKind::double_literal;
+}
+
+const char* spelling(TokenKind closer) {
+  switch (closer) {
+    case TokenKind::rparen:
+      return "`)`";
+    case TokenKind::rbracket:
+      return "`]`";
+    default:
+      return "`}`";
+  }
+}
+
+/// How a message names the token it found: quoted source text, cut short.
+std::string describe(const Token& token) {
+  constexpr std::size_t kLongest = 32;
+  if (token.kind == TokenKind::end) return "end of input";
+  if (token.kind == TokenKind::string_literal) return "string literal";
+  if (token.text.size() > kLongest) return "`" + std::string(token.text.substr(0, kLongest)) + "...`";
+  return "`" + std::string(token.text) + "`";
+}
+
+/// `a.b.C` for an identifier or a chain of selects on one, else empty.
+std::string dotted_name(const Expr& expr) {
+  std::string name;
+  const Expr* node = &expr;
+  while (node->kind == ExprKind::select && !node->test_only && node->target) {
+    name = "." + node->name + name;
+    node = node->target.get();
+  }
+  return node->kind == ExprKind::ident ? node->name + name : std::string();
+}
+
+class Parser {
+ public:
+  Parser(std::string_view source, const ParseOptions& options)
+      : options_(options), map_(source), lexer_(source) {
+    end_.offset = static_cast<int>(source.size());
+    current_ = lexer_.next();
+    next_ = lexer_.next();
+  }
+
+  ParseResult run();
+
+ private:
+  // Tokens.
+  const Token& peek() const { return stopped_ ? end_ : current_; }
+  const Token& peek_next() const { return stopped_ ? end_ : next_; }
+  bool at(TokenKind kind) const { return peek().kind == kind; }
+  Token take();
+  bool take_if(TokenKind kind);
+
+  // Diagnostics.
+  void report(int offset, const char* code, std::string message, std::string help = {});
+  void report_found(const Token& found, std::string message);
+  void report_lex_error(const Token& token);
+  void report_limit(int offset);
+  void report_unclosed(const Token& open, TokenKind close, std::string_view what);
+  std::string unclosed_message(const Token& open, TokenKind close) const;
+  std::string position(int offset) const;
+
+  // Nodes.
+  ExprPtr make(ExprKind kind, int offset);
+  void add_arg(Expr& parent, ExprPtr child);
+  void set_target(Expr& parent, ExprPtr child);
+  void note_depth(Expr& parent, const Expr& child);
+  ExprPtr make_call(int offset, std::string name, ExprPtr first, ExprPtr second);
+
+  // Recovery.
+  void skip_until(bool stop_at_comma, bool stop_at_colon);
+  void expect_closer(const Token& open, TokenKind close);
+
+  // Grammar.
+  ExprPtr parse_expr();
+  ExprPtr parse_conditional();
+  ExprPtr parse_else_branch(const Token& question);
+  ExprPtr parse_binary(int min_level);
+  ExprPtr parse_unary();
+  ExprPtr parse_member();
+  ExprPtr parse_select(ExprPtr operand);
+  ExprPtr parse_index(ExprPtr operand);
+  ExprPtr reject_message_construction(ExprPtr type_name);
+  ExprPtr parse_primary();
+  ExprPtr parse_literal();
+  ExprPtr parse_number();
+  ExprPtr parse_identifier();
+  ExprPtr parse_qualified_name();
+  ExprPtr parse_reserved_keyword();
+  ExprPtr parse_parenthesized();
+  ExprPtr parse_list();
+  ExprPtr parse_map();
+  void parse_map_entry(Expr& map);
+  ExprPtr parse_error_token();
+  ExprPtr parse_unexpected();
+  template <typename Element>
+  void parse_sequence(const Token& open, TokenKind close, std::string_view what,
+                      bool trailing_comma, Element element);
+
+  // Calls and macros.
+  struct Arguments {
+    std::vector<ExprPtr> values;
+    std::vector<int> starts;  ///< offset of each argument's first token
+  };
+  Arguments parse_arguments();
+  ExprPtr parse_global_call(const Token& name);
+  ExprPtr parse_member_call(ExprPtr target, const Token& name);
+  ExprPtr expand_has(const Token& name, Arguments arguments);
+  ExprPtr expand_receiver_macro(const MacroRule& rule, const Token& name, ExprPtr range,
+                                Arguments arguments);
+
+  const ParseOptions& options_;
+  SourceMap map_;
+  Lexer lexer_;
+  Token current_;
+  Token next_;
+  Token end_;
+  bool stopped_ = false;
+  int depth_ = 0;
+  int last_error_offset_ = -1;
+  std::int32_t next_id_ = 1;
+  std::vector<int> depths_ = {0};  ///< tree depth of each node, by id
+  std::vector<Diagnostic> diagnostics_;
+};
+
+ParseResult Parser::run() {
+  ParseResult result;
+  result.root = parse_expr();
+  if (!at(TokenKind::end)) {
+    report_found(peek(), "unexpected " + describe(peek()) + ": expected an operator or end of input");
+  }
+  result.diagnostics = std::move(diagnostics_);
+  result.next_id = next_id_;
+  return result;
+}
+
+Token Parser::take() {
+  if (stopped_) return end_;
+  Token token = std::move(current_);
+  current_ = std::move(next_);
+  next_ = lexer_.next();
+  return token;
+}
+
+bool Parser::take_if(TokenKind kind) {
+  if (!at(kind)) return false;
+  take();
+  return true;
+}
+
+void Parser::report(int offset, const char* code, std::string message, std::string help) {
+  if (stopped_ || offset == last_error_offset_) return;
+  last_error_offset_ = offset;
+  Diagnostic diagnostic;
+  diagnostic.code = code;
+  diagnostic.location = map_.locate(offset);
+  diagnostic.message = std::move(message);
+  diagnostic.help = std::move(help);
+  diagnostics_.push_back(std::move(diagnostic));
+  if (static_cast<int>(diagnostics_.size()) >= options_.max_errors) stopped_ = true;
+}
+
+/// Reports a mistake about the token found; when that token is itself a
+/// lexical mistake, that mistake is the one worth reporting.
+void Parser::report_found(const Token& found, std::string message) {
+  if (found.kind == TokenKind::error) {
+    report_lex_error(found);
+  } else {
+    report(found.offset, kSyntax, std::move(message));
+  }
+}
+
+void Parser::report_lex_error(const Token& token) {
+  const bool reported = !stopped_ && token.error.offset != last_error_offset_;
+  report(token.error.offset, token.error.code, token.error.message, token.error.help);
+  // An unterminated string runs to the end of the input: what the enclosing
+  // constructs then miss there is the same mistake.
+  const bool runs_to_end = token.offset + static_cast<int>(token.text.size()) >= end_.offset;
+  if (reported && runs_to_end) last_error_offset_ = end_.offset;
+}
+
+void Parser::report_limit(int offset) {
+  if (stopped_) return;
+  Diagnostic diagnostic;
+  diagnostic.code = kLimit;
+  diagnostic.location = map_.locate(offset);
+  diagnostic.message =
+      "expression nests too deeply (limit " + std::to_string(options_.max_depth) + ")";
+  diagnostics_.push_back(std::move(diagnostic));
+  stopped_ = true;
+}
+
+void Parser::report_unclosed(const Token& open, TokenKind close, std::string_view what) {
+  const Token& found = peek();
+  if (found.kind == TokenKind::end || is_closer(found.kind)) {
+    report_found(found, unclosed_message(open, close));
+  } else {
+    report_found(found, "expected `,` or " + std::string(spelling(close)) + " after " +
+                            std::string(what) + ", found " + describe(found));
+  }
+}
+
+/// "expected `)` to close `(` opened at 1:4, found end of input".
+std::string Parser::unclosed_message(const Token& open, TokenKind close) const {
+  return "expected " + std::string(spelling(close)) + " to close `" + std::string(open.text) +
+         "` opened at " + position(open.offset) + ", found " + describe(peek());
+}
+
+std::string Parser::position(int offset) const {
+  const SourceLocation location = map_.locate(offset);
+  return std::to_string(location.line) + ":" + std::to_string(location.column);
+}
+
+ExprPtr Parser::make(ExprKind kind, int offset) {
+  auto expr = std::make_unique<Expr>();
+  expr->kind = kind;
+  expr->id = next_id_++;
+  expr->offset = offset;
+  depths_.push_back(1);
+  return expr;
+}
+
+void Parser::add_arg(Expr& parent, ExprPtr child) {
+  note_depth(parent, *child);
+  parent.args.push_back(std::move(child));
+}
+
+void Parser::set_target(Expr& parent, ExprPtr child) {
+  note_depth(parent, *child);
+  parent.target = std::move(child);
+}
+
+/// Keeps the tree depth of `parent` up to date as children are attached, so
+/// that a long left-associative chain (`1+1+1+…`) is caught without recursion.
+void Parser::note_depth(Expr& parent, const Expr& child) {
+  int& depth = depths_[static_cast<std::size_t>(parent.id)];
+  depth = std::max(depth, depths_[static_cast<std::size_t>(child.id)] + 1);
+  if (depth > options_.max_depth) report_limit(parent.offset);
+}
+
+ExprPtr Parser::make_call(int offset, std::string name, ExprPtr first, ExprPtr second) {
+  ExprPtr call = make(ExprKind::call, offset);
+  call->name = std::move(name);
+  add_arg(*call, std::move(first));
+  if (second) add_arg(*call, std::move(second));
+  return call;
+}
+
+/// Skips to a closing bracket of the enclosing construct (and to `,` or `:`
+/// when asked), stepping over balanced bracket pairs on the way.
+void Parser::skip_until(bool stop_at_comma, bool stop_at_colon) {
+  int nesting = 0;
+  while (!at(TokenKind::end)) {
+    const TokenKind kind = peek().kind;
+    if (nesting == 0 && (is_closer(kind) || (stop_at_comma && kind == TokenKind::comma) ||
+                         (stop_at_colon && kind == TokenKind::colon))) {
+      return;
+    }
+    if (is_opener(kind)) ++nesting;
+    if (is_closer(kind)) --nesting;
+    take();
+  }
+}
+
+/// The closer of a bracket that holds one expression (`( )`, `[ ]` of an index).
+void Parser::expect_closer(const Token& open, TokenKind close) {
+  if (take_if(close)) return;
+  report_found(peek(), unclosed_message(open, close));
+  skip_until(false, false);
+  take_if(close);
+}
+
+ExprPtr Parser::parse_expr() {
+  if (depth_ >= options_.max_depth) {
+    report_limit(peek().offset);
+    return make(ExprKind::error, peek().offset);
+  }
+  ++depth_;
+  ExprPtr expr = parse_conditional();
+  --depth_;
+  return expr;
+}
+
+ExprPtr Parser::parse_conditional() {
+  ExprPtr condition = parse_binary(kOr);
+  if (!at(TokenKind::question)) return condition;
+  const Token question = take();
+  ExprPtr then_branch = parse_binary(kOr);
+  ExprPtr else_branch = parse_else_branch(question);
+  ExprPtr call = make_call(question.offset, op::kConditional, std::move(condition),
+                           std::move(then_branch));
+  add_arg(*call, std::move(else_branch));
+  return call;
+}
+
+ExprPtr Parser::parse_else_branch(const Token& question) {
+  if (!take_if(TokenKind::colon)) {
+    report_found(peek(), "expected `:` to match `?` at " + position(question.offset) +
+                             ", found " + describe(peek()));
+    skip_until(true, true);
+    if (!take_if(TokenKind::colon)) return make(ExprKind::error, peek().offset);
+  }
+  return parse_expr();
+}
+
+ExprPtr Parser::parse_binary(int min_level) {
+  ExprPtr left = parse_unary();
+  bool chained = false;  // `left` is an `&&` or `||` call built by this loop
+  while (const BinaryRule* rule = binary_rule(peek().kind)) {
+    if (rule->level < min_level) break;
+    const Token op = take();
+    ExprPtr right = parse_binary(rule->level + 1);
+    if (chained && left->name == rule->function) {
+      add_arg(*left, std::move(right));
+      continue;
+    }
+    left = make_call(op.offset, rule->function, std::move(left), std::move(right));
+    chained = rule->level <= kAnd;
+  }
+  return left;
+}
+
+ExprPtr Parser::parse_unary() {
+  struct Prefix {
+    int offset;
+    const char* function;
+  };
+  std::vector<Prefix> prefixes;
+  while (at(TokenKind::bang) || (at(TokenKind::minus) && !is_number(peek_next().kind))) {
+    const Token op = take();
+    prefixes.push_back({op.offset, op.kind == TokenKind::bang ? op::kLogicalNot : op::kNegate});
+  }
+  ExprPtr operand = parse_member();
+  for (auto it = prefixes.rbegin(); it != prefixes.rend() && !stopped_; ++it) {
+    operand = make_call(it->offset, it->function, std::move(operand), nullptr);
+  }
+  return operand;
+}
+
+ExprPtr Parser::parse_member() {
+  ExprPtr operand = parse_primary();
+  while (true) {
+    if (at(TokenKind::dot)) {
+      operand = parse_select(std::move(operand));
+    } else if (at(TokenKind::lbracket)) {
+      operand = parse_index(std::move(operand));
+    } else if (at(TokenKind::lbrace) && !dotted_name(*operand).empty()) {
+      operand = reject_message_construction(std::move(operand));
+    } else {
+      return operand;
+    }
+  }
+}
+
+ExprPtr Parser::parse_select(ExprPtr operand) {
+  const Token dot = take();
+  if (!at(TokenKind::identifier)) {
+    report_found(peek(), "expected a field name after `.`, found " + describe(peek()));
+    return make(ExprKind::error, dot.offset);
+  }
+  const Token name = take();
+  if (at(TokenKind::lparen)) return parse_member_call(std::move(operand), name);
+  ExprPtr select = make(ExprKind::select, dot.offset);
+  select->name = std::string(name.text);
+  set_target(*select, std::move(operand));
+  return select;
+}
+
+ExprPtr Parser::parse_index(ExprPtr operand) {
+  const Token open = take();
+  ExprPtr index = parse_expr();
+  expect_closer(open, TokenKind::rbracket);
+  return make_call(open.offset, op::kIndex, std::move(operand), std::move(index));
+}
+
+ExprPtr Parser::reject_message_construction(ExprPtr type_name) {
+  const Token open = take();
+  report(open.offset, kSyntax,
+         "message construction `" + dotted_name(*type_name) + "{...}` is not supported",
+         "use a map literal such as `{'field': value}`");
+  skip_until(false, false);
+  take_if(TokenKind::rbrace);
+  return make(ExprKind::error, type_name->offset);
+}
+
+ExprPtr Parser::parse_primary() {
+  switch (peek().kind) {
+    case TokenKind::int_literal:
+    case TokenKind::double_literal:
+      return parse_number();
+    case TokenKind::minus:
+      return is_number(peek_next().kind) ? parse_number() : parse_unexpected();
+    case TokenKind::string_literal:
+    case TokenKind::kw_true:
+    case TokenKind::kw_false:
+    case TokenKind::kw_null:
+      return parse_literal();
+    case TokenKind::identifier:
+      return parse_identifier();
+    case TokenKind::dot:
+      return peek_next().kind == TokenKind::identifier ? parse_qualified_name()
+                                                       : parse_unexpected();
+    case TokenKind::kw_in:
+      return parse_reserved_keyword();
+    case TokenKind::lparen:
+      return parse_parenthesized();
+    case TokenKind::lbracket:
+      return parse_list();
+    case TokenKind::lbrace:
+      return parse_map();
+    case TokenKind::error:
+      return parse_error_token();
+    default:
+      return parse_unexpected();
+  }
+}
+
+ExprPtr Parser::parse_literal() {
+  Token token = take();
+  ExprPtr literal = make(ExprKind::literal, token.offset);
+  switch (token.kind) {
+    case TokenKind::string_literal:
+      literal->literal.value = std::move(token.string_value);
+      break;
+    case TokenKind::kw_true:
+    case TokenKind::kw_false:
+      literal->literal.value = token.kind == TokenKind::kw_true;
+      break;
+    default:
+      literal->literal.value = Literal::Null{};
+      break;
+  }
+  return literal;
+}
+
+/// A number, with a `-` directly before it folded in, so that the most
+/// negative int64 can be written.
+ExprPtr Parser::parse_number() {
+  const int offset = peek().offset;
+  const bool negative = take_if(TokenKind::minus);
+  const Token number = take();
+  const std::string text = (negative ? "-" : "") + std::string(number.text);
+  ExprPtr literal = make(ExprKind::literal, offset);
+  if (number.kind == TokenKind::double_literal) {
+    literal->literal.value = negative ? -number.double_value : number.double_value;
+    literal->literal.source_text = text;
+    return literal;
+  }
+  constexpr auto kMax = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (number.int_too_large || number.int_magnitude > kMax + (negative ? 1 : 0)) {
+    report(offset, kLiteral, "integer literal `" + text + "` is out of range",
+           "integers range from -9223372036854775808 to 9223372036854775807");
+    literal->kind = ExprKind::error;
+    return literal;
+  }
+  const std::uint64_t magnitude = number.int_magnitude;
+  literal->literal.value = negative ? static_cast<std::int64_t>(0 - magnitude)
+                                    : static_cast<std::int64_t>(magnitude);
+  return literal;
+}
+
+ExprPtr Parser::parse_identifier() {
+  const Token name = take();
+  if (name.reserved) {
+    report(name.offset, kSyntax,
+           "`" + std::string(name.text) + "` is a reserved word and cannot be used as an identifier");
+    if (at(TokenKind::lparen)) parse_arguments();
+    return make(ExprKind::error, name.offset);
+  }
+  if (at(TokenKind::lparen)) return parse_global_call(name);
+  ExprPtr ident = make(ExprKind::ident, name.offset);
+  ident->name = std::string(name.text);
+  return ident;
+}
+
+ExprPtr Parser::parse_qualified_name() {
+  const Token dot = take();
+  report(dot.offset, kSyntax, "qualified names are not supported",
+         "write `" + std::string(peek().text) + "` instead of `." + std::string(peek().text) + "`");
+  parse_identifier();
+  return make(ExprKind::error, dot.offset);
+}
+
+/// `in` where an operand belongs.
+ExprPtr Parser::parse_reserved_keyword() {
+  const Token keyword = take();
+  report(keyword.offset, kSyntax,
+         "`" + std::string(keyword.text) +
+             "` is a reserved word and cannot be used as an identifier");
+  return make(ExprKind::error, keyword.offset);
+}
+
+ExprPtr Parser::parse_parenthesized() {
+  const Token open = take();
+  ExprPtr inner = parse_expr();
+  expect_closer(open, TokenKind::rparen);
+  return inner;
+}
+
+ExprPtr Parser::parse_list() {
+  const Token open = take();
+  ExprPtr list = make(ExprKind::list, open.offset);
+  parse_sequence(open, TokenKind::rbracket, "list element", true,
+                 [&] { add_arg(*list, parse_expr()); });
+  return list;
+}
+
+ExprPtr Parser::parse_map() {
+  const Token open = take();
+  ExprPtr map = make(ExprKind::map, open.offset);
+  parse_sequence(open, TokenKind::rbrace, "map entry", true, [&] { parse_map_entry(*map); });
+  return map;
+}
+
+void Parser::parse_map_entry(Expr& map) {
+  add_arg(map, parse_expr());
+  if (take_if(TokenKind::colon)) {
+    add_arg(map, parse_expr());
+    return;
+  }
+  report_found(peek(), "expected `:` after map key, found " + describe(peek()));
+  skip_until(true, false);
+  add_arg(map, make(ExprKind::error, peek().offset));
+}
+
+/// A lexical mistake where an operand belongs. A malformed literal still
+/// stands for one operand; anything else makes the parser skip ahead.
+ExprPtr Parser::parse_error_token() {
+  const Token token = take();
+  report_lex_error(token);
+  if (!token.error.operand) skip_until(true, true);
+  return make(ExprKind::error, token.offset);
+}
+
+ExprPtr Parser::parse_unexpected() {
+  const Token& found = peek();
+  const int offset = found.offset;
+  report_found(found, "unexpected " + describe(found) + ": expected an expression");
+  skip_until(true, true);
+  return make(ExprKind::error, offset);
+}
+
+/// Comma-separated elements up to `close`. At the end of the input, where an
+/// element may be left out (first element, or after a comma when a trailing
+/// comma is allowed), the missing closer is reported rather than the element.
+template <typename Element>
+void Parser::parse_sequence(const Token& open, TokenKind close, std::string_view what,
+                            bool trailing_comma, Element element) {
+  if (take_if(close)) return;
+  bool first = true;
+  do {
+    if (at(TokenKind::end) && (first || trailing_comma)) {
+      report_unclosed(open, close, what);
+      return;
+    }
+    first = false;
+    element();
+    if (take_if(close)) return;
+    if (!at(TokenKind::comma)) {
+      report_unclosed(open, close, what);
+      skip_until(true, false);
+      if (!at(TokenKind::comma)) {
+        take_if(close);
+        return;
+      }
+    }
+    take();
+  } while (!(trailing_comma && take_if(close)));
+}
+
+Parser::Arguments Parser::parse_arguments() {
+  const Token open = take();
+  Arguments arguments;
+  parse_sequence(open, TokenKind::rparen, "argument", false, [&] {
+    arguments.starts.push_back(peek().offset);
+    arguments.values.push_back(parse_expr());
+  });
+  return arguments;
+}
+
+ExprPtr Parser::parse_global_call(const Token& name) {
+  Arguments arguments = parse_arguments();
+  if (name.text == "has" && arguments.values.size() == 1) {
+    return expand_has(name, std::move(arguments));
+  }
+  ExprPtr call = make(ExprKind::call, name.offset);
+  call->name = std::string(name.text);
+  for (ExprPtr& argument : arguments.values) add_arg(*call, std::move(argument));
+  return call;
+}
+
+ExprPtr Parser::parse_member_call(ExprPtr target, const Token& name) {
+  Arguments arguments = parse_arguments();
+  if (const MacroRule* rule = receiver_macro(name.text, arguments.values.size())) {
+    return expand_receiver_macro(*rule, name, std::move(target), std::move(arguments));
+  }
+  ExprPtr call = make(ExprKind::call, name.offset);
+  call->name = std::string(name.text);
+  set_target(*call, std::move(target));
+  for (ExprPtr& argument : arguments.values) add_arg(*call, std::move(argument));
+  return call;
+}
+
+/// has(a.b) becomes the select a.b marked test_only.
+ExprPtr Parser::expand_has(const Token& name, Arguments arguments) {
+  ExprPtr& argument = arguments.values.front();
+  if (argument->kind == ExprKind::error) return std::move(argument);
+  if (argument->kind != ExprKind::select || argument->test_only) {
+    report(arguments.starts.front(), kSyntax, "invalid argument to has() macro",
+           "has() takes a field selection such as `has(a.b)`");
+    return make(ExprKind::error, name.offset);
+  }
+  argument->test_only = true;
+  return std::move(argument);
+}
+
+/// range.all(x, p) and friends become a comprehension over `range` with the
+/// iteration variable `x` and the remaining arguments.
+ExprPtr Parser::expand_receiver_macro(const MacroRule& rule, const Token& name, ExprPtr range,
+                                      Arguments arguments) {
+  const Expr& variable = *arguments.values.front();
+  if (variable.kind != ExprKind::ident) {
+    if (variable.kind != ExprKind::error) {
+      report(arguments.starts.front(), kSyntax,
+             "expected an identifier as the iteration variable of `" + std::string(name.text) +
+                 "()`");
+    }
+    return make(ExprKind::error, name.offset);
+  }
+  ExprPtr comprehension = make(ExprKind::comprehension, name.offset);
+  comprehension->macro = rule.kind;
+  comprehension->name = variable.name;
+  set_target(*comprehension, std::move(range));
+  for (std::size_t i = 1; i < arguments.values.size(); ++i) {
+    add_arg(*comprehension, std::move(arguments.values[i]));
+  }
+  return comprehension;
+}
+
+/// Reports each run of bytes that is not valid UTF-8, up to max_errors.
+std::vector<Diagnostic> check_encoding(std::string_view source, const ParseOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  std::optional<SourceMap> map;
+  bool in_invalid_run = false;
+  std::size_t pos = 0;
+  while (pos < source.size() && static_cast<int>(diagnostics.size()) < options.max_errors) {
+    const int length = utf8_sequence_length(source, pos);
+    if (length > 0) {
+      in_invalid_run = false;
+      pos += static_cast<std::size_t>(length);
+      continue;
+    }
+    if (!in_invalid_run) {
+      if (!map) map.emplace(source);
+      Diagnostic diagnostic;
+      diagnostic.code = kEncoding;
+      diagnostic.location = map->locate(static_cast<int>(pos));
+      diagnostic.message = invalid_utf8_message(source[pos]);
+      diagnostics.push_back(std::move(diagnostic));
+    }
+    in_invalid_run = true;
+    ++pos;
+  }
+  return diagnostics;
+}
+
+Diagnostic too_long(std::size_t length, int limit) {
+  Diagnostic diagnostic;
+  diagnostic.code = kLimit;
+  diagnostic.location.line = 1;
+  diagnostic.location.column = 1;
+  diagnostic.message = "expression is too long (" + std::to_string(length) + " bytes, limit " +
+                       std::to_string(limit) + ")";
+  return diagnostic;
+}
+
+}  // namespace
+
+ParseResult parse(std::string_view source, const ParseOptions& options) {
+  ParseResult result;
+  if (source.size() > static_cast<std::size_t>(std::max(options.max_length, 0))) {
+    result.diagnostics.push_back(too_long(source.size(), options.max_length));
+    return result;
+  }
+  result.diagnostics = check_encoding(source, options);
+  if (!result.diagnostics.empty()) return result;
+  return Parser(source, options).run();
+}
+
+}  // namespace cadre::expr
