@@ -104,7 +104,15 @@ Value time_op(FunctionId function, const Value& a, const Value& b) {
     return wrap(Timestamp::add(b.as_timestamp(), a.as_duration()));
   }
   if (!add && ka == ValueKind::timestamp && kb == ValueKind::timestamp) {
-    return wrap(Timestamp::difference(a.as_timestamp(), b.as_timestamp()));
+    auto difference = Timestamp::difference(a.as_timestamp(), b.as_timestamp());
+    // CEL bounds the difference of two timestamps by int64 nanoseconds
+    // (about ±292 years), tighter than the duration type's own range.
+    std::int64_t nanos = 0;
+    if (!difference || __builtin_mul_overflow(difference->seconds(), 1'000'000'000, &nanos) ||
+        __builtin_add_overflow(nanos, difference->nanos(), &nanos)) {
+      return range_error();
+    }
+    return *difference;
   }
   return Value();  // null: not a time operation
 }
