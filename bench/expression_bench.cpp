@@ -15,11 +15,11 @@ struct Fixture {
         "assessment", std::vector<cadre::FieldDecl>{{"year", cadre::Type::integer()},
                                                     {"grade", cadre::Type::string()}});
     auto cadre_type = std::make_shared<const cadre::RecordType>(
-        "cadre",
-        std::vector<cadre::FieldDecl>{{"birth_date", cadre::Type::date()},
-                                      {"party_status", cadre::Type::string()},
-                                      {"education_level", cadre::Type::string()},
-                                      {"assessments", cadre::Type::list(cadre::Type::record(assessment))}});
+        "cadre", std::vector<cadre::FieldDecl>{
+                     {"birth_date", cadre::Type::date()},
+                     {"party_status", cadre::Type::string()},
+                     {"education_level", cadre::Type::string()},
+                     {"assessments", cadre::Type::list(cadre::Type::record(assessment))}});
     environment.declare("cadre", cadre::Type::record(cadre_type));
     environment.declare("monthly_pay", cadre::Type::decimal());
 

@@ -5,15 +5,15 @@
 #pragma once
 
 #if defined(CADRE_SHARED)
-#  if defined(_WIN32)
-#    if defined(CADRE_BUILDING)
-#      define CADRE_API __declspec(dllexport)
-#    else
-#      define CADRE_API __declspec(dllimport)
-#    endif
-#  else
-#    define CADRE_API __attribute__((visibility("default")))
-#  endif
+#if defined(_WIN32)
+#if defined(CADRE_BUILDING)
+#define CADRE_API __declspec(dllexport)
 #else
-#  define CADRE_API
+#define CADRE_API __declspec(dllimport)
+#endif
+#else
+#define CADRE_API __attribute__((visibility("default")))
+#endif
+#else
+#define CADRE_API
 #endif

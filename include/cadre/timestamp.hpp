@@ -53,12 +53,12 @@ class CADRE_API Duration {
 
 /// Which calendar field of a timestamp to read.
 enum class TimeField : std::uint8_t {
-  full_year,      ///< e.g. 2009
-  month,          ///< 0-based, 0..11 (CEL)
-  day_of_year,    ///< 0-based
-  day_of_month,   ///< 0-based (getDayOfMonth)
-  date,           ///< 1-based day of month (getDate)
-  day_of_week,    ///< 0 = Sunday
+  full_year,     ///< e.g. 2009
+  month,         ///< 0-based, 0..11 (CEL)
+  day_of_year,   ///< 0-based
+  day_of_month,  ///< 0-based (getDayOfMonth)
+  date,          ///< 1-based day of month (getDate)
+  day_of_week,   ///< 0 = Sunday
   hours,
   minutes,
   seconds,

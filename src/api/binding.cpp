@@ -21,7 +21,9 @@ Value fit_record(const Value& value, const Type& type, const std::string& path) 
     if (key.kind() != ValueKind::string) return mismatch(key, Type::string(), path + " key");
     int index = declared.find_field(key.as_string());
     std::string field_path = path + "." + key.as_string();
-    if (index < 0) return Value::error("`" + declared.name() + "` has no field `" + key.as_string() + "` (at `" + field_path + "`)");
+    if (index < 0)
+      return Value::error("`" + declared.name() + "` has no field `" + key.as_string() + "` (at `" +
+                          field_path + "`)");
     // A null fact is an absent fact: it stays unknown.
     if (field_value.kind() == ValueKind::null) continue;
     Value fitted = fit_to_type(field_value, declared.fields()[index].type, field_path);
@@ -36,7 +38,8 @@ Value fit_list(const Value& value, const Type& type, const std::string& path) {
   ListValue items;
   items.reserve(value.as_list().size());
   for (std::size_t i = 0; i < value.as_list().size(); ++i) {
-    Value fitted = fit_to_type(value.as_list()[i], type.element(), path + "[" + std::to_string(i) + "]");
+    Value fitted =
+        fit_to_type(value.as_list()[i], type.element(), path + "[" + std::to_string(i) + "]");
     if (fitted.is_error()) return fitted;
     items.push_back(std::move(fitted));
   }
@@ -77,13 +80,26 @@ Value fit_scalar(const Value& value, const Type& type, const std::string& path) 
       if (kind == ValueKind::integer) return static_cast<double>(value.as_int());
       if (kind == ValueKind::decimal) return value.as_decimal().to_double();
       break;
-    case TypeKind::null: if (kind == ValueKind::null) return value; break;
-    case TypeKind::boolean: if (kind == ValueKind::boolean) return value; break;
-    case TypeKind::integer: if (kind == ValueKind::integer) return value; break;
-    case TypeKind::string: if (kind == ValueKind::string) return value; break;
-    case TypeKind::duration: if (kind == ValueKind::duration) return value; break;
-    case TypeKind::timestamp: if (kind == ValueKind::timestamp) return value; break;
-    default: return value;
+    case TypeKind::null:
+      if (kind == ValueKind::null) return value;
+      break;
+    case TypeKind::boolean:
+      if (kind == ValueKind::boolean) return value;
+      break;
+    case TypeKind::integer:
+      if (kind == ValueKind::integer) return value;
+      break;
+    case TypeKind::string:
+      if (kind == ValueKind::string) return value;
+      break;
+    case TypeKind::duration:
+      if (kind == ValueKind::duration) return value;
+      break;
+    case TypeKind::timestamp:
+      if (kind == ValueKind::timestamp) return value;
+      break;
+    default:
+      return value;
   }
   return mismatch(value, type, path);
 }
@@ -94,11 +110,16 @@ Value fit_to_type(const Value& value, const Type& type, const std::string& path)
   if (value.is_exceptional()) return value;
   switch (type.kind()) {
     case TypeKind::dyn:
-    case TypeKind::type_param: return value;
-    case TypeKind::record: return fit_record(value, type, path);
-    case TypeKind::list: return fit_list(value, type, path);
-    case TypeKind::map: return fit_map(value, type, path);
-    default: return fit_scalar(value, type, path);
+    case TypeKind::type_param:
+      return value;
+    case TypeKind::record:
+      return fit_record(value, type, path);
+    case TypeKind::list:
+      return fit_list(value, type, path);
+    case TypeKind::map:
+      return fit_map(value, type, path);
+    default:
+      return fit_scalar(value, type, path);
   }
 }
 

@@ -40,7 +40,9 @@ int Environment::slot_of(std::string_view name) const {
   return -1;
 }
 
-const std::vector<Environment::Variable>& Environment::variables() const { return *variables_; }
+const std::vector<Environment::Variable>& Environment::variables() const {
+  return *variables_;
+}
 
 Activation::Activation(const Environment& environment)
     : declarations_(environment.declarations()),
@@ -89,11 +91,17 @@ Value Program::evaluate(const Activation& facts) const {
   return eval::evaluate(*impl_, impl_->root, &facts);
 }
 
-const Type& Program::result_type() const { return impl_->result_type; }
+const Type& Program::result_type() const {
+  return impl_->result_type;
+}
 
-const std::string& Program::source() const { return impl_->source; }
+const std::string& Program::source() const {
+  return impl_->source;
+}
 
-SourceLocation Program::locate(int offset) const { return impl_->source_map->locate(offset); }
+SourceLocation Program::locate(int offset) const {
+  return impl_->source_map->locate(offset);
+}
 
 CompileResult compile(std::string_view source, const Environment& environment,
                       const CompileOptions& options) {

@@ -20,8 +20,10 @@ const Type& dyn_type() {
 }
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
   return text;
 }
 
@@ -67,7 +69,9 @@ const Type& Type::element() const {
   return kind_ == TypeKind::list ? parts_->arguments[0] : dyn_type();
 }
 
-const Type& Type::key() const { return kind_ == TypeKind::map ? parts_->arguments[0] : dyn_type(); }
+const Type& Type::key() const {
+  return kind_ == TypeKind::map ? parts_->arguments[0] : dyn_type();
+}
 
 const Type& Type::value() const {
   return kind_ == TypeKind::map ? parts_->arguments[1] : dyn_type();
@@ -88,20 +92,34 @@ const std::string& Type::param_name() const {
 
 std::string Type::to_string() const {
   switch (kind_) {
-    case TypeKind::dyn: return "dyn";
-    case TypeKind::null: return "null";
-    case TypeKind::boolean: return "bool";
-    case TypeKind::integer: return "int";
-    case TypeKind::real: return "double";
-    case TypeKind::decimal: return "decimal";
-    case TypeKind::string: return "string";
-    case TypeKind::date: return "date";
-    case TypeKind::duration: return "duration";
-    case TypeKind::timestamp: return "timestamp";
-    case TypeKind::list: return "list<" + element().to_string() + ">";
-    case TypeKind::map: return "map<" + key().to_string() + ", " + value().to_string() + ">";
-    case TypeKind::record: return parts_->record->name();
-    case TypeKind::type_param: return parts_->param_name;
+    case TypeKind::dyn:
+      return "dyn";
+    case TypeKind::null:
+      return "null";
+    case TypeKind::boolean:
+      return "bool";
+    case TypeKind::integer:
+      return "int";
+    case TypeKind::real:
+      return "double";
+    case TypeKind::decimal:
+      return "decimal";
+    case TypeKind::string:
+      return "string";
+    case TypeKind::date:
+      return "date";
+    case TypeKind::duration:
+      return "duration";
+    case TypeKind::timestamp:
+      return "timestamp";
+    case TypeKind::list:
+      return "list<" + element().to_string() + ">";
+    case TypeKind::map:
+      return "map<" + key().to_string() + ", " + value().to_string() + ">";
+    case TypeKind::record:
+      return parts_->record->name();
+    case TypeKind::type_param:
+      return parts_->param_name;
   }
   return "dyn";
 }
@@ -109,11 +127,16 @@ std::string Type::to_string() const {
 bool operator==(const Type& a, const Type& b) {
   if (a.kind_ != b.kind_) return false;
   switch (a.kind_) {
-    case TypeKind::list: return a.element() == b.element();
-    case TypeKind::map: return a.key() == b.key() && a.value() == b.value();
-    case TypeKind::record: return a.record_type() == b.record_type();
-    case TypeKind::type_param: return a.param_name() == b.param_name();
-    default: return true;
+    case TypeKind::list:
+      return a.element() == b.element();
+    case TypeKind::map:
+      return a.key() == b.key() && a.value() == b.value();
+    case TypeKind::record:
+      return a.record_type() == b.record_type();
+    case TypeKind::type_param:
+      return a.param_name() == b.param_name();
+    default:
+      return true;
   }
 }
 

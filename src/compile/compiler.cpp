@@ -24,20 +24,31 @@ class Compiler {
  public:
   Compiler(const expr::CheckResult* checked, const Environment& environment, ProgramImpl& program,
            std::vector<Diagnostic>& diagnostics)
-      : checked_(checked), environment_(environment), program_(program), diagnostics_(diagnostics) {}
+      : checked_(checked),
+        environment_(environment),
+        program_(program),
+        diagnostics_(diagnostics) {}
 
   // Returns the node index; `path` receives the attribute path of the value
   // (e.g. "cadre.birth_date"), empty when the value is not a fact.
   std::uint32_t emit(const Expr& e, std::string& path) {
     switch (e.kind) {
-      case ExprKind::literal: return constant(literal_value(e), e.offset);
-      case ExprKind::ident: return ident(e, path);
-      case ExprKind::select: return select(e, path);
-      case ExprKind::call: return call(e);
-      case ExprKind::list: return aggregate(e, NodeOp::make_list);
-      case ExprKind::map: return aggregate(e, NodeOp::make_map);
-      case ExprKind::comprehension: return comprehension(e);
-      case ExprKind::error: break;
+      case ExprKind::literal:
+        return constant(literal_value(e), e.offset);
+      case ExprKind::ident:
+        return ident(e, path);
+      case ExprKind::select:
+        return select(e, path);
+      case ExprKind::call:
+        return call(e);
+      case ExprKind::list:
+        return aggregate(e, NodeOp::make_list);
+      case ExprKind::map:
+        return aggregate(e, NodeOp::make_map);
+      case ExprKind::comprehension:
+        return comprehension(e);
+      case ExprKind::error:
+        break;
     }
     return constant(Value::error("expression has syntax errors", e.offset), e.offset);
   }
@@ -48,18 +59,24 @@ class Compiler {
     if (checked_ != nullptr && checked_->decimal_literals.contains(e.id)) {
       auto decimal = decimal_from_literal(e.literal.source_text);
       if (decimal) return *decimal;
-      diagnostics_.push_back(Diagnostic{Severity::error, "expr.literal",
-                                        program_.source_map->locate(e.offset),
-                                        "literal `" + e.literal.source_text +
-                                            "` has more digits than a decimal can hold",
-                                        {}});
+      diagnostics_.push_back(Diagnostic{
+          Severity::error,
+          "expr.literal",
+          program_.source_map->locate(e.offset),
+          "literal `" + e.literal.source_text + "` has more digits than a decimal can hold",
+          {}});
     }
     switch (value.index()) {
-      case 1: return std::get<bool>(value);
-      case 2: return std::get<std::int64_t>(value);
-      case 3: return std::get<double>(value);
-      case 4: return std::get<std::string>(value);
-      default: return Value();
+      case 1:
+        return std::get<bool>(value);
+      case 2:
+        return std::get<std::int64_t>(value);
+      case 3:
+        return std::get<double>(value);
+      case 4:
+        return std::get<std::string>(value);
+      default:
+        return Value();
     }
   }
 

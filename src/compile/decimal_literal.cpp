@@ -37,7 +37,8 @@ std::optional<Decimal> decimal_from_literal(std::string_view text) {
     ++scale;
   }
   if (digits.empty()) return std::nullopt;
-  while (static_cast<long>(digits.size()) <= scale) digits.insert(0, "0");
+  while (static_cast<long>(digits.size()) <= scale)
+    digits.insert(0, "0");
   std::size_t integral = digits.size() - static_cast<std::size_t>(scale);
   std::string text_form = (negative ? "-" : "") + digits.substr(0, integral);
   if (scale > 0) text_form += "." + digits.substr(integral);

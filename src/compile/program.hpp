@@ -36,12 +36,12 @@ struct Node {
   NodeOp op = NodeOp::constant;
   expr::FunctionId function = expr::FunctionId::add;  ///< call
   expr::MacroKind macro = expr::MacroKind::all;       ///< comprehension
-  std::int32_t offset = 0;      ///< byte offset in the source, for errors
-  std::int32_t slot = -1;       ///< constant index, variable/local slot or field index
-  std::int32_t name = -1;       ///< texts index: field or key name
-  std::int32_t path = -1;       ///< texts index: attribute path reported when unknown
-  std::uint32_t first = 0;      ///< first child in ProgramImpl::children
-  std::uint32_t count = 0;      ///< number of children
+  std::int32_t offset = 0;                            ///< byte offset in the source, for errors
+  std::int32_t slot = -1;   ///< constant index, variable/local slot or field index
+  std::int32_t name = -1;   ///< texts index: field or key name
+  std::int32_t path = -1;   ///< texts index: attribute path reported when unknown
+  std::uint32_t first = 0;  ///< first child in ProgramImpl::children
+  std::uint32_t count = 0;  ///< number of children
 };
 
 struct ProgramImpl {

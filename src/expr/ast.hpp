@@ -56,9 +56,9 @@ struct Expr {
   std::string name;         ///< ident name, select field, call function, comprehension variable
   bool test_only = false;   ///< select produced by has()
   MacroKind macro = MacroKind::all;  ///< kind == comprehension
-  ExprPtr target;           ///< select operand, member-call receiver, comprehension range
-  std::vector<ExprPtr> args;  ///< call arguments, list elements, map keys and values
-                              ///< interleaved, comprehension predicate/transform
+  ExprPtr target;                    ///< select operand, member-call receiver, comprehension range
+  std::vector<ExprPtr> args;         ///< call arguments, list elements, map keys and values
+                                     ///< interleaved, comprehension predicate/transform
 };
 
 /// Canonical operator function names, shared by parser, checker and compiler.

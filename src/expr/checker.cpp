@@ -31,13 +31,15 @@ std::string display_name(std::string_view name) {
 
 std::string describe_types(const std::vector<Type>& types) {
   std::string out = "(";
-  for (std::size_t i = 0; i < types.size(); ++i) out += (i ? ", " : "") + types[i].to_string();
+  for (std::size_t i = 0; i < types.size(); ++i)
+    out += (i ? ", " : "") + types[i].to_string();
   return out + ")";
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
     row[0] = i;
@@ -88,31 +90,45 @@ class Checker {
  private:
   Type visit_kind(const Expr& e) {
     switch (e.kind) {
-      case ExprKind::literal: return literal_type(e.literal);
-      case ExprKind::ident: return ident(e);
-      case ExprKind::select: return select(e);
-      case ExprKind::call: return call(e);
-      case ExprKind::list: return list(e);
-      case ExprKind::map: return map(e);
-      case ExprKind::comprehension: return comprehension(e);
-      case ExprKind::error: return Type::dyn();
+      case ExprKind::literal:
+        return literal_type(e.literal);
+      case ExprKind::ident:
+        return ident(e);
+      case ExprKind::select:
+        return select(e);
+      case ExprKind::call:
+        return call(e);
+      case ExprKind::list:
+        return list(e);
+      case ExprKind::map:
+        return map(e);
+      case ExprKind::comprehension:
+        return comprehension(e);
+      case ExprKind::error:
+        return Type::dyn();
     }
     return Type::dyn();
   }
 
   static Type literal_type(const Literal& literal) {
     switch (literal.value.index()) {
-      case 0: return Type::null();
-      case 1: return Type::boolean();
-      case 2: return Type::integer();
-      case 3: return Type::real();
-      default: return Type::string();
+      case 0:
+        return Type::null();
+      case 1:
+        return Type::boolean();
+      case 2:
+        return Type::integer();
+      case 3:
+        return Type::real();
+      default:
+        return Type::string();
     }
   }
 
   void report(const Expr& at, std::string code, std::string message, std::string help = {}) {
-    out_.diagnostics.push_back(Diagnostic{Severity::error, std::move(code), source_.locate(at.offset),
-                                          std::move(message), std::move(help)});
+    out_.diagnostics.push_back(Diagnostic{Severity::error, std::move(code),
+                                          source_.locate(at.offset), std::move(message),
+                                          std::move(help)});
   }
 
   Type ident(const Expr& e) {
@@ -121,9 +137,12 @@ class Checker {
     }
     if (const auto* variable = environment_.find(e.name)) return variable->type;
     std::vector<std::string_view> names;
-    for (const auto& variable : environment_.variables()) names.push_back(variable.name);
-    for (const auto& scope : scopes_) names.push_back(scope.first);
-    report(e, "expr.undeclared", "undeclared reference to `" + e.name + "`", suggest(e.name, names));
+    for (const auto& variable : environment_.variables())
+      names.push_back(variable.name);
+    for (const auto& scope : scopes_)
+      names.push_back(scope.first);
+    report(e, "expr.undeclared", "undeclared reference to `" + e.name + "`",
+           suggest(e.name, names));
     return Type::dyn();
   }
 
@@ -135,24 +154,29 @@ class Checker {
 
   Type field_type(const Expr& e, const Type& operand) {
     switch (operand.kind()) {
-      case TypeKind::dyn: return Type::dyn();
+      case TypeKind::dyn:
+        return Type::dyn();
       case TypeKind::map:
-        if (operand.key().kind() == TypeKind::string || operand.key().is_dyn()) return operand.value();
+        if (operand.key().kind() == TypeKind::string || operand.key().is_dyn())
+          return operand.value();
         break;
       case TypeKind::record: {
         const RecordType& record = *operand.record_type();
         int index = record.find_field(e.name);
         if (index >= 0) return record.fields()[index].type;
         std::vector<std::string_view> names;
-        for (const auto& field : record.fields()) names.push_back(field.name);
+        for (const auto& field : record.fields())
+          names.push_back(field.name);
         report(e, "expr.no_such_field", "`" + record.name() + "` has no field `" + e.name + "`",
                suggest(e.name, names));
         return Type::dyn();
       }
-      default: break;
+      default:
+        break;
     }
-    report(e, "expr.no_such_field",
-           "cannot select field `" + e.name + "` from a value of type `" + operand.to_string() + "`");
+    report(
+        e, "expr.no_such_field",
+        "cannot select field `" + e.name + "` from a value of type `" + operand.to_string() + "`");
     return Type::dyn();
   }
 
@@ -186,29 +210,41 @@ class Checker {
       variable = range.key();
     } else if (!range.is_dyn()) {
       report(e, "expr.no_overload",
-             "cannot iterate over a value of type `" + range.to_string() + "`: expected a list or map");
+             "cannot iterate over a value of type `" + range.to_string() +
+                 "`: expected a list or map");
     }
     scopes_.emplace_back(e.name, variable);
     std::vector<Type> arg_types;
-    for (const auto& arg : e.args) arg_types.push_back(visit(*arg));
+    for (const auto& arg : e.args)
+      arg_types.push_back(visit(*arg));
     scopes_.pop_back();
     bool has_predicate = e.macro != MacroKind::map;
-    if (has_predicate) expect_bool(*e.args[0], arg_types[0], "predicate of `" + macro_name(e) + "`");
+    if (has_predicate)
+      expect_bool(*e.args[0], arg_types[0], "predicate of `" + macro_name(e) + "`");
     switch (e.macro) {
-      case MacroKind::filter: return Type::list(variable);
-      case MacroKind::map: return Type::list(arg_types[0]);
-      case MacroKind::map_filter: return Type::list(arg_types[1]);
-      default: return Type::boolean();
+      case MacroKind::filter:
+        return Type::list(variable);
+      case MacroKind::map:
+        return Type::list(arg_types[0]);
+      case MacroKind::map_filter:
+        return Type::list(arg_types[1]);
+      default:
+        return Type::boolean();
     }
   }
 
   static std::string macro_name(const Expr& e) {
     switch (e.macro) {
-      case MacroKind::all: return "all";
-      case MacroKind::exists: return "exists";
-      case MacroKind::exists_one: return "exists_one";
-      case MacroKind::filter: return "filter";
-      default: return "map";
+      case MacroKind::all:
+        return "all";
+      case MacroKind::exists:
+        return "exists";
+      case MacroKind::exists_one:
+        return "exists_one";
+      case MacroKind::filter:
+        return "filter";
+      default:
+        return "map";
     }
   }
 
@@ -220,9 +256,11 @@ class Checker {
   Type call(const Expr& e) {
     std::vector<const Expr*> args;
     if (e.target) args.push_back(e.target.get());
-    for (const auto& arg : e.args) args.push_back(arg.get());
+    for (const auto& arg : e.args)
+      args.push_back(arg.get());
     std::vector<Type> types;
-    for (const Expr* arg : args) types.push_back(visit(*arg));
+    for (const Expr* arg : args)
+      types.push_back(visit(*arg));
     if (e.name == op::kLogicalAnd || e.name == op::kLogicalOr) {
       for (std::size_t i = 0; i < args.size(); ++i) {
         expect_bool(*args[i], types[i], "operand of `" + display_name(e.name) + "`");
@@ -325,11 +363,13 @@ class Checker {
     }
     if (!any_style) {
       report(e, "expr.no_overload",
-             style == CallStyle::receiver ? "`" + name + "` is not a method: call it as `" + name + "(…)`"
-                                          : "`" + name + "` is a method: call it as `x." + name + "(…)`");
+             style == CallStyle::receiver
+                 ? "`" + name + "` is not a method: call it as `" + name + "(…)`"
+                 : "`" + name + "` is a method: call it as `x." + name + "(…)`");
     } else if (!any_arity) {
-      report(e, "expr.arity", "`" + name + "` does not take " + std::to_string(arity) +
-                                  (arity == 1 ? " argument" : " arguments"));
+      report(e, "expr.arity",
+             "`" + name + "` does not take " + std::to_string(arity) +
+                 (arity == 1 ? " argument" : " arguments"));
     } else if (is_operator) {
       report(e, "expr.no_overload",
              "operator `" + name + "` cannot be applied to " + describe_types(types));

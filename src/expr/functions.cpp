@@ -166,10 +166,9 @@ constexpr Signature kSignatures[] = {
 
 // Comparison operators share one list of ordered operand pairs.
 constexpr std::string_view kOrderedPairs[] = {
-    "bool, bool",           "int, int",         "double, double",
-    "int, double",          "double, int",      "string, string",
-    "decimal, decimal",     "decimal, int",     "int, decimal",
-    "date, date",           "duration, duration", "timestamp, timestamp",
+    "bool, bool",   "int, int",       "double, double",     "int, double",
+    "double, int",  "string, string", "decimal, decimal",   "decimal, int",
+    "int, decimal", "date, date",     "duration, duration", "timestamp, timestamp",
 };
 
 constexpr std::pair<FunctionId, std::string_view> kNames[] = {
@@ -179,8 +178,10 @@ constexpr std::pair<FunctionId, std::string_view> kNames[] = {
 };
 
 std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
   return text;
 }
 
@@ -206,7 +207,8 @@ std::vector<std::string_view> split_top_level(std::string_view text) {
 Type parse_signature_type(std::string_view text) {
   text = trim(text);
   if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') return Type::param(std::string(text));
-  if (text.starts_with("list<")) return Type::list(parse_signature_type(text.substr(5, text.size() - 6)));
+  if (text.starts_with("list<"))
+    return Type::list(parse_signature_type(text.substr(5, text.size() - 6)));
   if (text.starts_with("map<")) {
     auto parts = split_top_level(text.substr(4, text.size() - 5));
     return Type::map(parse_signature_type(parts.at(0)), parse_signature_type(parts.at(1)));
@@ -230,7 +232,8 @@ constexpr std::size_t kFunctionCount = std::size(kNames);
 std::array<std::vector<Overload>, kFunctionCount> build_table() {
   std::array<std::vector<Overload>, kFunctionCount> table;
   for (const Signature& s : kSignatures) {
-    table[static_cast<std::size_t>(s.function)].push_back(parse_overload(s.function, s.style, s.text));
+    table[static_cast<std::size_t>(s.function)].push_back(
+        parse_overload(s.function, s.style, s.text));
   }
   for (FunctionId op : {F::less, F::less_equals, F::greater, F::greater_equals}) {
     for (std::string_view pair : kOrderedPairs) {

@@ -7,11 +7,14 @@ bool types_compatible(const Type& a, const Type& b) {
   if (a.is_dyn() || b.is_dyn()) return true;
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
-    case TypeKind::list: return types_compatible(a.element(), b.element());
+    case TypeKind::list:
+      return types_compatible(a.element(), b.element());
     case TypeKind::map:
       return types_compatible(a.key(), b.key()) && types_compatible(a.value(), b.value());
-    case TypeKind::record: return a.record_type() == b.record_type();
-    default: return true;
+    case TypeKind::record:
+      return a.record_type() == b.record_type();
+    default:
+      return true;
   }
 }
 
@@ -36,11 +39,14 @@ bool TypeUnifier::unify(const Type& parameter, const Type& actual) {
   if (parameter.is_dyn() || actual.is_dyn()) return true;
   if (parameter.kind() != actual.kind()) return false;
   switch (parameter.kind()) {
-    case TypeKind::list: return unify(parameter.element(), actual.element());
+    case TypeKind::list:
+      return unify(parameter.element(), actual.element());
     case TypeKind::map:
       return unify(parameter.key(), actual.key()) && unify(parameter.value(), actual.value());
-    case TypeKind::record: return parameter.record_type() == actual.record_type();
-    default: return true;
+    case TypeKind::record:
+      return parameter.record_type() == actual.record_type();
+    default:
+      return true;
   }
 }
 
@@ -51,9 +57,12 @@ Type TypeUnifier::substitute(const Type& type) const {
         if (name == type.param_name()) return bound;
       }
       return Type::dyn();
-    case TypeKind::list: return Type::list(substitute(type.element()));
-    case TypeKind::map: return Type::map(substitute(type.key()), substitute(type.value()));
-    default: return type;
+    case TypeKind::list:
+      return Type::list(substitute(type.element()));
+    case TypeKind::map:
+      return Type::map(substitute(type.key()), substitute(type.value()));
+    default:
+      return type;
   }
 }
 

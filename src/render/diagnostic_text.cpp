@@ -30,7 +30,8 @@ std::string caret_padding(std::string_view line, int column) {
     padding += c == '\t' ? '\t' : ' ';
     ++seen;
   }
-  while (seen++ < column) padding += ' ';
+  while (seen++ < column)
+    padding += ' ';
   return padding;
 }
 

@@ -49,7 +49,8 @@ std::string run_case(const YAML::Node& test) {
   bool expect_error = expect["error"] && expect["error"].as<bool>();
   if (!compiled.ok()) {
     std::string problems;
-    for (const auto& d : compiled.diagnostics) problems += "\n      " + format_diagnostic(d);
+    for (const auto& d : compiled.diagnostics)
+      problems += "\n      " + format_diagnostic(d);
     return "does not compile:" + problems;
   }
   Activation facts(environment);
@@ -59,11 +60,13 @@ std::string run_case(const YAML::Node& test) {
   }
   Value actual = compiled.program->evaluate(facts);
   if (expect_error) {
-    return actual.is_error() ? "" : "expected an error, got " + describe(actual, &*compiled.program);
+    return actual.is_error() ? ""
+                             : "expected an error, got " + describe(actual, &*compiled.program);
   }
   Value expected = value_from_yaml(expect["value"]);
   if (same_value(expected, actual)) return "";
-  return "expected " + describe(expected, nullptr) + ", got " + describe(actual, &*compiled.program);
+  return "expected " + describe(expected, nullptr) + ", got " +
+         describe(actual, &*compiled.program);
 }
 
 bool run_file(const std::string& path, bool verbose, Tally& tally) {

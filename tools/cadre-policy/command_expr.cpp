@@ -20,8 +20,10 @@ using RecordTypes = std::map<std::string, std::shared_ptr<const RecordType>>;
 
 // A built-in type name, a declared record name, or list<…>/map<string, …> of them.
 std::optional<Type> resolve_type(std::string_view text, const RecordTypes& records) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
   if (auto found = records.find(std::string(text)); found != records.end()) {
     return Type::record(found->second);
   }
@@ -50,7 +52,8 @@ void declare_records(const YAML::Node& node, RecordTypes& records, std::vector<P
     for (const auto& field : record.second) {
       auto type = resolve_type(field.second.as<std::string>(), records);
       if (!type) {
-        problems.push_back({field.second.Mark(), "unknown type `" + field.second.as<std::string>() + "`"});
+        problems.push_back(
+            {field.second.Mark(), "unknown type `" + field.second.as<std::string>() + "`"});
         continue;
       }
       fields.push_back({field.first.as<std::string>(), *type});
@@ -92,7 +95,8 @@ int evaluate_file(const std::string& path) {
   for (const auto& variable : document["variables"]) {
     auto type = resolve_type(variable.second.as<std::string>(), records);
     if (!type) {
-      problems.push_back({variable.second.Mark(), "unknown type `" + variable.second.as<std::string>() + "`"});
+      problems.push_back(
+          {variable.second.Mark(), "unknown type `" + variable.second.as<std::string>() + "`"});
       continue;
     }
     environment.declare(variable.first.as<std::string>(), *type);

@@ -54,19 +54,23 @@ bool is_tagged_time(const YAML::Node& node) {
   return type == "timestamp" || type == "duration";
 }
 
-Type join(const Type& a, const Type& b) { return a == b ? a : Type::dyn(); }
+Type join(const Type& a, const Type& b) {
+  return a == b ? a : Type::dyn();
+}
 
 }  // namespace
 
 Value value_from_yaml(const YAML::Node& node, PlainScalars plain) {
   switch (node.Type()) {
     case YAML::NodeType::Null:
-    case YAML::NodeType::Undefined: return Value();
+    case YAML::NodeType::Undefined:
+      return Value();
     case YAML::NodeType::Scalar:
       return node.Tag() == "!" ? Value(node.Scalar()) : plain_scalar(node, plain);
     case YAML::NodeType::Sequence: {
       ListValue items;
-      for (const auto& item : node) items.push_back(value_from_yaml(item, plain));
+      for (const auto& item : node)
+        items.push_back(value_from_yaml(item, plain));
       return Value(std::move(items));
     }
     case YAML::NodeType::Map: {
@@ -83,15 +87,24 @@ Value value_from_yaml(const YAML::Node& node, PlainScalars plain) {
 
 Type type_of_value(const Value& value) {
   switch (value.kind()) {
-    case ValueKind::null: return Type::null();
-    case ValueKind::boolean: return Type::boolean();
-    case ValueKind::integer: return Type::integer();
-    case ValueKind::real: return Type::real();
-    case ValueKind::decimal: return Type::decimal();
-    case ValueKind::date: return Type::date();
-    case ValueKind::duration: return Type::duration();
-    case ValueKind::timestamp: return Type::timestamp();
-    case ValueKind::string: return Type::string();
+    case ValueKind::null:
+      return Type::null();
+    case ValueKind::boolean:
+      return Type::boolean();
+    case ValueKind::integer:
+      return Type::integer();
+    case ValueKind::real:
+      return Type::real();
+    case ValueKind::decimal:
+      return Type::decimal();
+    case ValueKind::date:
+      return Type::date();
+    case ValueKind::duration:
+      return Type::duration();
+    case ValueKind::timestamp:
+      return Type::timestamp();
+    case ValueKind::string:
+      return Type::string();
     case ValueKind::list: {
       std::optional<Type> element;
       for (const Value& item : value.as_list()) {
@@ -108,7 +121,8 @@ Type type_of_value(const Value& value) {
       }
       return Type::map(key.value_or(Type::dyn()), item.value_or(Type::dyn()));
     }
-    default: return Type::dyn();
+    default:
+      return Type::dyn();
   }
 }
 
@@ -140,7 +154,8 @@ bool same_value(const Value& expected, const Value& actual) {
       }
       return true;
     }
-    default: return values_equal(expected, actual);
+    default:
+      return values_equal(expected, actual);
   }
 }
 
