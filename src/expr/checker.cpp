@@ -17,6 +17,11 @@ bool is_double_literal(const Expr& e) {
   return e.kind == ExprKind::literal && std::holds_alternative<double>(e.literal.value);
 }
 
+// Operators have canonical names like "_+_" and "!_".
+bool is_operator_name(std::string_view name) {
+  return !name.empty() && (name.front() == '_' || name.back() == '_');
+}
+
 // "+" for "_+_", "!" for "!_", "[]" for "_[_]"; function names unchanged.
 std::string display_name(std::string_view name) {
   if (name == op::kIndex) return "[]";
@@ -26,7 +31,7 @@ std::string display_name(std::string_view name) {
   for (char c : name) {
     if (c != '_') out += c;
   }
-  return name.find('_') == 0 || name.back() == '_' ? out : std::string(name);
+  return is_operator_name(name) ? out : std::string(name);
 }
 
 std::string describe_types(const std::vector<Type>& types) {
@@ -351,7 +356,7 @@ class Checker {
 
   void report_no_overload(const Expr& e, FunctionId function, CallStyle style,
                           const std::vector<Type>& types) {
-    bool is_operator = e.name.find('_') != std::string::npos || e.name == op::kLogicalNot;
+    bool is_operator = is_operator_name(e.name);
     std::string name = display_name(e.name);
     std::size_t arity = style == CallStyle::receiver ? types.size() - 1 : types.size();
     bool any_arity = false;
