@@ -32,8 +32,10 @@ namespace cadre {
 struct ExpressionLimits {
   /// Longest expression text, in bytes.
   int max_length = 100'000;
-  /// Deepest nesting of the expression tree.
+  /// Deepest nesting of the expression tree; at most kMaxDepthCap, which
+  /// keeps every stage's recursion far from the stack's end.
   int max_depth = 128;
+  static constexpr int kMaxDepthCap = 256;
   /// Most comprehension (macro) iterations in one evaluation, nested ones included.
   std::int64_t max_iterations = 1'000'000;
 };

@@ -3,6 +3,7 @@
 // hands their diagnostics back together.
 #include "cadre/expression.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "api/binding.hpp"
@@ -114,7 +115,7 @@ CompileResult compile(std::string_view source, const Environment& environment,
 
   expr::ParseOptions parse_options;
   parse_options.max_length = options.limits.max_length;
-  parse_options.max_depth = options.limits.max_depth;
+  parse_options.max_depth = std::clamp(options.limits.max_depth, 1, ExpressionLimits::kMaxDepthCap);
   expr::ParseResult parsed = expr::parse(program->source, parse_options);
   result.diagnostics = std::move(parsed.diagnostics);
   if (has_errors(result.diagnostics) || !parsed.root) return result;

@@ -40,7 +40,7 @@ class Compiler {
       case ExprKind::select:
         return select(e, path);
       case ExprKind::call:
-        return call(e);
+        return call(e, path);
       case ExprKind::list:
         return aggregate(e, NodeOp::make_list);
       case ExprKind::map:
@@ -176,8 +176,28 @@ class Compiler {
     return children;
   }
 
-  std::uint32_t call(const Expr& e) {
-    std::vector<std::uint32_t> children = emit_all(e);
+  // "[0]" or "['k']" for a literal index, "[]" otherwise.
+  static std::string index_text(const Expr& index) {
+    if (index.kind == ExprKind::literal) {
+      if (const auto* i = std::get_if<std::int64_t>(&index.literal.value)) {
+        return "[" + std::to_string(*i) + "]";
+      }
+      if (const auto* key = std::get_if<std::string>(&index.literal.value))
+        return "['" + *key + "']";
+    }
+    return "[]";
+  }
+
+  std::uint32_t call(const Expr& e, std::string& path) {
+    std::vector<std::uint32_t> children;
+    if (e.name == expr::op::kIndex && !e.target && e.args.size() == 2) {
+      std::string container_path;
+      std::string ignored;
+      children = {emit(*e.args[0], container_path), emit(*e.args[1], ignored)};
+      if (!container_path.empty()) path = container_path + index_text(*e.args[1]);
+    } else {
+      children = emit_all(e);
+    }
     Node node;
     node.offset = e.offset;
     if (e.name == expr::op::kLogicalAnd) {

@@ -51,6 +51,10 @@ class Interpreter {
     }
   }
 
+  /// True once the iteration budget ran out: the whole evaluation then fails,
+  /// even where `&&` or `||` would have absorbed the error.
+  bool exhausted() const { return exhausted_; }
+
   Value eval(std::uint32_t index) {
     const Node& node = program_.nodes[index];
     switch (node.op) {
@@ -100,23 +104,55 @@ class Interpreter {
     return value ? *value : Value::unknown(text(node.path));
   }
 
-  Value select_field(const Node& node) {
-    Value operand = child(node, 0);
+  // The stored value a node denotes (a bound variable, a comprehension
+  // variable, a field of either) without copying it; other nodes are evaluated
+  // into `scratch`. Saves reference-count traffic on record paths.
+  const Value* place(std::uint32_t index, Value& scratch) {
+    const Node& node = program_.nodes[index];
+    switch (node.op) {
+      case NodeOp::variable:
+        if (const Value* value = facts_ ? facts_->slot(node.slot) : nullptr) return value;
+        break;
+      case NodeOp::local:
+        return &local(node.slot);
+      case NodeOp::select_field: {
+        Value operand_scratch;
+        const Value* operand = place(program_.children[node.first], operand_scratch);
+        const Value* field =
+            operand->kind() == ValueKind::record ? operand->as_record().field(node.slot) : nullptr;
+        // A field of a temporary record must be copied out before it dies.
+        if (field != nullptr && operand != &operand_scratch) return field;
+        scratch = field != nullptr ? *field : select_field_of(node, *operand);
+        return &scratch;
+      }
+      default:
+        break;
+    }
+    scratch = eval(index);
+    return &scratch;
+  }
+
+  Value select_field_of(const Node& node, const Value& operand) {
     if (operand.kind() != ValueKind::record) return select_dynamic_on(node, operand, false);
-    const RecordValue& record = operand.as_record();
-    const Value* field = record.field(node.slot);
-    if (field != nullptr) return *field;
-    return Value::unknown(text(node.path));
+    const Value* field = operand.as_record().field(node.slot);
+    return field != nullptr ? *field : Value::unknown(text(node.path));
+  }
+
+  Value select_field(const Node& node) {
+    Value scratch;
+    return select_field_of(node, *place(program_.children[node.first], scratch));
   }
 
   Value test_field(const Node& node) {
-    Value operand = child(node, 0);
+    Value scratch;
+    const Value& operand = *place(program_.children[node.first], scratch);
     if (operand.kind() != ValueKind::record) return select_dynamic_on(node, operand, true);
     return operand.as_record().has(node.slot);
   }
 
   Value select_dynamic(const Node& node, bool test_only) {
-    return select_dynamic_on(node, child(node, 0), test_only);
+    Value scratch;
+    return select_dynamic_on(node, *place(program_.children[node.first], scratch), test_only);
   }
 
   Value select_dynamic_on(const Node& node, const Value& operand, bool test_only) {
@@ -229,6 +265,7 @@ class Interpreter {
   const ProgramImpl& program_;
   const Activation* facts_;
   std::int64_t budget_;
+  bool exhausted_ = false;
   std::array<Value, 8> inline_locals_;
   std::vector<Value> heap_locals_;
 };
@@ -256,6 +293,7 @@ Value Interpreter::comprehension(const Node& node) {
   std::int64_t matches = 0;
   for (const Value& element : *elements) {
     if (--budget_ < 0) {
+      exhausted_ = true;
       return Value::error(
           "iteration limit of " + std::to_string(program_.limits.max_iterations) + " exceeded",
           node.offset);
@@ -309,7 +347,13 @@ Value Interpreter::comprehension(const Node& node) {
 
 Value evaluate(const ProgramImpl& program, std::uint32_t node, const Activation* facts) {
   Interpreter interpreter(program, facts);
-  return interpreter.eval(node);
+  Value result = interpreter.eval(node);
+  if (interpreter.exhausted()) {
+    return Value::error(
+        "iteration limit of " + std::to_string(program.limits.max_iterations) + " exceeded",
+        program.nodes[node].offset);
+  }
+  return result;
 }
 
 }  // namespace cadre::eval

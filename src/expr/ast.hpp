@@ -4,6 +4,15 @@
 // "_?_:_", ...). Chains of `&&` and `||` are flattened into one call with two or
 // more arguments. Macros are expanded by the parser: has(a.b) is a select with
 // test_only, and all/exists/exists_one/filter/map are comprehension nodes.
+//
+// Offsets (Expr::offset, a byte offset into the expression text) point at:
+// for an operator call, the operator token (`+` of `a + b`, `[` of `a[b]`,
+// `?` of `c ? x : y`, the first `&&` of a flattened chain, `!` or `-` of a
+// unary); for a global or member call, the function's name (`f` of `f(x)` and
+// of `a.f(x)`); for a comprehension, the macro's name (`all` of `r.all(x, p)`);
+// for a select, the '.' (has(a.b) keeps the '.' of a.b); for an ident, the
+// name; for a literal, list or map, its first token (the `-` of a negative
+// literal folded from `-5`).
 #pragma once
 
 #include <cstdint>
@@ -51,7 +60,8 @@ struct Expr {
   ExprKind kind = ExprKind::error;
   std::int32_t id = 0;      ///< unique within one parse, from 1
   std::int32_t offset = 0;  ///< byte offset of the node's token: the operator for
-                            ///< calls, the '.' for selects, the name for idents
+                            ///< calls (a call's name), the '.' for selects, the name
+                            ///< for idents; see the file comment
   Literal literal;          ///< kind == literal
   std::string name;         ///< ident name, select field, call function, comprehension variable
   bool test_only = false;   ///< select produced by has()

@@ -41,20 +41,24 @@ std::string describe_types(const std::vector<Type>& types) {
   return out + ")";
 }
 
+// Edit distance counting a swap of adjacent characters as one edit
+// (optimal string alignment), so `pya` is one edit from `pay`.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i)
+    d[i][0] = i;
   for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
+    d[0][j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
+      d[i][j] =
+          std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 // "did you mean `x`?" for the closest candidate within a third of the length.
@@ -263,9 +267,13 @@ class Checker {
     if (e.target) args.push_back(e.target.get());
     for (const auto& arg : e.args)
       args.push_back(arg.get());
+    std::size_t reported = out_.diagnostics.size();
     std::vector<Type> types;
     for (const Expr* arg : args)
       types.push_back(visit(*arg));
+    // An operand already reported has no reliable type: checking the call
+    // against it would only add a follow-on error.
+    if (out_.diagnostics.size() > reported) return Type::dyn();
     if (e.name == op::kLogicalAnd || e.name == op::kLogicalOr) {
       for (std::size_t i = 0; i < args.size(); ++i) {
         expect_bool(*args[i], types[i], "operand of `" + display_name(e.name) + "`");
@@ -312,6 +320,21 @@ class Checker {
     out_.types[literal.id] = Type::decimal();
   }
 
+  // A double literal is read as a decimal only beside a decimal operand or as
+  // the value of a decimal-only function (round(1.005, 2), decimal(1.2)).
+  static bool wants_decimal(FunctionId function, const std::vector<Type>& types) {
+    switch (function) {
+      case FunctionId::round:
+      case FunctionId::floor:
+      case FunctionId::ceil:
+      case FunctionId::to_decimal:
+        return true;
+      default:
+        return std::any_of(types.begin(), types.end(),
+                           [](const Type& type) { return type.kind() == TypeKind::decimal; });
+    }
+  }
+
   // Argument types with double literals replaced by decimal where requested.
   static std::vector<Type> with_decimal_literals(const std::vector<const Expr*>& args,
                                                  std::vector<Type> types) {
@@ -325,7 +348,7 @@ class Checker {
                const std::vector<const Expr*>& args, const std::vector<Type>& types) {
     if (auto result = match(function, style, types)) return *result;
     std::vector<Type> coerced = with_decimal_literals(args, types);
-    if (coerced != types) {
+    if (coerced != types && wants_decimal(function, types)) {
       if (auto result = match(function, style, coerced)) {
         for (std::size_t i = 0; i < args.size(); ++i) {
           if (coerced[i] != types[i]) read_as_decimal(*args[i]);

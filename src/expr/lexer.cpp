@@ -18,12 +18,29 @@ constexpr const char* kLiteral = "expr.literal";
 constexpr const char* kEncoding = "expr.encoding";
 constexpr std::uint64_t kTwoToThe63 = std::uint64_t{1} << 63;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_hex_digit(char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-bool is_word_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool is_word_char(char c) { return is_word_start(c) || is_digit(c); }
-bool is_quote(char c) { return c == '\'' || c == '"'; }
-bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+bool is_hex_digit(char c) {
+  return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+bool is_word_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+bool is_word_char(char c) {
+  return is_word_start(c) || is_digit(c);
+}
+
+bool is_quote(char c) {
+  return c == '\'' || c == '"';
+}
+
+bool is_whitespace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 int digit_value(char c) {
   if (is_digit(c)) return c - '0';
@@ -66,8 +83,8 @@ bool overflows(std::string_view text) {
 }
 
 constexpr std::array<std::string_view, 17> kReservedWords = {
-    "as",   "break",   "const",     "continue", "else", "for",  "function", "if",   "import",
-    "let",  "loop",    "namespace", "package",  "return", "var", "void",    "while"};
+    "as",  "break", "const",     "continue", "else",   "for", "function", "if",   "import",
+    "let", "loop",  "namespace", "package",  "return", "var", "void",     "while"};
 
 struct Keyword {
   std::string_view word;
@@ -84,14 +101,14 @@ struct Punctuation {
 };
 /// Two-character operators first, so that the longest match wins.
 constexpr std::array<Punctuation, 24> kPunctuation = {{
-    {"==", TokenKind::eq_eq},    {"!=", TokenKind::bang_eq},  {"<=", TokenKind::less_eq},
+    {"==", TokenKind::eq_eq},      {"!=", TokenKind::bang_eq}, {"<=", TokenKind::less_eq},
     {">=", TokenKind::greater_eq}, {"&&", TokenKind::and_and}, {"||", TokenKind::or_or},
-    {"(", TokenKind::lparen},    {")", TokenKind::rparen},    {"[", TokenKind::lbracket},
-    {"]", TokenKind::rbracket},  {"{", TokenKind::lbrace},    {"}", TokenKind::rbrace},
-    {".", TokenKind::dot},       {",", TokenKind::comma},     {":", TokenKind::colon},
-    {"?", TokenKind::question},  {"+", TokenKind::plus},      {"-", TokenKind::minus},
-    {"*", TokenKind::star},      {"/", TokenKind::slash},     {"%", TokenKind::percent},
-    {"!", TokenKind::bang},      {"<", TokenKind::less},      {">", TokenKind::greater},
+    {"(", TokenKind::lparen},      {")", TokenKind::rparen},   {"[", TokenKind::lbracket},
+    {"]", TokenKind::rbracket},    {"{", TokenKind::lbrace},   {"}", TokenKind::rbrace},
+    {".", TokenKind::dot},         {",", TokenKind::comma},    {":", TokenKind::colon},
+    {"?", TokenKind::question},    {"+", TokenKind::plus},     {"-", TokenKind::minus},
+    {"*", TokenKind::star},        {"/", TokenKind::slash},    {"%", TokenKind::percent},
+    {"!", TokenKind::bang},        {"<", TokenKind::less},     {">", TokenKind::greater},
 }};
 
 /// A string prefix is `r`, `b` or both, in either order and either case.
@@ -157,7 +174,9 @@ void Lexer::skip_trivia() {
     if (is_whitespace(c)) {
       ++pos_;
     } else if (c == '/' && at(pos_ + 1) == '/') {
-      while (pos_ < size() && source_[static_cast<std::size_t>(pos_)] != '\n') ++pos_;
+      while (pos_ < size() && source_[static_cast<std::size_t>(pos_)] != '\n') {
+        ++pos_;
+      }
     } else {
       return;
     }
@@ -173,20 +192,23 @@ Token Lexer::lex_number() {
 Token Lexer::lex_hex(int start) {
   pos_ += 2;
   const int digits_start = pos_;
-  while (is_hex_digit(at(pos_))) ++pos_;
-  if (pos_ == digits_start) {
-    while (is_word_char(at(pos_))) ++pos_;
-    const std::string text(source_.substr(static_cast<std::size_t>(start),
-                                           static_cast<std::size_t>(pos_ - start)));
-    return make_error(start, {kLiteral, "invalid hexadecimal literal `" + text +
-                                            "`: expected hex digits after `0x`",
-                              {}, start, true});
-  }
-  if (at(pos_) == 'u' || at(pos_) == 'U') {
+  while (is_hex_digit(at(pos_))) {
     ++pos_;
-    return make_error(start, {kLiteral, "unsigned integer literals are not supported",
-                              "remove the `u` suffix", start, true});
   }
+  if (pos_ == digits_start) {
+    while (is_word_char(at(pos_))) {
+      ++pos_;
+    }
+    const std::string text(
+        source_.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos_ - start)));
+    return make_error(start,
+                      {kLiteral,
+                       "invalid hexadecimal literal `" + text + "`: expected hex digits after `0x`",
+                       {},
+                       start,
+                       true});
+  }
+  if (at(pos_) == 'u' || at(pos_) == 'U') return unsigned_literal(start);
   Token token = make(TokenKind::int_literal, start);
   accumulate_magnitude(token, token.text.substr(2), 16);
   return token;
@@ -194,45 +216,61 @@ Token Lexer::lex_hex(int start) {
 
 Token Lexer::lex_decimal(int start) {
   bool is_double = false;
-  while (is_digit(at(pos_))) ++pos_;
+  skip_digits();
   if (at(pos_) == '.' && is_digit(at(pos_ + 1))) {
     is_double = true;
     ++pos_;
-    while (is_digit(at(pos_))) ++pos_;
+    skip_digits();
   }
-  const char e = at(pos_);
   const int sign = (at(pos_ + 1) == '+' || at(pos_ + 1) == '-') ? 1 : 0;
-  if ((e == 'e' || e == 'E') && is_digit(at(pos_ + 1 + sign))) {
+  if ((at(pos_) == 'e' || at(pos_) == 'E') && is_digit(at(pos_ + 1 + sign))) {
     is_double = true;
     pos_ += 1 + sign;
-    while (is_digit(at(pos_))) ++pos_;
+    skip_digits();
   }
-  if (!is_double && (at(pos_) == 'u' || at(pos_) == 'U')) {
-    ++pos_;
-    return make_error(start, {kLiteral, "unsigned integer literals are not supported",
-                              "remove the `u` suffix", start, true});
-  }
-  Token token = make(is_double ? TokenKind::double_literal : TokenKind::int_literal, start);
-  if (!is_double) {
-    accumulate_magnitude(token, token.text, 10);
+  if (is_double) return make_double(start);
+  if (at(pos_) == 'u' || at(pos_) == 'U') return unsigned_literal(start);
+  Token token = make(TokenKind::int_literal, start);
+  accumulate_magnitude(token, token.text, 10);
+  return token;
+}
+
+/// A double literal ends at pos_. Values too close to zero read as zero (as
+/// strtod and Go's ParseFloat have it); values too large are an error.
+Token Lexer::make_double(int start) const {
+  Token token = make(TokenKind::double_literal, start);
+  const char* first = token.text.data();
+  const auto result = std::from_chars(first, first + token.text.size(), token.double_value);
+  if (result.ec != std::errc::result_out_of_range) return token;
+  if (!overflows(token.text)) {
+    token.double_value = 0.0;
     return token;
   }
-  const auto [end, error] = std::from_chars(token.text.data(), token.text.data() + token.text.size(),
-                                            token.double_value);
-  if (error == std::errc::result_out_of_range) {
-    if (overflows(token.text)) {
-      return make_error(start, {kLiteral,
-                                "double literal `" + std::string(token.text) + "` is out of range",
-                                {}, start, true});
-    }
-    token.double_value = 0.0;
+  return make_error(start, {kLiteral,
+                            "double literal `" + std::string(token.text) + "` is out of range",
+                            {},
+                            start,
+                            true});
+}
+
+/// An integer followed by `u`: CEL's uint literal, which this engine lacks.
+Token Lexer::unsigned_literal(int start) {
+  ++pos_;
+  return make_error(start, {kLiteral, "unsigned integer literals are not supported",
+                            "remove the `u` suffix", start, true});
+}
+
+void Lexer::skip_digits() {
+  while (is_digit(at(pos_))) {
+    ++pos_;
   }
-  return token;
 }
 
 Token Lexer::lex_word() {
   const int start = pos_;
-  while (is_word_char(at(pos_))) ++pos_;
+  while (is_word_char(at(pos_))) {
+    ++pos_;
+  }
   const std::string_view word =
       source_.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(pos_ - start));
   if (is_quote(at(pos_)) && is_string_prefix(word)) return lex_string(start, word);
@@ -282,8 +320,11 @@ Token Lexer::finish_string(int start, int body_start, int body_end, std::string_
   }
   DecodedString decoded = decode_escapes(body);
   if (decoded.error) {
-    return make_error(start, {kLiteral, std::move(decoded.error->message), {},
-                              body_start + decoded.error->offset, true});
+    return make_error(start, {kLiteral,
+                              std::move(decoded.error->message),
+                              {},
+                              body_start + decoded.error->offset,
+                              true});
   }
   token.string_value = std::move(decoded.value);
   return token;
@@ -316,8 +357,9 @@ Token Lexer::unexpected_character() {
   }
   pos_ += length;
   const char32_t code_point = decode_utf8(source_, static_cast<std::size_t>(start));
-  return make_error(start, {"expr.syntax", "unexpected character " + code_point_name(code_point),
-                            {}, start, false});
+  return make_error(
+      start,
+      {"expr.syntax", "unexpected character " + code_point_name(code_point), {}, start, false});
 }
 
 Token Lexer::make(TokenKind kind, int start) const {

@@ -37,6 +37,9 @@ class Lexer {
   Token lex_number();
   Token lex_hex(int start);
   Token lex_decimal(int start);
+  Token make_double(int start) const;
+  Token unsigned_literal(int start);
+  void skip_digits();
   Token lex_word();
   Token lex_string(int start, std::string_view prefix);
   Token finish_string(int start, int body_start, int body_end, std::string_view prefix);

@@ -103,14 +103,15 @@ bool is_number(TokenKind kind) {
   return kind == TokenKind::int_literal || kind == TokenKind::double_literal;
 }
 
-const char* spelling(TokenKind closer) {
+/// "`)`" for a closer, or with `opener` "`(`" for the bracket it closes.
+const char* spelling(TokenKind closer, bool opener = false) {
   switch (closer) {
     case TokenKind::rparen:
-      return "`)`";
+      return opener ? "`(`" : "`)`";
     case TokenKind::rbracket:
-      return "`]`";
+      return opener ? "`[`" : "`]`";
     default:
-      return "`}`";
+      return opener ? "`{`" : "`}`";
   }
 }
 
@@ -119,9 +120,16 @@ std::string describe(const Token& token) {
   constexpr std::size_t kLongest = 32;
   if (token.kind == TokenKind::end) return "end of input";
   if (token.kind == TokenKind::string_literal) return "string literal";
-  if (token.text.size() > kLongest) return "`" + std::string(token.text.substr(0, kLongest)) + "...`";
-  return "`" + std::string(token.text) + "`";
+  const bool cut = token.text.size() > kLongest;
+  return "`" + std::string(token.text.substr(0, kLongest)) + (cut ? "...`" : "`");
 }
+
+/// A name token, kept small: parse functions that recurse hold one.
+struct Name {
+  int offset;
+  std::string_view text;
+  bool reserved;
+};
 
 /// `a.b.C` for an identifier or a chain of selects on one, else empty.
 std::string dotted_name(const Expr& expr) {
@@ -151,6 +159,8 @@ class Parser {
   const Token& peek_next() const { return stopped_ ? end_ : next_; }
   bool at(TokenKind kind) const { return peek().kind == kind; }
   Token take();
+  int advance();
+  Name take_name();
   bool take_if(TokenKind kind);
 
   // Diagnostics.
@@ -158,8 +168,8 @@ class Parser {
   void report_found(const Token& found, std::string message);
   void report_lex_error(const Token& token);
   void report_limit(int offset);
-  void report_unclosed(const Token& open, TokenKind close, std::string_view what);
-  std::string unclosed_message(const Token& open, TokenKind close) const;
+  void report_unclosed(int open, TokenKind close, std::string_view what);
+  std::string unclosed_message(int open, TokenKind close) const;
   std::string position(int offset) const;
 
   // Nodes.
@@ -171,12 +181,15 @@ class Parser {
 
   // Recovery.
   void skip_until(bool stop_at_comma, bool stop_at_colon);
-  void expect_closer(const Token& open, TokenKind close);
+  void expect_closer(int open, TokenKind close);
 
   // Grammar.
   ExprPtr parse_expr();
+  template <typename Parse>
+  ExprPtr nested(Parse parse);
   ExprPtr parse_conditional();
-  ExprPtr parse_else_branch(const Token& question);
+  ExprPtr parse_branches(ExprPtr condition);
+  ExprPtr parse_else_branch(int question);
   ExprPtr parse_binary(int min_level);
   ExprPtr parse_unary();
   ExprPtr parse_member();
@@ -196,8 +209,8 @@ class Parser {
   ExprPtr parse_error_token();
   ExprPtr parse_unexpected();
   template <typename Element>
-  void parse_sequence(const Token& open, TokenKind close, std::string_view what,
-                      bool trailing_comma, Element element);
+  void parse_sequence(int open, TokenKind close, std::string_view what, bool trailing_comma,
+                      Element element);
 
   // Calls and macros.
   struct Arguments {
@@ -205,10 +218,10 @@ class Parser {
     std::vector<int> starts;  ///< offset of each argument's first token
   };
   Arguments parse_arguments();
-  ExprPtr parse_global_call(const Token& name);
-  ExprPtr parse_member_call(ExprPtr target, const Token& name);
-  ExprPtr expand_has(const Token& name, Arguments arguments);
-  ExprPtr expand_receiver_macro(const MacroRule& rule, const Token& name, ExprPtr range,
+  ExprPtr parse_global_call(const Name& name);
+  ExprPtr parse_member_call(ExprPtr target, const Name& name);
+  ExprPtr expand_has(const Name& name, Arguments arguments);
+  ExprPtr expand_receiver_macro(const MacroRule& rule, const Name& name, ExprPtr range,
                                 Arguments arguments);
 
   const ParseOptions& options_;
@@ -229,7 +242,8 @@ ParseResult Parser::run() {
   ParseResult result;
   result.root = parse_expr();
   if (!at(TokenKind::end)) {
-    report_found(peek(), "unexpected " + describe(peek()) + ": expected an operator or end of input");
+    report_found(peek(),
+                 "unexpected " + describe(peek()) + ": expected an operator or end of input");
   }
   result.diagnostics = std::move(diagnostics_);
   result.next_id = next_id_;
@@ -244,9 +258,25 @@ Token Parser::take() {
   return token;
 }
 
+/// Consumes the current token and returns its offset.
+int Parser::advance() {
+  const int offset = peek().offset;
+  if (!stopped_) {
+    current_ = std::move(next_);
+    next_ = lexer_.next();
+  }
+  return offset;
+}
+
+Name Parser::take_name() {
+  const Name name{peek().offset, peek().text, peek().reserved};
+  advance();
+  return name;
+}
+
 bool Parser::take_if(TokenKind kind) {
   if (!at(kind)) return false;
-  take();
+  advance();
   return true;
 }
 
@@ -292,7 +322,7 @@ void Parser::report_limit(int offset) {
   stopped_ = true;
 }
 
-void Parser::report_unclosed(const Token& open, TokenKind close, std::string_view what) {
+void Parser::report_unclosed(int open, TokenKind close, std::string_view what) {
   const Token& found = peek();
   if (found.kind == TokenKind::end || is_closer(found.kind)) {
     report_found(found, unclosed_message(open, close));
@@ -303,9 +333,9 @@ void Parser::report_unclosed(const Token& open, TokenKind close, std::string_vie
 }
 
 /// "expected `)` to close `(` opened at 1:4, found end of input".
-std::string Parser::unclosed_message(const Token& open, TokenKind close) const {
-  return "expected " + std::string(spelling(close)) + " to close `" + std::string(open.text) +
-         "` opened at " + position(open.offset) + ", found " + describe(peek());
+std::string Parser::unclosed_message(int open, TokenKind close) const {
+  return "expected " + std::string(spelling(close)) + " to close " + spelling(close, true) +
+         " opened at " + position(open) + ", found " + describe(peek());
 }
 
 std::string Parser::position(int offset) const {
@@ -360,45 +390,63 @@ void Parser::skip_until(bool stop_at_comma, bool stop_at_colon) {
     }
     if (is_opener(kind)) ++nesting;
     if (is_closer(kind)) --nesting;
-    take();
+    advance();
   }
 }
 
 /// The closer of a bracket that holds one expression (`( )`, `[ ]` of an index).
-void Parser::expect_closer(const Token& open, TokenKind close) {
+void Parser::expect_closer(int open, TokenKind close) {
   if (take_if(close)) return;
   report_found(peek(), unclosed_message(open, close));
   skip_until(false, false);
   take_if(close);
 }
 
-ExprPtr Parser::parse_expr() {
+/// Runs `parse` one nesting level deeper, unless that exceeds max_depth.
+template <typename Parse>
+ExprPtr Parser::nested(Parse parse) {
   if (depth_ >= options_.max_depth) {
     report_limit(peek().offset);
     return make(ExprKind::error, peek().offset);
   }
   ++depth_;
-  ExprPtr expr = parse_conditional();
+  ExprPtr expr = parse();
   --depth_;
   return expr;
+}
+
+ExprPtr Parser::parse_expr() {
+  return nested([this] { return parse_conditional(); });
 }
 
 ExprPtr Parser::parse_conditional() {
   ExprPtr condition = parse_binary(kOr);
   if (!at(TokenKind::question)) return condition;
-  const Token question = take();
+  return parse_branches(std::move(condition));
+}
+
+/// `? then : else` after the condition. CEL does not allow a conditional as
+/// the middle operand without parentheses; it is reported, then parsed as one.
+ExprPtr Parser::parse_branches(ExprPtr condition) {
+  const int question = advance();
   ExprPtr then_branch = parse_binary(kOr);
+  if (at(TokenKind::question)) {
+    report(peek().offset, kSyntax,
+           "expected `:` to match `?` at " + position(question) + ", found `?`",
+           "put a conditional in the middle of `?:` in parentheses: `a ? (b ? c : d) : e`");
+    then_branch = nested([&] { return parse_branches(std::move(then_branch)); });
+  }
   ExprPtr else_branch = parse_else_branch(question);
-  ExprPtr call = make_call(question.offset, op::kConditional, std::move(condition),
-                           std::move(then_branch));
+  ExprPtr call =
+      make_call(question, op::kConditional, std::move(condition), std::move(then_branch));
   add_arg(*call, std::move(else_branch));
   return call;
 }
 
-ExprPtr Parser::parse_else_branch(const Token& question) {
+ExprPtr Parser::parse_else_branch(int question) {
   if (!take_if(TokenKind::colon)) {
-    report_found(peek(), "expected `:` to match `?` at " + position(question.offset) +
-                             ", found " + describe(peek()));
+    report_found(peek(), "expected `:` to match `?` at " + position(question) + ", found " +
+                             describe(peek()));
     skip_until(true, true);
     if (!take_if(TokenKind::colon)) return make(ExprKind::error, peek().offset);
   }
@@ -410,13 +458,13 @@ ExprPtr Parser::parse_binary(int min_level) {
   bool chained = false;  // `left` is an `&&` or `||` call built by this loop
   while (const BinaryRule* rule = binary_rule(peek().kind)) {
     if (rule->level < min_level) break;
-    const Token op = take();
+    const int op_offset = advance();
     ExprPtr right = parse_binary(rule->level + 1);
     if (chained && left->name == rule->function) {
       add_arg(*left, std::move(right));
       continue;
     }
-    left = make_call(op.offset, rule->function, std::move(left), std::move(right));
+    left = make_call(op_offset, rule->function, std::move(left), std::move(right));
     chained = rule->level <= kAnd;
   }
   return left;
@@ -429,8 +477,8 @@ ExprPtr Parser::parse_unary() {
   };
   std::vector<Prefix> prefixes;
   while (at(TokenKind::bang) || (at(TokenKind::minus) && !is_number(peek_next().kind))) {
-    const Token op = take();
-    prefixes.push_back({op.offset, op.kind == TokenKind::bang ? op::kLogicalNot : op::kNegate});
+    const char* function = at(TokenKind::bang) ? op::kLogicalNot : op::kNegate;
+    prefixes.push_back({advance(), function});
   }
   ExprPtr operand = parse_member();
   for (auto it = prefixes.rbegin(); it != prefixes.rend() && !stopped_; ++it) {
@@ -455,29 +503,29 @@ ExprPtr Parser::parse_member() {
 }
 
 ExprPtr Parser::parse_select(ExprPtr operand) {
-  const Token dot = take();
+  const int dot = advance();
   if (!at(TokenKind::identifier)) {
     report_found(peek(), "expected a field name after `.`, found " + describe(peek()));
-    return make(ExprKind::error, dot.offset);
+    return make(ExprKind::error, dot);
   }
-  const Token name = take();
+  const Name name = take_name();
   if (at(TokenKind::lparen)) return parse_member_call(std::move(operand), name);
-  ExprPtr select = make(ExprKind::select, dot.offset);
+  ExprPtr select = make(ExprKind::select, dot);
   select->name = std::string(name.text);
   set_target(*select, std::move(operand));
   return select;
 }
 
 ExprPtr Parser::parse_index(ExprPtr operand) {
-  const Token open = take();
+  const int open = advance();
   ExprPtr index = parse_expr();
   expect_closer(open, TokenKind::rbracket);
-  return make_call(open.offset, op::kIndex, std::move(operand), std::move(index));
+  return make_call(open, op::kIndex, std::move(operand), std::move(index));
 }
 
 ExprPtr Parser::reject_message_construction(ExprPtr type_name) {
-  const Token open = take();
-  report(open.offset, kSyntax,
+  const int open = advance();
+  report(open, kSyntax,
          "message construction `" + dotted_name(*type_name) + "{...}` is not supported",
          "use a map literal such as `{'field': value}`");
   skip_until(false, false);
@@ -556,16 +604,17 @@ ExprPtr Parser::parse_number() {
     return literal;
   }
   const std::uint64_t magnitude = number.int_magnitude;
-  literal->literal.value = negative ? static_cast<std::int64_t>(0 - magnitude)
-                                    : static_cast<std::int64_t>(magnitude);
+  literal->literal.value =
+      negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
   return literal;
 }
 
 ExprPtr Parser::parse_identifier() {
-  const Token name = take();
+  const Name name = take_name();
   if (name.reserved) {
-    report(name.offset, kSyntax,
-           "`" + std::string(name.text) + "` is a reserved word and cannot be used as an identifier");
+    report(
+        name.offset, kSyntax,
+        "`" + std::string(name.text) + "` is a reserved word and cannot be used as an identifier");
     if (at(TokenKind::lparen)) parse_arguments();
     return make(ExprKind::error, name.offset);
   }
@@ -576,40 +625,40 @@ ExprPtr Parser::parse_identifier() {
 }
 
 ExprPtr Parser::parse_qualified_name() {
-  const Token dot = take();
-  report(dot.offset, kSyntax, "qualified names are not supported",
+  const int dot = advance();
+  report(dot, kSyntax, "qualified names are not supported",
          "write `" + std::string(peek().text) + "` instead of `." + std::string(peek().text) + "`");
   parse_identifier();
-  return make(ExprKind::error, dot.offset);
+  return make(ExprKind::error, dot);
 }
 
 /// `in` where an operand belongs.
 ExprPtr Parser::parse_reserved_keyword() {
   const Token keyword = take();
-  report(keyword.offset, kSyntax,
-         "`" + std::string(keyword.text) +
-             "` is a reserved word and cannot be used as an identifier");
+  report(
+      keyword.offset, kSyntax,
+      "`" + std::string(keyword.text) + "` is a reserved word and cannot be used as an identifier");
   return make(ExprKind::error, keyword.offset);
 }
 
 ExprPtr Parser::parse_parenthesized() {
-  const Token open = take();
+  const int open = advance();
   ExprPtr inner = parse_expr();
   expect_closer(open, TokenKind::rparen);
   return inner;
 }
 
 ExprPtr Parser::parse_list() {
-  const Token open = take();
-  ExprPtr list = make(ExprKind::list, open.offset);
+  const int open = advance();
+  ExprPtr list = make(ExprKind::list, open);
   parse_sequence(open, TokenKind::rbracket, "list element", true,
                  [&] { add_arg(*list, parse_expr()); });
   return list;
 }
 
 ExprPtr Parser::parse_map() {
-  const Token open = take();
-  ExprPtr map = make(ExprKind::map, open.offset);
+  const int open = advance();
+  ExprPtr map = make(ExprKind::map, open);
   parse_sequence(open, TokenKind::rbrace, "map entry", true, [&] { parse_map_entry(*map); });
   return map;
 }
@@ -646,8 +695,8 @@ ExprPtr Parser::parse_unexpected() {
 /// element may be left out (first element, or after a comma when a trailing
 /// comma is allowed), the missing closer is reported rather than the element.
 template <typename Element>
-void Parser::parse_sequence(const Token& open, TokenKind close, std::string_view what,
-                            bool trailing_comma, Element element) {
+void Parser::parse_sequence(int open, TokenKind close, std::string_view what, bool trailing_comma,
+                            Element element) {
   if (take_if(close)) return;
   bool first = true;
   do {
@@ -666,12 +715,12 @@ void Parser::parse_sequence(const Token& open, TokenKind close, std::string_view
         return;
       }
     }
-    take();
+    advance();
   } while (!(trailing_comma && take_if(close)));
 }
 
 Parser::Arguments Parser::parse_arguments() {
-  const Token open = take();
+  const int open = advance();
   Arguments arguments;
   parse_sequence(open, TokenKind::rparen, "argument", false, [&] {
     arguments.starts.push_back(peek().offset);
@@ -680,18 +729,20 @@ Parser::Arguments Parser::parse_arguments() {
   return arguments;
 }
 
-ExprPtr Parser::parse_global_call(const Token& name) {
+ExprPtr Parser::parse_global_call(const Name& name) {
   Arguments arguments = parse_arguments();
   if (name.text == "has" && arguments.values.size() == 1) {
     return expand_has(name, std::move(arguments));
   }
   ExprPtr call = make(ExprKind::call, name.offset);
   call->name = std::string(name.text);
-  for (ExprPtr& argument : arguments.values) add_arg(*call, std::move(argument));
+  for (ExprPtr& argument : arguments.values) {
+    add_arg(*call, std::move(argument));
+  }
   return call;
 }
 
-ExprPtr Parser::parse_member_call(ExprPtr target, const Token& name) {
+ExprPtr Parser::parse_member_call(ExprPtr target, const Name& name) {
   Arguments arguments = parse_arguments();
   if (const MacroRule* rule = receiver_macro(name.text, arguments.values.size())) {
     return expand_receiver_macro(*rule, name, std::move(target), std::move(arguments));
@@ -699,12 +750,14 @@ ExprPtr Parser::parse_member_call(ExprPtr target, const Token& name) {
   ExprPtr call = make(ExprKind::call, name.offset);
   call->name = std::string(name.text);
   set_target(*call, std::move(target));
-  for (ExprPtr& argument : arguments.values) add_arg(*call, std::move(argument));
+  for (ExprPtr& argument : arguments.values) {
+    add_arg(*call, std::move(argument));
+  }
   return call;
 }
 
 /// has(a.b) becomes the select a.b marked test_only.
-ExprPtr Parser::expand_has(const Token& name, Arguments arguments) {
+ExprPtr Parser::expand_has(const Name& name, Arguments arguments) {
   ExprPtr& argument = arguments.values.front();
   if (argument->kind == ExprKind::error) return std::move(argument);
   if (argument->kind != ExprKind::select || argument->test_only) {
@@ -718,14 +771,14 @@ ExprPtr Parser::expand_has(const Token& name, Arguments arguments) {
 
 /// range.all(x, p) and friends become a comprehension over `range` with the
 /// iteration variable `x` and the remaining arguments.
-ExprPtr Parser::expand_receiver_macro(const MacroRule& rule, const Token& name, ExprPtr range,
+ExprPtr Parser::expand_receiver_macro(const MacroRule& rule, const Name& name, ExprPtr range,
                                       Arguments arguments) {
   const Expr& variable = *arguments.values.front();
   if (variable.kind != ExprKind::ident) {
     if (variable.kind != ExprKind::error) {
-      report(arguments.starts.front(), kSyntax,
-             "expected an identifier as the iteration variable of `" + std::string(name.text) +
-                 "()`");
+      report(
+          arguments.starts.front(), kSyntax,
+          "expected an identifier as the iteration variable of `" + std::string(name.text) + "()`");
     }
     return make(ExprKind::error, name.offset);
   }
@@ -745,7 +798,8 @@ std::vector<Diagnostic> check_encoding(std::string_view source, const ParseOptio
   std::optional<SourceMap> map;
   bool in_invalid_run = false;
   std::size_t pos = 0;
-  while (pos < source.size() && static_cast<int>(diagnostics.size()) < options.max_errors) {
+  const auto max_errors = static_cast<std::size_t>(std::max(options.max_errors, 1));
+  while (pos < source.size() && diagnostics.size() < max_errors) {
     const int length = utf8_sequence_length(source, pos);
     if (length > 0) {
       in_invalid_run = false;

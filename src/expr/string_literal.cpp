@@ -10,9 +10,13 @@ namespace {
 
 constexpr char32_t kMaxCodePoint = 0x10FFFF;
 
-bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
-bool is_surrogate(char32_t code_point) { return code_point >= 0xD800 && code_point <= 0xDFFF; }
+bool is_surrogate(char32_t code_point) {
+  return code_point >= 0xD800 && code_point <= 0xDFFF;
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -66,7 +70,9 @@ std::optional<char32_t> simple_escape(char c) {
   return std::nullopt;
 }
 
-std::string quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
+std::string quoted(std::string_view text) {
+  return "`" + std::string(text) + "`";
+}
 
 /// \xHH, \XHH, \uHHHH, \UHHHHHHHH: `digits` hex digits after the letter.
 Escape hex_escape(std::string_view body, std::size_t pos, std::size_t digits) {
@@ -79,11 +85,10 @@ Escape hex_escape(std::string_view body, std::size_t pos, std::size_t digits) {
   escape.length = 2 + count;
   const std::string text = quoted(body.substr(pos, escape.length));
   if (count < digits) {
-    escape.problem = "invalid escape sequence " + text + ": expected " + std::to_string(digits) +
-                     " hex digits";
-  } else if (is_surrogate(escape.value)) {
     escape.problem =
-        "invalid escape sequence " + text + ": surrogate code points are not allowed";
+        "invalid escape sequence " + text + ": expected " + std::to_string(digits) + " hex digits";
+  } else if (is_surrogate(escape.value)) {
+    escape.problem = "invalid escape sequence " + text + ": surrogate code points are not allowed";
   } else if (escape.value > kMaxCodePoint) {
     escape.problem = "invalid escape sequence " + text + ": code point is above U+10FFFF";
   }
@@ -162,7 +167,8 @@ char32_t decode_utf8(std::string_view text, std::size_t pos) {
   static constexpr std::array<unsigned char, 5> kLeadMask = {0, 0x7F, 0x1F, 0x0F, 0x07};
   char32_t value = lead & kLeadMask[static_cast<std::size_t>(length)];
   for (int i = 1; i < length; ++i) {
-    value = (value << 6) | (static_cast<unsigned char>(text[pos + static_cast<std::size_t>(i)]) & 0x3F);
+    value =
+        (value << 6) | (static_cast<unsigned char>(text[pos + static_cast<std::size_t>(i)]) & 0x3F);
   }
   return value;
 }

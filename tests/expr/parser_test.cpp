@@ -251,8 +251,7 @@ TEST_CASE("comprehension macros") {
   CHECK(tree("r.filter(x, x % 2 == 0)") == "(filter x r (_==_ (_%_ x 2) 0))");
   CHECK(tree("r.map(x, x * 2)") == "(map x r (_*_ x 2))");
   CHECK(tree("r.map(x, x > 1, x * 2)") == "(map_filter x r (_>_ x 1) (_*_ x 2))");
-  CHECK(tree("[1, 2].all(x, [3].exists(y, y > x))") ==
-        "(all x [1 2] (exists y [3] (_>_ y x)))");
+  CHECK(tree("[1, 2].all(x, [3].exists(y, y > x))") == "(all x [1 2] (exists y [3] (_>_ y x)))");
   CHECK(tree("r.map(x, x).filter(y, y)[0]") == "(_[_] (filter y (map x r x) y) 0)");
   CHECK(tree("r.all((x), x)") == "(all x r x)");
 
@@ -290,7 +289,9 @@ TEST_CASE("string forms, raw and triple-quoted, with newlines and NUL bytes") {
   CHECK(tree("'' + \"\" + '''''' + \"\"\"\"\"\"") == "(_+_ (_+_ (_+_ '' '') '') '')");
   const std::string with_nul = "'a\0b' + '''\0\n'''"s;
   CHECK(tree(with_nul) == "(_+_ 'a\0b' '\0\n')"s);
-  CHECK(tree("'\\0000'") == "'\0" "0'"s);
+  CHECK(tree("'\\0000'") ==
+        "'\0"
+        "0'"s);
 }
 
 TEST_CASE("offsets point at each node's token") {
@@ -301,7 +302,7 @@ TEST_CASE("offsets point at each node's token") {
   CHECK(sum.offset == 2);           // +
   CHECK(sum.args[0]->offset == 0);  // a
   const Expr& index = *sum.args[1];
-  CHECK(index.offset == 7);  // [
+  CHECK(index.offset == 7);           // [
   CHECK(index.args[0]->offset == 5);  // the '.' of b.c
   CHECK(index.args[0]->target->offset == 4);
   CHECK(index.args[1]->offset == 8);
@@ -314,14 +315,15 @@ TEST_CASE("offsets point at each node's token") {
   CHECK(chain.args[2]->args[0]->offset == 37);
 
   const ParseResult macros = parse_ok("[1].all(x, x > 0) || has(m.k) || {'a': [1]}");
-  CHECK(macros.root->args[0]->offset == 4);   // all, the macro's name
-  CHECK(macros.root->args[1]->offset == 26);  // the '.' of m.k
-  CHECK(macros.root->args[2]->offset == 33);  // {
+  CHECK(macros.root->args[0]->offset == 4);            // all, the macro's name
+  CHECK(macros.root->args[1]->offset == 26);           // the '.' of m.k
+  CHECK(macros.root->args[2]->offset == 33);           // {
   CHECK(macros.root->args[2]->args[1]->offset == 39);  // [
 }
 
 TEST_CASE("node ids are unique, start at 1 and stay below next_id") {
-  const ParseResult result = parse_ok("a.all(x, x > 1) && f(1, [2], {3: 4}) || has(b.c) ? -1 : 2.5");
+  const ParseResult result =
+      parse_ok("a.all(x, x > 1) && f(1, [2], {3: 4}) || has(b.c) ? -1 : 2.5");
   std::set<std::int32_t> ids;
   std::vector<const Expr*> pending = {result.root.get()};
   while (!pending.empty()) {
@@ -329,7 +331,9 @@ TEST_CASE("node ids are unique, start at 1 and stay below next_id") {
     pending.pop_back();
     CHECK(ids.insert(node->id).second);
     if (node->target) pending.push_back(node->target.get());
-    for (const ExprPtr& arg : node->args) pending.push_back(arg.get());
+    for (const ExprPtr& arg : node->args) {
+      pending.push_back(arg.get());
+    }
   }
   CHECK(*ids.begin() == 1);
   CHECK(*ids.rbegin() < result.next_id);
@@ -339,7 +343,9 @@ TEST_CASE("node ids are unique, start at 1 and stay below next_id") {
 
 std::string repeat(std::string_view piece, int count) {
   std::string text;
-  for (int i = 0; i < count; ++i) text += piece;
+  for (int i = 0; i < count; ++i) {
+    text += piece;
+  }
   return text;
 }
 
@@ -355,7 +361,9 @@ TEST_CASE("the deep expressions of the CEL conformance tests parse with default 
   CHECK(chain.root->args.size() == 33);
   CHECK(tree(repeat("!", 32) + "true").size() == 32 * 4 + 4 + 32);
   std::string list = "[0";
-  for (int i = 1; i < 32; ++i) list += ", " + std::to_string(i);
+  for (int i = 1; i < 32; ++i) {
+    list += ", " + std::to_string(i);
+  }
   CHECK(parse_ok(list + "][17]").root->args[0]->args.size() == 32);
 }
 
@@ -373,9 +381,7 @@ TEST_CASE("deep but legal nesting up to the limit") {
 /// literal case of parse.yaml decodes to its expected value. Skipped when the
 /// shared conformance data is not beside the project.
 TEST_CASE("the CEL conformance expressions parse") {
-  const std::filesystem::path directory =
-      std::filesystem::path(CADRE_TEST_DATA_DIR) / ".." / ".." / ".." / "shared" / "conformance" /
-      "cel";
+  const std::filesystem::path directory = CADRE_CONFORMANCE_DIR;
   if (!std::filesystem::exists(directory / "parse.yaml")) {
     MESSAGE("conformance data not found; skipped");
     return;
