@@ -27,11 +27,13 @@ enum class TypeKind : std::uint8_t {
   timestamp,
   list,
   map,
-  record,      ///< a declared record type with named fields
-  type_param,  ///< a placeholder in builtin signatures (A, K, V)
+  record,       ///< a declared record type with named fields
+  enumeration,  ///< a declared set of names, optionally ordered (grades, levels)
+  type_param,   ///< a placeholder in builtin signatures (A, K, V)
 };
 
 class RecordType;
+class EnumType;
 
 class CADRE_API Type {
  public:
@@ -51,6 +53,7 @@ class CADRE_API Type {
   static Type list(Type element);
   static Type map(Type key, Type value);
   static Type record(std::shared_ptr<const RecordType> record);
+  static Type enumeration(std::shared_ptr<const EnumType> enumeration);
   static Type param(std::string name);
 
   TypeKind kind() const { return kind_; }
@@ -64,6 +67,9 @@ class CADRE_API Type {
   const RecordType* record_type() const;
   /// Shared ownership of the record declaration, or null.
   std::shared_ptr<const RecordType> record_type_shared() const;
+  /// The enumeration declaration, or null.
+  const EnumType* enum_type() const;
+  std::shared_ptr<const EnumType> enum_type_shared() const;
   const std::string& param_name() const;
 
   /// "int", "list<string>", "map<string, dyn>", a record's name.
@@ -98,6 +104,34 @@ class CADRE_API RecordType {
  private:
   std::string name_;
   std::vector<FieldDecl> fields_;
+};
+
+/// How the values of an enumeration are ordered.
+enum class EnumOrder : std::uint8_t {
+  unordered,   ///< only == and != apply
+  ascending,   ///< listed lowest first: junior_or_below < senior < college
+  descending,  ///< listed highest (best) first: 优秀 > 称职 > 基本称职 > 不称职
+};
+
+/// A named enumeration, e.g. the grades of an assessment scale. Values are
+/// compared by their order, so `grade >= '称职'` means 称职 or better.
+class CADRE_API EnumType {
+ public:
+  EnumType(std::string name, std::vector<std::string> values, EnumOrder order);
+
+  const std::string& name() const { return name_; }
+  const std::vector<std::string>& values() const { return values_; }
+  EnumOrder order() const { return order_; }
+  bool is_ordered() const { return order_ != EnumOrder::unordered; }
+  /// Index of the value in the declared list, or -1.
+  int find(std::string_view value) const;
+  /// Position from the bottom of the order (0 = lowest), for comparison.
+  int rank(int index) const;
+
+ private:
+  std::string name_;
+  std::vector<std::string> values_;
+  EnumOrder order_;
 };
 
 /// Parses a type name as written in declarations: int, double, decimal, string,

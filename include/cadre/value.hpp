@@ -36,6 +36,13 @@ struct EvalError {
   int offset = -1;
 };
 
+/// A value of a declared enumeration: the type and the index of the name.
+struct EnumValue {
+  std::shared_ptr<const EnumType> type;
+  int index = 0;
+  const std::string& name() const { return type->values()[index]; }
+};
+
 /// The facts an evaluation needed but did not have, as sorted, unique
 /// attribute paths.
 struct UnknownSet {
@@ -52,6 +59,7 @@ enum class ValueKind : std::uint8_t {
   duration,
   timestamp,
   string,
+  enumeration,
   list,
   map,
   record,
@@ -81,6 +89,7 @@ class CADRE_API Value {
   Value(ListValue value);
   Value(MapValue value);
   Value(RecordValue value);
+  Value(EnumValue value) : data_(std::move(value)) {}
 
   static Value error(std::string message, int offset = -1);
   static Value unknown(std::string attribute);
@@ -101,6 +110,7 @@ class CADRE_API Value {
   Duration as_duration() const { return std::get<Duration>(data_); }
   Timestamp as_timestamp() const { return std::get<Timestamp>(data_); }
   const std::string& as_string() const { return *std::get<StringPtr>(data_); }
+  const EnumValue& as_enum() const { return std::get<EnumValue>(data_); }
   const ListValue& as_list() const { return *std::get<ListPtr>(data_); }
   const MapValue& as_map() const { return *std::get<MapPtr>(data_); }
   const RecordValue& as_record() const { return *std::get<RecordPtr>(data_); }
@@ -119,7 +129,7 @@ class CADRE_API Value {
   using ErrorPtr = std::shared_ptr<const EvalError>;
   using UnknownPtr = std::shared_ptr<const UnknownSet>;
   std::variant<std::monostate, bool, std::int64_t, double, Decimal, Date, Duration, Timestamp,
-               StringPtr, ListPtr, MapPtr, RecordPtr, ErrorPtr, UnknownPtr>
+               StringPtr, EnumValue, ListPtr, MapPtr, RecordPtr, ErrorPtr, UnknownPtr>
       data_;
 };
 
@@ -165,7 +175,8 @@ class CADRE_API RecordValue {
 };
 
 /// CEL equality: values of different kinds are unequal, except numbers, which
-/// compare by value (1 == 1.0); lists and maps compare element by element.
+/// compare by value (1 == 1.0), and an enumeration value, which equals its
+/// name as a string; lists and maps compare element by element.
 /// Errors and unknowns must be handled before calling this.
 CADRE_API bool values_equal(const Value& a, const Value& b);
 

@@ -59,6 +59,21 @@ Value fit_map(const Value& value, const Type& type, const std::string& path) {
   return Value(std::move(map));
 }
 
+Value fit_enum(const Value& value, const Type& type, const std::string& path) {
+  const EnumType& enumeration = *type.enum_type();
+  if (value.kind() == ValueKind::enumeration && value.as_enum().type.get() == &enumeration) {
+    return value;
+  }
+  if (value.kind() != ValueKind::string) return mismatch(value, type, path);
+  int index = enumeration.find(value.as_string());
+  if (index >= 0) return EnumValue{type.enum_type_shared(), index};
+  std::string names;
+  for (const auto& name : enumeration.values())
+    names += (names.empty() ? "" : ", ") + name;
+  return Value::error("`" + path + "` is " + value.debug_string() + ", not a value of `" +
+                      enumeration.name() + "` (" + names + ")");
+}
+
 Value fit_scalar(const Value& value, const Type& type, const std::string& path) {
   ValueKind kind = value.kind();
   switch (type.kind()) {
@@ -118,6 +133,8 @@ Value fit_to_type(const Value& value, const Type& type, const std::string& path)
       return fit_list(value, type, path);
     case TypeKind::map:
       return fit_map(value, type, path);
+    case TypeKind::enumeration:
+      return fit_enum(value, type, path);
     default:
       return fit_scalar(value, type, path);
   }

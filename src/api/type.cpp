@@ -10,6 +10,7 @@ struct Type::Parts {
   std::vector<Type> arguments;  // list: element; map: key, value
   std::shared_ptr<const RecordType> record;
   std::string param_name;
+  std::shared_ptr<const EnumType> enumeration;
 };
 
 namespace {
@@ -42,26 +43,40 @@ std::optional<std::pair<std::string_view, std::string_view>> split_pair(std::str
 
 Type Type::list(Type element) {
   Type type(TypeKind::list);
-  type.parts_ = std::make_shared<const Parts>(Parts{{std::move(element)}, nullptr, {}});
+  type.parts_ = std::make_shared<const Parts>(Parts{{std::move(element)}, nullptr, {}, nullptr});
   return type;
 }
 
 Type Type::map(Type key, Type value) {
   Type type(TypeKind::map);
-  type.parts_ =
-      std::make_shared<const Parts>(Parts{{std::move(key), std::move(value)}, nullptr, {}});
+  type.parts_ = std::make_shared<const Parts>(
+      Parts{{std::move(key), std::move(value)}, nullptr, {}, nullptr});
   return type;
 }
 
 Type Type::record(std::shared_ptr<const RecordType> record) {
   Type type(TypeKind::record);
-  type.parts_ = std::make_shared<const Parts>(Parts{{}, std::move(record), {}});
+  type.parts_ = std::make_shared<const Parts>(Parts{{}, std::move(record), {}, nullptr});
   return type;
+}
+
+Type Type::enumeration(std::shared_ptr<const EnumType> enumeration) {
+  Type type(TypeKind::enumeration);
+  type.parts_ = std::make_shared<const Parts>(Parts{{}, nullptr, {}, std::move(enumeration)});
+  return type;
+}
+
+const EnumType* Type::enum_type() const {
+  return kind_ == TypeKind::enumeration ? parts_->enumeration.get() : nullptr;
+}
+
+std::shared_ptr<const EnumType> Type::enum_type_shared() const {
+  return kind_ == TypeKind::enumeration ? parts_->enumeration : nullptr;
 }
 
 Type Type::param(std::string name) {
   Type type(TypeKind::type_param);
-  type.parts_ = std::make_shared<const Parts>(Parts{{}, nullptr, std::move(name)});
+  type.parts_ = std::make_shared<const Parts>(Parts{{}, nullptr, std::move(name), nullptr});
   return type;
 }
 
@@ -118,6 +133,8 @@ std::string Type::to_string() const {
       return "map<" + key().to_string() + ", " + value().to_string() + ">";
     case TypeKind::record:
       return parts_->record->name();
+    case TypeKind::enumeration:
+      return parts_->enumeration->name();
     case TypeKind::type_param:
       return parts_->param_name;
   }
@@ -133,6 +150,8 @@ bool operator==(const Type& a, const Type& b) {
       return a.key() == b.key() && a.value() == b.value();
     case TypeKind::record:
       return a.record_type() == b.record_type();
+    case TypeKind::enumeration:
+      return a.enum_type() == b.enum_type();
     case TypeKind::type_param:
       return a.param_name() == b.param_name();
     default:
@@ -148,6 +167,20 @@ int RecordType::find_field(std::string_view name) const {
     if (fields_[i].name == name) return static_cast<int>(i);
   }
   return -1;
+}
+
+EnumType::EnumType(std::string name, std::vector<std::string> values, EnumOrder order)
+    : name_(std::move(name)), values_(std::move(values)), order_(order) {}
+
+int EnumType::find(std::string_view value) const {
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    if (values_[i] == value) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int EnumType::rank(int index) const {
+  return order_ == EnumOrder::descending ? static_cast<int>(values_.size()) - 1 - index : index;
 }
 
 std::optional<Type> parse_builtin_type(std::string_view text) {

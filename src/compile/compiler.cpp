@@ -56,6 +56,13 @@ class Compiler {
  private:
   Value literal_value(const Expr& e) {
     const auto& value = e.literal.value;
+    if (checked_ != nullptr) {
+      auto enumeration = checked_->enum_literals.find(e.id);
+      if (enumeration != checked_->enum_literals.end()) {
+        return EnumValue{enumeration->second,
+                         enumeration->second->find(std::get<std::string>(value))};
+      }
+    }
     if (checked_ != nullptr && checked_->decimal_literals.contains(e.id)) {
       auto decimal = decimal_from_literal(e.literal.source_text);
       if (decimal) return *decimal;

@@ -13,8 +13,31 @@ namespace {
 
 using expr::FunctionId;
 
+// Rank of an enumeration value, or of a string naming a value of `type`.
+std::optional<int> enum_rank(const EnumType& type, const Value& value) {
+  if (value.kind() == ValueKind::enumeration && value.as_enum().type.get() == &type) {
+    return type.rank(value.as_enum().index);
+  }
+  if (value.kind() == ValueKind::string) {
+    int index = type.find(value.as_string());
+    if (index >= 0) return type.rank(index);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::partial_ordering> enum_order(const Value& a, const Value& b) {
+  const EnumType& type = a.kind() == ValueKind::enumeration ? *a.as_enum().type : *b.as_enum().type;
+  auto ra = enum_rank(type, a);
+  auto rb = enum_rank(type, b);
+  if (!type.is_ordered() || !ra || !rb) return std::nullopt;
+  return *ra <=> *rb;
+}
+
 std::optional<std::partial_ordering> order(const Value& a, const Value& b) {
   if (is_number(a.kind()) && is_number(b.kind())) return compare_numbers(a, b);
+  if (a.kind() == ValueKind::enumeration || b.kind() == ValueKind::enumeration) {
+    return enum_order(a, b);
+  }
   if (a.kind() != b.kind()) return std::nullopt;
   switch (a.kind()) {
     case ValueKind::boolean:
@@ -230,6 +253,11 @@ Value call_builtin(FunctionId function, std::span<const Value> args) {
     case FunctionId::to_timestamp:
     case FunctionId::to_duration:
       return conversion(function, args);
+    case FunctionId::level:
+      if (args.size() != 1 || args[0].kind() != ValueKind::enumeration) {
+        return no_overload(function, args);
+      }
+      return args[0].as_enum().index + 1;
     case FunctionId::logical_and:
     case FunctionId::logical_or:
     case FunctionId::conditional:

@@ -75,6 +75,8 @@ Value to_string(const Value& a) {
   switch (a.kind()) {
     case ValueKind::string:
       return a;
+    case ValueKind::enumeration:
+      return a.as_enum().name();
     case ValueKind::integer:
       return std::to_string(a.as_int());
     case ValueKind::real:

@@ -27,6 +27,8 @@ const char* value_kind_name(ValueKind kind) {
       return "timestamp";
     case ValueKind::string:
       return "string";
+    case ValueKind::enumeration:
+      return "enum";
     case ValueKind::list:
       return "list";
     case ValueKind::map:
@@ -112,6 +114,8 @@ std::string Value::debug_string() const {
       return "timestamp(\"" + as_timestamp().to_string() + "\")";
     case ValueKind::string:
       return eval::quote_string(as_string());
+    case ValueKind::enumeration:
+      return eval::quote_string(as_enum().name());
     case ValueKind::list:
       return "[" + join(as_list(), [](const Value& v) { return v.debug_string(); }) + "]";
     case ValueKind::map:
@@ -219,6 +223,12 @@ bool values_equal(const Value& a, const Value& b) {
     auto order = eval::compare_numbers(a, b);
     return order && *order == std::partial_ordering::equivalent;
   }
+  if (a.kind() == ValueKind::enumeration && b.kind() == ValueKind::string) {
+    return a.as_enum().name() == b.as_string();
+  }
+  if (a.kind() == ValueKind::string && b.kind() == ValueKind::enumeration) {
+    return a.as_string() == b.as_enum().name();
+  }
   if (a.kind() != b.kind()) return false;
   switch (a.kind()) {
     case ValueKind::null:
@@ -233,6 +243,8 @@ bool values_equal(const Value& a, const Value& b) {
       return a.as_timestamp() == b.as_timestamp();
     case ValueKind::string:
       return a.as_string() == b.as_string();
+    case ValueKind::enumeration:
+      return a.as_enum().type == b.as_enum().type && a.as_enum().index == b.as_enum().index;
     case ValueKind::list:
       return lists_equal(a.as_list(), b.as_list());
     case ValueKind::map:

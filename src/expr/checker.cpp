@@ -286,8 +286,103 @@ class Checker {
       report(e, "expr.undeclared", "unknown function `" + e.name + "`");
       return Type::dyn();
     }
+    if (auto result = enum_call(e, *function, args, types)) return *result;
     CallStyle style = e.target ? CallStyle::receiver : CallStyle::global;
     return resolve(e, *function, style, args, types);
+  }
+
+  // Calls involving an enumeration: comparisons with its names (checked
+  // against the declaration), membership, table lookup, level() and string().
+  // nullopt when no argument is an enumeration.
+  std::optional<Type> enum_call(const Expr& e, FunctionId function,
+                                const std::vector<const Expr*>& args,
+                                const std::vector<Type>& types) {
+    int position = -1;
+    for (std::size_t i = 0; i < types.size() && position < 0; ++i) {
+      if (types[i].kind() == TypeKind::enumeration) position = static_cast<int>(i);
+    }
+    if (position < 0 && function == FunctionId::level) {
+      if (types.size() == 1 && types[0].is_dyn()) return Type::integer();
+      report(e, "expr.no_overload",
+             "`level` takes one value of an enumeration, got " + describe_types(types));
+      return Type::dyn();
+    }
+    if (position < 0) return std::nullopt;
+    const auto enumeration = types[position].enum_type_shared();
+    switch (function) {
+      case FunctionId::equals:
+      case FunctionId::not_equals:
+      case FunctionId::less:
+      case FunctionId::less_equals:
+      case FunctionId::greater:
+      case FunctionId::greater_equals:
+        return enum_comparison(e, function, args, types, enumeration);
+      case FunctionId::in:
+        if (position == 0 && types.size() == 2) {
+          enum_names(*args[1], enumeration);
+          return Type::boolean();
+        }
+        break;
+      case FunctionId::index:
+        if (position == 1 && types[0].kind() == TypeKind::map) return types[0].value();
+        break;
+      case FunctionId::level:
+        if (types.size() == 1) return Type::integer();
+        break;
+      case FunctionId::to_string:
+        if (types.size() == 1) return Type::string();
+        break;
+      default:
+        break;
+    }
+    report_no_overload(e, function, e.target ? CallStyle::receiver : CallStyle::global, types);
+    return Type::dyn();
+  }
+
+  std::optional<Type> enum_comparison(const Expr& e, FunctionId function,
+                                      const std::vector<const Expr*>& args,
+                                      const std::vector<Type>& types,
+                                      const std::shared_ptr<const EnumType>& enumeration) {
+    bool ordering = function != FunctionId::equals && function != FunctionId::not_equals;
+    if (ordering && !enumeration->is_ordered()) {
+      report(e, "expr.no_overload",
+             "`" + enumeration->name() + "` is not ordered: only `==` and `!=` apply");
+      return Type::boolean();
+    }
+    for (std::size_t i = 0; i < 2; ++i) {
+      const Type& type = types[i];
+      if (type.kind() == TypeKind::string) {
+        enum_names(*args[i], enumeration);
+      } else if (!type.is_dyn() && type.enum_type() != enumeration.get()) {
+        report_no_overload(e, function, CallStyle::global, types);
+      }
+    }
+    return Type::boolean();
+  }
+
+  // Checks string literals (alone or in a list literal) against the
+  // enumeration's names and marks them for conversion.
+  void enum_names(const Expr& operand, const std::shared_ptr<const EnumType>& enumeration) {
+    if (operand.kind == ExprKind::list) {
+      for (const auto& item : operand.args)
+        enum_names(*item, enumeration);
+      return;
+    }
+    const auto* name = operand.kind == ExprKind::literal
+                           ? std::get_if<std::string>(&operand.literal.value)
+                           : nullptr;
+    if (name == nullptr) return;
+    if (enumeration->find(*name) < 0) {
+      std::string names;
+      for (const auto& value : enumeration->values())
+        names += (names.empty() ? "" : ", ") + value;
+      report(operand, "expr.enum_value",
+             "`" + *name + "` is not a value of `" + enumeration->name() + "`",
+             "expected one of: " + names);
+      return;
+    }
+    out_.enum_literals[operand.id] = enumeration;
+    out_.types[operand.id] = Type::enumeration(enumeration);
   }
 
   Type conditional(const Expr& e, const std::vector<const Expr*>& args,

@@ -21,6 +21,9 @@ struct CheckResult {
   /// Ids of double literals that meet a decimal (`pay * 1.2`): the compiler
   /// reads them exactly from their text as decimals.
   std::unordered_set<std::int32_t> decimal_literals;
+  /// String literals compared with an enumeration (`grade >= '称职'`): the
+  /// compiler turns them into values of that enumeration.
+  std::unordered_map<std::int32_t, std::shared_ptr<const EnumType>> enum_literals;
   std::vector<Diagnostic> diagnostics;
   Type result;
 };
