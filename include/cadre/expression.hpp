@@ -73,11 +73,29 @@ class CADRE_API Environment {
   int slot_of(std::string_view name) const;
   const std::vector<Variable>& variables() const;
 
+  /// A list the policy text names (九不选, the 10 warning situations), with the
+  /// items it enumerates. `listed(x, 'name')` is true for a named item, false
+  /// for anything else when the list is complete, and unknown
+  /// (`unenumerated_list:name`) when it is not.
+  struct NamedList {
+    std::string name;
+    std::vector<std::string> items;
+    bool complete = true;
+  };
+
+  /// Declares a named list; declaring a name twice replaces it.
+  void declare_list(std::string_view name, std::vector<std::string> items, bool complete);
+  /// Index of the named list, or -1.
+  int list_index(std::string_view name) const;
+  const std::vector<NamedList>& lists() const { return *lists_; }
+  std::shared_ptr<const std::vector<NamedList>> shared_lists() const { return lists_; }
+
   /// Identifies this set of declarations; changes whenever declare() is called.
   std::shared_ptr<const std::vector<Variable>> declarations() const { return variables_; }
 
  private:
   std::shared_ptr<const std::vector<Variable>> variables_;
+  std::shared_ptr<const std::vector<NamedList>> lists_;
 };
 
 /// The facts an evaluation reads: one slot per declared variable. A variable

@@ -16,7 +16,28 @@ namespace cadre {
 
 Environment::Environment()
     : variables_(std::make_shared<const std::vector<Variable>>(
-          std::vector<Variable>{{"as_of", Type::date()}})) {}
+          std::vector<Variable>{{"as_of", Type::date()}})),
+      lists_(std::make_shared<const std::vector<NamedList>>()) {}
+
+void Environment::declare_list(std::string_view name, std::vector<std::string> items,
+                               bool complete) {
+  auto copy = std::make_shared<std::vector<NamedList>>(*lists_);
+  NamedList list{std::string(name), std::move(items), complete};
+  int index = list_index(name);
+  if (index >= 0) {
+    (*copy)[index] = std::move(list);
+  } else {
+    copy->push_back(std::move(list));
+  }
+  lists_ = std::move(copy);
+}
+
+int Environment::list_index(std::string_view name) const {
+  for (std::size_t i = 0; i < lists_->size(); ++i) {
+    if ((*lists_)[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
 
 void Environment::declare(std::string_view name, Type type) {
   auto copy = std::make_shared<std::vector<Variable>>(*variables_);
@@ -112,6 +133,7 @@ CompileResult compile(std::string_view source, const Environment& environment,
   program->source_map = std::make_unique<expr::SourceMap>(program->source);
   program->limits = options.limits;
   program->declarations = environment.declarations();
+  program->lists = environment.shared_lists();
 
   expr::ParseOptions parse_options;
   parse_options.max_length = options.limits.max_length;

@@ -216,10 +216,25 @@ class Compiler {
     } else if (auto function = expr::find_function(e.name)) {
       node.op = NodeOp::call;
       node.function = *function;
+      if (*function == expr::FunctionId::listed) return listed(e, node, children);
     } else {
       return constant(Value::error("unknown function `" + e.name + "`", e.offset), e.offset);
     }
     return fold(add(node, children));
+  }
+
+  // listed(x, 'name'): the list is resolved now; only x is evaluated.
+  std::uint32_t listed(const Expr& e, Node node, const std::vector<std::uint32_t>& children) {
+    const Expr* name = e.args.size() == 2 && !e.target ? e.args[1].get() : nullptr;
+    const auto* text = name && name->kind == ExprKind::literal
+                           ? std::get_if<std::string>(&name->literal.value)
+                           : nullptr;
+    node.slot = text ? environment_.list_index(*text) : -1;
+    if (node.slot < 0) {
+      return constant(Value::error("`listed` needs the name of a declared list", e.offset),
+                      e.offset);
+    }
+    return fold(add(node, {children[0]}));
   }
 
   std::uint32_t aggregate(const Expr& e, NodeOp op) {

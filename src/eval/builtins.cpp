@@ -243,6 +243,7 @@ Value call_builtin(FunctionId function, std::span<const Value> args) {
     case FunctionId::min:
     case FunctionId::max:
     case FunctionId::abs:
+    case FunctionId::sum:
       return numeric_functions(function, args);
     case FunctionId::to_int:
     case FunctionId::to_double:

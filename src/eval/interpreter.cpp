@@ -1,6 +1,7 @@
 // The tree-walking evaluator over compiled nodes.
 #include "eval/interpreter.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "eval/builtins.hpp"
@@ -184,7 +185,21 @@ class Interpreter {
     }
   }
 
+  // listed(x, 'name'): membership in a list the text may not fully enumerate.
+  Value listed(const Node& node) {
+    Value item = child(node, 0);
+    if (item.is_exceptional()) return item;
+    const auto& list = (*program_.lists)[node.slot];
+    std::string_view name = item.kind() == ValueKind::enumeration ? item.as_enum().name()
+                            : item.kind() == ValueKind::string    ? item.as_string()
+                                                                  : std::string_view();
+    if (std::find(list.items.begin(), list.items.end(), name) != list.items.end()) return true;
+    if (list.complete) return false;
+    return Value::unknown("unenumerated_list:" + list.name);
+  }
+
   Value call(const Node& node) {
+    if (node.function == expr::FunctionId::listed) return listed(node);
     std::array<Value, 4> args;
     if (node.count > args.size()) {
       return with_offset(no_overload(node.function, {}), node.offset);

@@ -1,5 +1,6 @@
 // round/floor/ceil on decimals (explicit rounding: half-up unless named
 // otherwise), and min, max, abs on numbers and dates.
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -32,8 +33,14 @@ Value rounded(FunctionId function, std::span<const Value> args) {
   return result.value;
 }
 
+// min/max/sum over a list, folding the two-argument forms.
+Value aggregate(FunctionId function, const ListValue& items);
+
 // The smaller (min) or larger (max) of two comparable values.
 Value extreme(FunctionId function, std::span<const Value> args) {
+  if (args.size() == 1 && args[0].kind() == ValueKind::list) {
+    return aggregate(function, args[0].as_list());
+  }
   if (args.size() != 2) return no_overload(function, args);
   const Value& a = args[0];
   const Value& b = args[1];
@@ -70,6 +77,27 @@ Value absolute(std::span<const Value> args) {
   }
 }
 
+Value aggregate(FunctionId function, const ListValue& items) {
+  if (function == FunctionId::sum) {
+    Value total = std::int64_t{0};
+    for (const Value& item : items) {
+      std::array<Value, 2> pair{total, item};
+      total = arithmetic(FunctionId::add, pair);
+      if (total.is_error()) return total;
+    }
+    return total;
+  }
+  if (items.empty())
+    return Value::error(std::string(expr::function_name(function)) + " of an empty list");
+  Value best = items.front();
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    std::array<Value, 2> pair{best, items[i]};
+    best = extreme(function, pair);
+    if (best.is_error()) return best;
+  }
+  return best;
+}
+
 }  // namespace
 
 Value numeric_functions(FunctionId function, std::span<const Value> args) {
@@ -79,6 +107,9 @@ Value numeric_functions(FunctionId function, std::span<const Value> args) {
       return extreme(function, args);
     case FunctionId::abs:
       return absolute(args);
+    case FunctionId::sum:
+      if (args.size() != 1 || args[0].kind() != ValueKind::list) return no_overload(function, args);
+      return aggregate(function, args[0].as_list());
     default:
       return rounded(function, args);
   }

@@ -288,7 +288,24 @@ class Checker {
     }
     if (auto result = enum_call(e, *function, args, types)) return *result;
     CallStyle style = e.target ? CallStyle::receiver : CallStyle::global;
-    return resolve(e, *function, style, args, types);
+    Type result = resolve(e, *function, style, args, types);
+    if (*function == FunctionId::listed && args.size() == 2) check_list_name(*args[1]);
+    return result;
+  }
+
+  // listed(x, 'name') needs the name of a declared list, written as a literal.
+  void check_list_name(const Expr& name) {
+    const auto* text =
+        name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
+    if (text == nullptr) {
+      report(name, "expr.unknown_list", "the list of `listed` must be named by a string literal");
+    } else if (environment_.list_index(*text) < 0) {
+      std::vector<std::string_view> names;
+      for (const auto& list : environment_.lists())
+        names.push_back(list.name);
+      report(name, "expr.unknown_list", "no list is declared as `" + *text + "`",
+             suggest(*text, names));
+    }
   }
 
   // Calls involving an enumeration: comparisons with its names (checked

@@ -1,0 +1,330 @@
+// The rule-set model: what a rule set says, as plain data, after loading and
+// before checking and compiling. Field names mirror the YAML keys of
+// docs/rules.md. Every element that a diagnostic may point at carries an
+// OriginId into RuleSet::origins.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cadre/date.hpp"
+#include "model/origin.hpp"
+
+namespace cadre::model {
+
+/// Chinese and English text; either may be empty.
+struct Text {
+  std::string zh;
+  std::string en;
+};
+
+/// An expression as written, with where it was written.
+struct Expression {
+  std::string text;
+  OriginId origin = kNoOrigin;
+  bool empty() const { return text.empty(); }
+};
+
+// ---- metadata ---------------------------------------------------------------
+
+enum class SourceNature : std::uint8_t { normative, report };
+
+struct Source {
+  std::string id;  ///< document code used in provision IDs: HY, PS, ...
+  Text title;
+  std::string issuer;
+  std::optional<Date> date;
+  std::string file;
+  SourceNature nature = SourceNature::normative;
+  bool truncated = false;
+  OriginId origin = kNoOrigin;
+};
+
+struct Metadata {
+  std::string id;
+  std::string version;
+  Text title;
+  std::string jurisdiction;
+  std::optional<Date> valid_from;
+  std::optional<Date> valid_to;  ///< inclusive
+  std::string extends;           ///< path of the base rule set, for a variant
+  std::vector<std::string> include;
+  OriginId origin = kNoOrigin;
+  OriginId extends_origin = kNoOrigin;
+};
+
+/// A provision citation, e.g. HY-WARN-02, with an optional verbatim quote.
+struct Citation {
+  std::string provision;
+  std::string quote;
+  OriginId origin = kNoOrigin;
+};
+
+// ---- schema -----------------------------------------------------------------
+
+enum class EnumOrderModel : std::uint8_t { unordered, ascending, descending };
+
+struct EnumDecl {
+  std::string id;
+  std::vector<std::string> values;
+  EnumOrderModel order = EnumOrderModel::unordered;
+  /// Values of other enumerations that count as the same level: 合格 ≈ 称职.
+  std::map<std::string, std::string> same_as;  ///< "public_institution_grade.合格" -> "称职"
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+/// A field's type as written ("date", "list<assessment>", an enum id,
+/// an inline record for list entries), resolved by the compiler.
+struct FieldDecl {
+  std::string name;
+  std::string type;             ///< type text; empty when `entry` is set
+  std::vector<FieldDecl> entry; ///< fields of an inline record (list of records)
+  bool list = false;            ///< `entry` describes list elements
+  bool required = false;
+  std::string ref;              ///< record kind whose key this field holds
+  std::string dated_by;         ///< for history lists: the entry field that dates it
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+struct RecordKind {
+  std::string id;  ///< cadre, village, town, sending_unit
+  std::string key = "id";
+  /// The record this one belongs to, via a field holding its key:
+  /// cadre belongs to village via village_id.
+  std::string parent;
+  std::string parent_field;
+  std::vector<FieldDecl> fields;
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+struct Schema {
+  std::vector<EnumDecl> enums;
+  std::vector<RecordKind> records;
+};
+
+// ---- parameters, switches, lists --------------------------------------------
+
+/// One value as written in YAML: its text, or `unspecified`.
+struct ParamValue {
+  std::string text;
+  bool unspecified = false;
+  OriginId origin = kNoOrigin;
+};
+
+struct SeriesEntry {
+  Date from;
+  ParamValue value;
+};
+
+enum class ParamForm : std::uint8_t { scalar, table, series, range, unspecified };
+
+struct Parameter {
+  std::string id;  ///< dotted, e.g. hy.warning_period
+  std::string type;
+  std::string unit;
+  ParamForm form = ParamForm::scalar;
+  ParamValue value;                                   ///< scalar
+  std::vector<std::pair<std::string, ParamValue>> table;  ///< table: key → value, file order
+  std::string table_key;                              ///< enum id the table is keyed by
+  std::vector<SeriesEntry> series;                    ///< effective-dated values
+  ParamValue low, high;                               ///< range: known only within bounds
+  Citation cite;
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+struct Switch {
+  std::string id;
+  std::vector<std::string> values;
+  std::string default_value;  ///< empty: unset (decisions needing it are undetermined)
+  Citation cite;
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+/// A list the text names but may not enumerate (九不选, the 10 warning situations).
+struct NamedList {
+  std::string id;
+  std::optional<int> size;  ///< how many items the text says there are
+  std::vector<std::pair<std::string, Text>> items;  ///< the items it names
+  Citation cite;
+  OriginId origin = kNoOrigin;
+  bool complete() const { return !size || static_cast<int>(items.size()) >= *size; }
+};
+
+// ---- derived values and decisions ------------------------------------------
+
+struct Derived {
+  std::string id;
+  std::string subject;
+  std::string type;  ///< optional declared type
+  Expression expr;
+  Citation cite;
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+/// A condition, or a group of conditions (all / any) nested inside one.
+struct Condition {
+  enum class Group : std::uint8_t { leaf, all, any };
+  std::string id;
+  Group group = Group::leaf;
+  Expression when;                 ///< leaf
+  std::vector<Condition> children; ///< all / any
+  bool soft = false;               ///< 一般, 原则上: failing gives a soft negative
+  Citation cite;
+  Text message;                    ///< templates with {expression} placeholders
+  OriginId origin = kNoOrigin;
+};
+
+enum class DecisionKind : std::uint8_t { eligibility, warning, exit, pay, assessment, allocation };
+
+enum class ExitAction : std::uint8_t {
+  dismissal,            ///< 免职
+  ordered_resignation,  ///< 责令辞职
+  recall,               ///< 罢免 (by legal procedure)
+  programme_exit,       ///< exit from a programme
+  referral,             ///< referral to discipline authorities
+};
+
+struct WarningSpec {
+  Expression start;          ///< date the period starts (the warning talk)
+  Expression period_months;  ///< int
+  Expression review_result;  ///< "pass" / "fail" / unknown
+  std::string escalate_to;   ///< exit decision id
+  OriginId escalate_origin = kNoOrigin;
+};
+
+struct Rounding {
+  int places = 2;
+  std::string mode = "half_up";  ///< half_up, floor, ceiling
+  bool given = false;
+};
+
+struct PayComponent {
+  std::string id;
+  Expression formula;
+  Rounding round;
+  Citation cite;
+  Text title;
+  OriginId origin = kNoOrigin;
+};
+
+enum class HitPolicy : std::uint8_t { unique, first, priority, collect_sum };
+
+struct TableInput {
+  std::string id;
+  Expression expr;
+  OriginId origin = kNoOrigin;
+};
+
+struct TableRule {
+  std::vector<std::pair<std::string, std::string>> cells;  ///< input id → test text
+  ParamValue output;                                       ///< expression text
+  int priority = 0;
+  Citation cite;
+  OriginId origin = kNoOrigin;
+};
+
+struct DecisionTable {
+  HitPolicy hit = HitPolicy::unique;
+  std::vector<TableInput> inputs;
+  std::vector<TableRule> rules;
+  OriginId origin = kNoOrigin;
+};
+
+struct SortKey {
+  Expression expr;
+  bool descending = true;
+};
+
+struct Allocation {
+  Expression group_by;
+  Expression candidates;            ///< who competes (default: everyone in the group)
+  std::vector<SortKey> rank_by;
+  std::vector<SortKey> tie_break;   ///< empty: a tie at the cap is undetermined
+  Expression quota_ratio;           ///< e.g. hy.excellent_max_ratio
+  Expression quota_count;           ///< alternatively, a count
+  std::string rounding;             ///< floor, ceil, half_up, exact (undetermined if fractional)
+  std::vector<Expression> tier_shares;  ///< tiers by share (1/3 each)
+  OriginId origin = kNoOrigin;
+};
+
+struct Decision {
+  std::string id;
+  DecisionKind kind = DecisionKind::eligibility;
+  std::string subject;
+  Citation cite;
+  Text title;
+  Expression applies;               ///< false → not_applicable
+  Condition all;                    ///< eligibility: must all hold (group all)
+  Condition none;                   ///< disqualifiers: any one excludes (group any)
+  Condition trigger;                ///< warning / exit triggers (group any or all)
+  std::vector<ExitAction> actions;  ///< exit
+  WarningSpec warning;
+  std::vector<PayComponent> components;  ///< pay
+  std::optional<DecisionTable> table;    ///< pay / assessment
+  Expression formula;                    ///< assessment score
+  Rounding round;
+  std::optional<Allocation> allocation;
+  bool soft = false;
+  bool discretionary = false;        ///< 可: a benefit, never a right
+  bool truncated_text = false;       ///< the provision's text is cut: positives are undetermined
+  std::string unless_switch;         ///< switch that lifts truncated_text when true
+  Text message;
+  OriginId origin = kNoOrigin;
+};
+
+// ---- tests --------------------------------------------------------------------
+
+struct ExpectedDecision {
+  std::string decision;
+  std::string outcome;
+  std::optional<std::string> value;  ///< as text
+  std::vector<std::string> undetermined;
+  std::vector<std::string> missing;
+  std::vector<std::string> flags;
+  OriginId origin = kNoOrigin;
+};
+
+struct TestCase {
+  std::string name;
+  std::optional<Date> as_of;
+  OriginId records = kNoOrigin;  ///< the YAML node holding the records, read at test time
+  std::vector<std::pair<std::string, std::vector<ExpectedDecision>>> expect;  ///< record id → decisions
+  OriginId origin = kNoOrigin;
+};
+
+// ---- variants ---------------------------------------------------------------
+
+/// What a variant changes in the rule set it extends.
+struct VariantChanges {
+  std::vector<Parameter> parameters;  ///< overrides of existing parameters
+  std::vector<std::pair<std::string, std::string>> switches;  ///< switch → value
+  std::vector<OriginId> switch_origins;
+  std::vector<Decision> replace;      ///< decisions replaced by id
+  std::vector<std::pair<std::string, OriginId>> disable;  ///< decision ids disabled
+};
+
+// ---- the whole ----------------------------------------------------------------
+
+struct RuleSet {
+  Metadata metadata;
+  std::vector<Source> sources;
+  Schema schema;
+  std::vector<Parameter> parameters;
+  std::vector<Switch> switches;
+  std::vector<NamedList> lists;
+  std::vector<Derived> derived;
+  std::vector<Decision> decisions;
+  std::vector<TestCase> tests;
+  VariantChanges variant;  ///< empty unless metadata.extends is set
+};
+
+}  // namespace cadre::model
