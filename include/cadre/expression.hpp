@@ -90,11 +90,16 @@ class CADRE_API Environment {
   const std::vector<NamedList>& lists() const { return *lists_; }
   std::shared_ptr<const std::vector<NamedList>> shared_lists() const { return lists_; }
 
-  /// Identifies this set of declarations; changes whenever declare() is called.
+  /// The declarations as they are now; a new object after every declare().
   std::shared_ptr<const std::vector<Variable>> declarations() const { return variables_; }
+  /// Identifies the environment across declare() calls (copies share it).
+  /// Declaring only adds slots or refines a type, so a program compiled earlier
+  /// still evaluates against an activation made later from the same lineage.
+  const std::shared_ptr<const int>& lineage() const { return lineage_; }
 
  private:
   std::shared_ptr<const std::vector<Variable>> variables_;
+  std::shared_ptr<const int> lineage_;
   std::shared_ptr<const std::vector<NamedList>> lists_;
 };
 
@@ -115,9 +120,12 @@ class CADRE_API Activation {
   const std::shared_ptr<const std::vector<Environment::Variable>>& declarations() const {
     return declarations_;
   }
+  const std::shared_ptr<const int>& lineage() const { return lineage_; }
+  std::size_t size() const { return values_.size(); }
 
  private:
   std::shared_ptr<const std::vector<Environment::Variable>> declarations_;
+  std::shared_ptr<const int> lineage_;
   std::vector<Value> values_;
   std::vector<bool> bound_;
 };

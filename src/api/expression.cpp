@@ -17,6 +17,7 @@ namespace cadre {
 Environment::Environment()
     : variables_(std::make_shared<const std::vector<Variable>>(
           std::vector<Variable>{{"as_of", Type::date()}})),
+      lineage_(std::make_shared<const int>(0)),
       lists_(std::make_shared<const std::vector<NamedList>>()) {}
 
 void Environment::declare_list(std::string_view name, std::vector<std::string> items,
@@ -68,6 +69,7 @@ const std::vector<Environment::Variable>& Environment::variables() const {
 
 Activation::Activation(const Environment& environment)
     : declarations_(environment.declarations()),
+      lineage_(environment.lineage()),
       values_(declarations_->size()),
       bound_(declarations_->size()) {}
 
@@ -107,7 +109,7 @@ const Value* Activation::slot(int index) const {
 Program::Program(std::shared_ptr<const ProgramImpl> impl) : impl_(std::move(impl)) {}
 
 Value Program::evaluate(const Activation& facts) const {
-  if (facts.declarations() != impl_->declarations) {
+  if (facts.lineage() != impl_->lineage || facts.size() < impl_->declarations->size()) {
     return Value::error("the activation was made for another environment than the program");
   }
   return eval::evaluate(*impl_, impl_->root, &facts);
@@ -133,6 +135,7 @@ CompileResult compile(std::string_view source, const Environment& environment,
   program->source_map = std::make_unique<expr::SourceMap>(program->source);
   program->limits = options.limits;
   program->declarations = environment.declarations();
+  program->lineage = environment.lineage();
   program->lists = environment.shared_lists();
 
   expr::ParseOptions parse_options;

@@ -6,6 +6,7 @@
 
 #include "compile/decimal_literal.hpp"
 #include "eval/interpreter.hpp"
+#include "expr/qualified_name.hpp"
 
 namespace cadre {
 
@@ -137,12 +138,7 @@ class Compiler {
       return constant(Value::error("undeclared reference to `" + e.name + "`", e.offset), e.offset);
     }
     path = e.name;
-    Node node;
-    node.op = NodeOp::variable;
-    node.offset = e.offset;
-    node.slot = slot;
-    node.path = text(path);
-    return add(node, {});
+    return variable(slot, e.offset, path);
   }
 
   const Type* type_of(const Expr& e) const {
@@ -151,7 +147,34 @@ class Compiler {
     return found == checked_->types.end() ? nullptr : &found->second;
   }
 
+  // A dotted name declared as one variable (`hy.warning_period`), unless its
+  // root is a comprehension variable.
+  int qualified_slot(const Expr& e, std::string& name) const {
+    const Expr* root = nullptr;
+    auto qualified = expr::qualified_name(e, &root);
+    if (!qualified || e.kind != ExprKind::select) return -1;
+    for (const auto& scope : scopes_) {
+      if (scope.name == root->name) return -1;
+    }
+    name = *qualified;
+    return environment_.slot_of(name);
+  }
+
+  std::uint32_t variable(std::int32_t slot, std::int32_t offset, const std::string& name) {
+    Node node;
+    node.op = NodeOp::variable;
+    node.offset = offset;
+    node.slot = slot;
+    node.path = text(name);
+    return add(node, {});
+  }
+
   std::uint32_t select(const Expr& e, std::string& path) {
+    std::string qualified;
+    if (int slot = qualified_slot(e, qualified); slot >= 0) {
+      path = qualified;
+      return variable(slot, e.offset, qualified);
+    }
     std::string operand_path;
     std::uint32_t operand = emit(*e.target, operand_path);
     path = operand_path.empty() ? e.name : operand_path + "." + e.name;

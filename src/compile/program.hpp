@@ -56,6 +56,7 @@ struct ProgramImpl {
   Type result_type;
   ExpressionLimits limits;
   std::shared_ptr<const std::vector<Environment::Variable>> declarations;
+  std::shared_ptr<const int> lineage;
   std::shared_ptr<const std::vector<Environment::NamedList>> lists;
 
   const Node& child(const Node& node, std::uint32_t i) const {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "expr/functions.hpp"
+#include "expr/qualified_name.hpp"
 #include "expr/type_unifier.hpp"
 
 namespace cadre::expr {
@@ -155,7 +156,19 @@ class Checker {
     return Type::dyn();
   }
 
+  // A dotted name declared as one variable (`hy.warning_period`).
+  const Environment::Variable* qualified_variable(const Expr& e) const {
+    const Expr* root = nullptr;
+    auto name = qualified_name(e, &root);
+    if (!name || e.kind != ExprKind::select) return nullptr;
+    for (const auto& scope : scopes_) {
+      if (scope.first == root->name) return nullptr;
+    }
+    return environment_.find(*name);
+  }
+
   Type select(const Expr& e) {
+    if (const auto* variable = qualified_variable(e)) return variable->type;
     Type operand = visit(*e.target);
     Type field = field_type(e, operand);
     return e.test_only ? Type::boolean() : field;
