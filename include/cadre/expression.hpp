@@ -141,6 +141,10 @@ class CADRE_API Program {
   /// the offset of the failing operation) or an unknown value naming the
   /// missing facts; evaluation itself never throws for what the expression does.
   Value evaluate(const Activation& facts) const;
+  /// The value when the whole expression folded to a constant at compile time
+  /// (`1 > 2`, `'a' in []`), else nullopt. Checks use it to find conditions
+  /// that can never hold.
+  std::optional<Value> constant_value() const;
   /// The statically checked result type (dyn when unchecked).
   const Type& result_type() const;
   const std::string& source() const;

@@ -115,6 +115,12 @@ Value Program::evaluate(const Activation& facts) const {
   return eval::evaluate(*impl_, impl_->root, &facts);
 }
 
+std::optional<Value> Program::constant_value() const {
+  const Node& root = impl_->nodes[impl_->root];
+  if (root.op != NodeOp::constant) return std::nullopt;
+  return impl_->constants[root.slot];
+}
+
 const Type& Program::result_type() const {
   return impl_->result_type;
 }

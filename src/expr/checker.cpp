@@ -141,6 +141,29 @@ class Checker {
                                           std::move(help)});
   }
 
+  bool in_scope(std::string_view name) const {
+    return std::any_of(scopes_.begin(), scopes_.end(),
+                       [&](const auto& scope) { return scope.first == name; });
+  }
+
+  // `hy.warning_periods` where `hy` names nothing: report the whole dotted
+  // name, with the closest declared name, instead of its first segment.
+  bool undeclared_qualified(const Expr& e) {
+    const Expr* root = nullptr;
+    auto name = qualified_name(e, &root);
+    if (!name || root == &e || in_scope(root->name) || environment_.find(root->name)) return false;
+    std::vector<std::string_view> names;
+    bool shares_root = false;
+    for (const auto& variable : environment_.variables()) {
+      names.push_back(variable.name);
+      shares_root |= variable.name.starts_with(root->name + ".");
+    }
+    std::string help = suggest(*name, names);
+    if (!shares_root && help.empty()) return false;  // reported as its first segment
+    report(*root, "expr.undeclared", "undeclared reference to `" + *name + "`", help);
+    return true;
+  }
+
   Type ident(const Expr& e) {
     for (auto it = scopes_.rbegin(); it != scopes_.rend(); ++it) {
       if (it->first == e.name) return it->second;
@@ -169,6 +192,7 @@ class Checker {
 
   Type select(const Expr& e) {
     if (const auto* variable = qualified_variable(e)) return variable->type;
+    if (!e.test_only && undeclared_qualified(e)) return Type::dyn();
     Type operand = visit(*e.target);
     Type field = field_type(e, operand);
     return e.test_only ? Type::boolean() : field;

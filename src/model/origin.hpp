@@ -18,9 +18,9 @@ using OriginId = std::int32_t;
 inline constexpr OriginId kNoOrigin = -1;
 
 struct Origin {
-  std::int32_t file = -1;                ///< index into Origins::files
-  yaml::Mark mark;                       ///< where the node starts
-  const yaml::Node* node = nullptr;      ///< the YAML node (owned by Origins::documents)
+  std::int32_t file = -1;            ///< index into Origins::files
+  yaml::Mark mark;                   ///< where the node starts
+  const yaml::Node* node = nullptr;  ///< the YAML node (owned by Origins::documents)
 };
 
 /// The side table of positions, and the parsed files that own the nodes.

@@ -19,6 +19,8 @@ namespace cadre::model {
 struct Text {
   std::string zh;
   std::string en;
+  OriginId zh_origin = kNoOrigin;  ///< the scalar holding `zh` (for message placeholders)
+  OriginId en_origin = kNoOrigin;
 };
 
 /// An expression as written, with where it was written.
@@ -72,7 +74,8 @@ struct EnumDecl {
   std::vector<std::string> values;
   EnumOrderModel order = EnumOrderModel::unordered;
   /// Values of other enumerations that count as the same level: 合格 ≈ 称职.
-  std::map<std::string, std::string> same_as;  ///< "public_institution_grade.合格" -> "称职"
+  /// Keyed "<other enum>.<own value>": in pi_grade, "cadre_grade.合格" -> "称职".
+  std::map<std::string, std::string> same_as;
   Text title;
   OriginId origin = kNoOrigin;
 };
@@ -81,12 +84,13 @@ struct EnumDecl {
 /// an inline record for list entries), resolved by the compiler.
 struct FieldDecl {
   std::string name;
-  std::string type;             ///< type text; empty when `entry` is set
-  std::vector<FieldDecl> entry; ///< fields of an inline record (list of records)
-  bool list = false;            ///< `entry` describes list elements
+  std::string type;              ///< type text; empty when `entry` is set
+  std::vector<FieldDecl> entry;  ///< fields of an inline record (list of records)
+  bool list = false;             ///< `entry` describes list elements
   bool required = false;
-  std::string ref;              ///< record kind whose key this field holds
-  std::string dated_by;         ///< for history lists: the entry field that dates it
+  std::string ref;                   ///< record kind whose key this field holds
+  std::string dated_by;              ///< for history lists: the entry field that dates it
+  OriginId type_origin = kNoOrigin;  ///< where the type text is written
   Text title;
   OriginId origin = kNoOrigin;
 };
@@ -115,6 +119,7 @@ struct ParamValue {
   std::string text;
   bool unspecified = false;
   OriginId origin = kNoOrigin;
+  OriginId key_origin = kNoOrigin;  ///< table entries: where the key is written
 };
 
 struct SeriesEntry {
@@ -129,11 +134,11 @@ struct Parameter {
   std::string type;
   std::string unit;
   ParamForm form = ParamForm::scalar;
-  ParamValue value;                                   ///< scalar
+  ParamValue value;                                       ///< scalar
   std::vector<std::pair<std::string, ParamValue>> table;  ///< table: key → value, file order
-  std::string table_key;                              ///< enum id the table is keyed by
-  std::vector<SeriesEntry> series;                    ///< effective-dated values
-  ParamValue low, high;                               ///< range: known only within bounds
+  std::string table_key;                                  ///< enum id the table is keyed by
+  std::vector<SeriesEntry> series;                        ///< effective-dated values
+  ParamValue low, high;                                   ///< range: known only within bounds
   Citation cite;
   Text title;
   OriginId origin = kNoOrigin;
@@ -151,7 +156,7 @@ struct Switch {
 /// A list the text names but may not enumerate (九不选, the 10 warning situations).
 struct NamedList {
   std::string id;
-  std::optional<int> size;  ///< how many items the text says there are
+  std::optional<int> size;                          ///< how many items the text says there are
   std::vector<std::pair<std::string, Text>> items;  ///< the items it names
   Citation cite;
   OriginId origin = kNoOrigin;
@@ -163,6 +168,7 @@ struct NamedList {
 struct Derived {
   std::string id;
   std::string subject;
+  OriginId subject_origin = kNoOrigin;
   std::string type;  ///< optional declared type
   Expression expr;
   Citation cite;
@@ -175,11 +181,11 @@ struct Condition {
   enum class Group : std::uint8_t { leaf, all, any };
   std::string id;
   Group group = Group::leaf;
-  Expression when;                 ///< leaf
-  std::vector<Condition> children; ///< all / any
-  bool soft = false;               ///< 一般, 原则上: failing gives a soft negative
+  Expression when;                  ///< leaf
+  std::vector<Condition> children;  ///< all / any
+  bool soft = false;                ///< 一般, 原则上: failing gives a soft negative
   Citation cite;
-  Text message;                    ///< templates with {expression} placeholders
+  Text message;  ///< templates with {expression} placeholders
   OriginId origin = kNoOrigin;
 };
 
@@ -224,8 +230,23 @@ struct TableInput {
   OriginId origin = kNoOrigin;
 };
 
+/// One cell of a rule, parsed: `-`, a value or list of values, a comparison
+/// (`>= 2`) or an interval (`[1, 3)`). Numbers are kept as written.
+struct TableCell {
+  enum class Test : std::uint8_t { any, values, compare, interval };
+  std::string input;  ///< the input id it tests
+  Test test = Test::any;
+  std::vector<std::string> values;  ///< values: any one of these
+  std::string op;                   ///< compare: `>=`, `>`, `<=`, `<` or `=`
+  std::string number;               ///< compare: the number compared with
+  std::string low, high;            ///< interval bounds
+  bool low_closed = true, high_closed = true;
+  OriginId origin = kNoOrigin;
+};
+
 struct TableRule {
   std::vector<std::pair<std::string, std::string>> cells;  ///< input id → test text
+  std::vector<TableCell> tests;                            ///< the same cells, parsed
   ParamValue output;                                       ///< expression text
   int priority = 0;
   Citation cite;
@@ -246,12 +267,12 @@ struct SortKey {
 
 struct Allocation {
   Expression group_by;
-  Expression candidates;            ///< who competes (default: everyone in the group)
+  Expression candidates;  ///< who competes (default: everyone in the group)
   std::vector<SortKey> rank_by;
-  std::vector<SortKey> tie_break;   ///< empty: a tie at the cap is undetermined
-  Expression quota_ratio;           ///< e.g. hy.excellent_max_ratio
-  Expression quota_count;           ///< alternatively, a count
-  std::string rounding;             ///< floor, ceil, half_up, exact (undetermined if fractional)
+  std::vector<SortKey> tie_break;  ///< empty: a tie at the cap is undetermined
+  Expression quota_ratio;          ///< e.g. hy.excellent_max_ratio
+  Expression quota_count;          ///< alternatively, a count
+  std::string rounding;            ///< floor, ceil, half_up, exact (undetermined if fractional)
   std::vector<Expression> tier_shares;  ///< tiers by share (1/3 each)
   OriginId origin = kNoOrigin;
 };
@@ -260,6 +281,7 @@ struct Decision {
   std::string id;
   DecisionKind kind = DecisionKind::eligibility;
   std::string subject;
+  OriginId subject_origin = kNoOrigin;
   Citation cite;
   Text title;
   Expression applies;               ///< false → not_applicable
@@ -274,9 +296,9 @@ struct Decision {
   Rounding round;
   std::optional<Allocation> allocation;
   bool soft = false;
-  bool discretionary = false;        ///< 可: a benefit, never a right
-  bool truncated_text = false;       ///< the provision's text is cut: positives are undetermined
-  std::string unless_switch;         ///< switch that lifts truncated_text when true
+  bool discretionary = false;   ///< 可: a benefit, never a right
+  bool truncated_text = false;  ///< the provision's text is cut: positives are undetermined
+  std::string unless_switch;    ///< switch that lifts truncated_text when true
   Text message;
   OriginId origin = kNoOrigin;
 };
@@ -286,6 +308,7 @@ struct Decision {
 struct ExpectedDecision {
   std::string decision;
   std::string outcome;
+  OriginId outcome_origin = kNoOrigin;
   std::optional<std::string> value;  ///< as text
   std::vector<std::string> undetermined;
   std::vector<std::string> missing;
@@ -297,7 +320,8 @@ struct TestCase {
   std::string name;
   std::optional<Date> as_of;
   OriginId records = kNoOrigin;  ///< the YAML node holding the records, read at test time
-  std::vector<std::pair<std::string, std::vector<ExpectedDecision>>> expect;  ///< record id → decisions
+  std::vector<std::pair<std::string, std::vector<ExpectedDecision>>>
+      expect;  ///< record id → decisions
   OriginId origin = kNoOrigin;
 };
 
@@ -305,11 +329,12 @@ struct TestCase {
 
 /// What a variant changes in the rule set it extends.
 struct VariantChanges {
-  std::vector<Parameter> parameters;  ///< overrides of existing parameters
+  std::vector<Parameter> parameters;                          ///< overrides of existing parameters
   std::vector<std::pair<std::string, std::string>> switches;  ///< switch → value
-  std::vector<OriginId> switch_origins;
-  std::vector<Decision> replace;      ///< decisions replaced by id
-  std::vector<std::pair<std::string, OriginId>> disable;  ///< decision ids disabled
+  std::vector<OriginId> switch_origins;                       ///< the switch ids
+  std::vector<OriginId> switch_value_origins;                 ///< the values set
+  std::vector<Decision> replace;                              ///< decisions replaced by id
+  std::vector<std::pair<std::string, OriginId>> disable;      ///< decision ids disabled
 };
 
 // ---- the whole ----------------------------------------------------------------

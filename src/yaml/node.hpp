@@ -30,6 +30,15 @@ enum class ScalarStyle : std::uint8_t { plain, single_quoted, double_quoted, lit
 /// One node of the tree. A plain `null`, `Null`, `NULL`, `~` or an empty value
 /// is NodeKind::null; a quoted "null" is a scalar.
 struct Node {
+  // Declared here, defaulted below: with the members' types still incomplete,
+  // clang (C++20, libstdc++) cannot work out implicit ones.
+  Node() = default;
+  Node(const Node& other);
+  Node(Node&& other) noexcept;
+  Node& operator=(const Node& other);
+  Node& operator=(Node&& other) noexcept;
+  ~Node();
+
   NodeKind kind = NodeKind::null;
   Mark mark;  ///< where the node starts (its anchor or tag, if it has one)
 
@@ -42,17 +51,25 @@ struct Node {
   std::vector<std::pair<Node, Node>> entries;
 
   /// The value of the first entry whose key text is `key`, or null.
-  const Node* find(std::string_view key) const {
-    for (const auto& [entry_key, value] : entries) {
-      if (entry_key.kind == NodeKind::scalar && entry_key.scalar == key) return &value;
-    }
-    return nullptr;
-  }
+  const Node* find(std::string_view key) const;
 
   /// True for a scalar written without quotes or block indicator (the form in
   /// which `true`, `12` or `2024-01-01` read as something other than text).
   bool is_plain_scalar() const { return kind == NodeKind::scalar && style == ScalarStyle::plain; }
 };
+
+inline Node::Node(const Node& other) = default;
+inline Node::Node(Node&& other) noexcept = default;
+inline Node& Node::operator=(const Node& other) = default;
+inline Node& Node::operator=(Node&& other) noexcept = default;
+inline Node::~Node() = default;
+
+inline const Node* Node::find(std::string_view key) const {
+  for (const auto& [entry_key, value] : entries) {
+    if (entry_key.kind == NodeKind::scalar && entry_key.scalar == key) return &value;
+  }
+  return nullptr;
+}
 
 /// One YAML file: its name, its full text (kept so that positions inside
 /// scalars can be recovered) and its root node.

@@ -11,7 +11,9 @@
 namespace cadre::yaml {
 namespace {
 
-int size_of(std::string_view text) { return static_cast<int>(text.size()); }
+int size_of(std::string_view text) {
+  return static_cast<int>(text.size());
+}
 
 /// The byte at `pos`, or '\0' out of range: look-ahead never reads outside.
 char at(std::string_view text, int pos) {
@@ -25,13 +27,22 @@ std::string_view slice(std::string_view text, int pos, int count) {
   return text.substr(static_cast<std::size_t>(begin), static_cast<std::size_t>(end - begin));
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-bool is_break(char c) { return c == '\n' || c == '\r'; }
-bool is_space(char c) { return is_blank(c) || is_break(c); }
-bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+bool is_break(char c) {
+  return c == '\n' || c == '\r';
+}
+bool is_space(char c) {
+  return is_blank(c) || is_break(c);
+}
+bool is_flow_indicator(char c) {
+  return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+}
 
 int skip_blanks(std::string_view text, int pos) {
-  while (is_blank(at(text, pos))) ++pos;
+  while (is_blank(at(text, pos)))
+    ++pos;
   return pos;
 }
 
@@ -41,7 +52,8 @@ int skip_break(std::string_view text, int pos) {
 }
 
 int line_end(std::string_view text, int pos) {
-  while (pos < size_of(text) && !is_break(text[static_cast<std::size_t>(pos)])) ++pos;
+  while (pos < size_of(text) && !is_break(text[static_cast<std::size_t>(pos)]))
+    ++pos;
   return pos;
 }
 
@@ -274,7 +286,8 @@ void walk_flow_scalar(std::string_view text, int pos, ScalarStyle style, ValueWa
 
 int leading_spaces(std::string_view text, int pos) {
   int count = 0;
-  while (at(text, pos + count) == ' ') ++count;
+  while (at(text, pos + count) == ' ')
+    ++count;
   return count;
 }
 
@@ -289,7 +302,8 @@ std::optional<int> content_indent(std::string_view text, int line, std::string_v
       const std::size_t first = value.find_first_not_of('\n');
       if (first == std::string_view::npos) return std::nullopt;
       const std::size_t kept = value.find_first_not_of(' ', first);
-      const int kept_spaces = static_cast<int>((kept == std::string_view::npos ? value.size() : kept) - first);
+      const int kept_spaces =
+          static_cast<int>((kept == std::string_view::npos ? value.size() : kept) - first);
       if (kept_spaces > spaces) return std::nullopt;
       return spaces - kept_spaces;
     }
@@ -394,7 +408,8 @@ SourceLocation locate_in_scalar(const Document& document, const Node& scalar, in
                         value_offset <= size_of(scalar.scalar);
   if (scalar.kind == NodeKind::scalar && in_range) {
     const int content = read_properties(text, mark.offset).content;
-    if (const std::optional<int> offset = source_offset(text, content, scalar.scalar, value_offset)) {
+    if (const std::optional<int> offset =
+            source_offset(text, content, scalar.scalar, value_offset)) {
       mark = advance_mark(text, mark, *offset);
     }
   }

@@ -20,12 +20,15 @@ TEST_CASE("a dotted name declared as a variable is read as that variable") {
   CHECK(compiled.program->evaluate(facts).debug_string() == "6");
 }
 
-TEST_CASE("an undeclared dotted name is an undeclared reference to its root") {
+TEST_CASE("an undeclared dotted name is reported whole, with the closest declared name") {
   cadre::Environment environment;
   environment.declare("hy.warning_period", cadre::Type::integer());
   auto compiled = cadre::compile("hy.warning_periods", environment);
   REQUIRE_FALSE(compiled.ok());
-  CHECK(compiled.diagnostics.front().message == "undeclared reference to `hy`");
+  REQUIRE(compiled.diagnostics.size() == 1);
+  CHECK(compiled.diagnostics.front().message == "undeclared reference to `hy.warning_periods`");
+  CHECK(compiled.diagnostics.front().help == "did you mean `hy.warning_period`?");
+  CHECK(compiled.diagnostics.front().location.column == 1);
 }
 
 TEST_CASE("a comprehension variable shadows the root of a dotted name") {

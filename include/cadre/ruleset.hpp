@@ -1,0 +1,62 @@
+// Loading a rule set: YAML files → checked, compiled, immutable rule set.
+//
+//   auto loaded = cadre::load_ruleset("rules/hy");
+//   for (const auto& d : loaded.diagnostics) std::cerr << cadre::format_diagnostic(d) << '\n';
+//   if (!loaded.ok()) return 2;
+//   const cadre::CompiledRuleSet& rules = *loaded.ruleset;   // share it between threads
+//
+// Loading reports every problem it finds (file:line:col), not only the first.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cadre/diagnostic.hpp"
+#include "cadre/export.hpp"
+
+namespace cadre {
+
+struct CompiledRuleSetImpl;
+
+struct RuleSetOptions {
+  /// Folder that `include` and `extends` may not leave; empty: the folder of
+  /// the rule set named in the call.
+  std::filesystem::path allowed_root = {};
+};
+
+/// A checked, compiled rule set. Immutable; cheap to copy; safe to share
+/// between threads.
+class CADRE_API CompiledRuleSet {
+ public:
+  explicit CompiledRuleSet(std::shared_ptr<const CompiledRuleSetImpl> impl);
+
+  const std::string& id() const;
+  const std::string& version() const;
+  /// SHA-256 (hex) over the canonical text of every file, extended ones included.
+  const std::string& digest() const;
+  /// Decision ids in dependency order.
+  std::vector<std::string> decision_ids() const;
+  std::size_t parameter_count() const;
+  std::size_t derived_count() const;
+
+  const CompiledRuleSetImpl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const CompiledRuleSetImpl> impl_;
+};
+
+struct RuleSetLoadResult {
+  std::optional<CompiledRuleSet> ruleset;  ///< set when there are no errors
+  std::vector<Diagnostic> diagnostics;     ///< sorted by file, line, column
+  bool ok() const { return ruleset.has_value(); }
+};
+
+/// Loads, validates and compiles the rule set at `path` (its ruleset.yaml, or
+/// the folder holding it). Never throws for a mistake in the files.
+CADRE_API RuleSetLoadResult load_ruleset(const std::filesystem::path& path,
+                                         const RuleSetOptions& options = {});
+
+}  // namespace cadre

@@ -1,0 +1,117 @@
+// The compiled rule set: every expression of the model compiled against one
+// environment, derived values and decisions in dependency order, parameter
+// values parsed, and a digest of the files. Built once, then only read; safe
+// to share between threads.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "cadre/expression.hpp"
+#include "compile/table_cells.hpp"
+#include "load/loader.hpp"
+#include "model/ruleset.hpp"
+
+namespace cadre {
+
+/// A compiled expression with where it was written.
+struct CompiledExpression {
+  std::optional<Program> program;  ///< empty when the expression did not compile
+  model::OriginId origin = model::kNoOrigin;
+  std::string text;
+};
+
+/// A message template: literal text and expression placeholders in order.
+struct CompiledMessage {
+  std::vector<std::variant<std::string, CompiledExpression>> zh;
+  std::vector<std::variant<std::string, CompiledExpression>> en;
+};
+
+struct CompiledCondition {
+  const model::Condition* model = nullptr;
+  CompiledExpression when;
+  std::vector<CompiledCondition> children;
+  CompiledMessage message;
+};
+
+struct CompiledTableRule {
+  const model::TableRule* model = nullptr;
+  std::vector<CellTest> cells;  ///< one per table input, in input order
+  CompiledExpression output;
+};
+
+struct CompiledTable {
+  const model::DecisionTable* model = nullptr;
+  std::vector<CompiledExpression> inputs;
+  std::vector<Type> input_types;
+  std::vector<CompiledTableRule> rules;
+};
+
+/// A parameter's value as typed values: one for a scalar, a map for a table,
+/// dated values for a series, bounds for a range. Unspecified values are
+/// unknown values naming the parameter.
+struct CompiledParameter {
+  const model::Parameter* model = nullptr;
+  Type type;
+  int slot = -1;
+  Value value;                                 ///< scalar, table, unspecified
+  std::vector<std::pair<Date, Value>> series;  ///< effective-dated
+  Value low, high;                             ///< range
+};
+
+struct CompiledDerived {
+  const model::Derived* model = nullptr;
+  int slot = -1;
+  CompiledExpression expr;
+};
+
+struct CompiledDecision {
+  const model::Decision* model = nullptr;
+  int slot = -1;
+  Type value_type;
+  CompiledExpression applies;
+  CompiledCondition all;
+  CompiledCondition none;
+  CompiledCondition trigger;
+  CompiledExpression warning_start, warning_months, warning_review;
+  std::vector<CompiledExpression> components;
+  std::optional<CompiledTable> table;
+  CompiledExpression formula;
+  CompiledExpression group_by, candidates, quota_ratio, quota_count;
+  std::vector<CompiledExpression> rank_by, tie_break;
+  /// Tier shares written as exact fractions ("1/3" → {1, 3}); a share given as
+  /// a decimal expression has {0, 0} here and its program in tier_shares.
+  std::vector<std::pair<std::int64_t, std::int64_t>> tier_fractions;
+  std::vector<CompiledExpression> tier_shares;
+  CompiledMessage message;
+};
+
+/// One step of the evaluation order.
+struct Step {
+  enum class Kind : std::uint8_t { derived, decision };
+  Kind kind;
+  std::size_t index;  ///< into derived or decisions
+};
+
+struct CompiledRuleSetImpl {
+  std::unique_ptr<load::LoadedRuleSet> source;  ///< the model and its origins
+  std::string digest;                           ///< sha256 hex over the canonical files
+  Environment environment;
+  std::map<std::string, std::shared_ptr<const EnumType>> enums;
+  std::map<std::string, int> record_slots;  ///< record kind → activation slot
+  std::map<std::string, int> switch_slots;  ///< switch id → activation slot
+  std::vector<Value> switch_values;         ///< by switch, in model order (unknown when unset)
+  std::vector<CompiledParameter> parameters;
+  std::vector<CompiledDerived> derived;
+  std::vector<CompiledDecision> decisions;
+  std::vector<Step> order;  ///< dependency order of derived values and decisions
+
+  const model::RuleSet& rules() const { return source->rules; }
+  const model::Origins& origins() const { return source->origins; }
+};
+
+}  // namespace cadre

@@ -1,0 +1,50 @@
+// SHA-256 with OpenSSL's EVP interface (libcrypto), over the canonical files.
+#include "compile/digest.hpp"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+namespace cadre {
+
+namespace {
+
+std::string canonical_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
+                           const std::filesystem::path& root) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                  &EVP_MD_CTX_free);
+  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+  for (const auto& file : files) {
+    std::string part =
+        file.lexically_relative(root).generic_string() + "\n" + canonical_text(file) + "\n";
+    EVP_DigestUpdate(context.get(), part.data(), part.size());
+  }
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context.get(), hash, &length);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[hash[i] >> 4];
+    hex += kHex[hash[i] & 15];
+  }
+  return hex;
+}
+
+}  // namespace cadre

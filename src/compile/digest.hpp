@@ -1,0 +1,18 @@
+// The content digest every decision carries: SHA-256 over the canonical form
+// of every file of the rule set (extended files included), so that two runs
+// can tell whether they used the same rules.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cadre {
+
+/// Lowercase hex SHA-256 over, for each file in order, its path relative to
+/// `root` (with '/' separators), a newline, its text with CRLF turned into LF,
+/// and a newline. Unreadable files contribute their path only.
+std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
+                           const std::filesystem::path& root);
+
+}  // namespace cadre

@@ -1,0 +1,84 @@
+// Typed parsing of parameter values.
+#include "compile/parameter_values.hpp"
+
+#include <charconv>
+
+#include "compile/decimal_literal.hpp"
+
+namespace cadre {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && text.front() == ' ')
+    text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ')
+    text.remove_suffix(1);
+  return text;
+}
+
+Value scalar(std::string_view text, const Type& type) {
+  text = trim(text);
+  switch (type.kind()) {
+    case TypeKind::integer: {
+      std::int64_t value = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (error == std::errc() && end == text.data() + text.size()) return value;
+      break;
+    }
+    case TypeKind::real: {
+      double value = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (error == std::errc() && end == text.data() + text.size()) return value;
+      break;
+    }
+    case TypeKind::decimal:
+      if (auto value = decimal_from_literal(text)) return *value;
+      break;
+    case TypeKind::boolean:
+      if (text == "true" || text == "false") return text == "true";
+      break;
+    case TypeKind::date:
+      if (auto value = Date::parse(text)) return *value;
+      break;
+    case TypeKind::string:
+      return std::string(text);
+    case TypeKind::enumeration: {
+      int index = type.enum_type()->find(text);
+      if (index >= 0) return EnumValue{type.enum_type_shared(), index};
+      break;
+    }
+    default:
+      break;
+  }
+  return Value::error("`" + std::string(text) + "` is not a " + type.to_string());
+}
+
+// "[a, b, c]" or "a, b, c" for list-typed parameters.
+Value list(std::string_view text, const Type& type) {
+  text = trim(text);
+  if (text.starts_with('[') && text.ends_with(']')) text = text.substr(1, text.size() - 2);
+  ListValue items;
+  while (!trim(text).empty()) {
+    auto comma = text.find(',');
+    Value item = scalar(text.substr(0, comma), type.element());
+    if (item.is_error()) return item;
+    items.push_back(std::move(item));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return Value(std::move(items));
+}
+
+}  // namespace
+
+Value unspecified_value(const std::string& id) {
+  return Value::unknown("unspecified_parameter:" + id);
+}
+
+Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id) {
+  if (written.unspecified) return unspecified_value(id);
+  if (type.kind() == TypeKind::list) return list(written.text, type);
+  return scalar(written.text, type);
+}
+
+}  // namespace cadre

@@ -1,0 +1,21 @@
+// Parameter values as written in YAML → typed values. Unspecified values
+// become unknown values naming the parameter, so that a decision needing one
+// is undetermined with `unspecified_parameter:<id>`.
+#pragma once
+
+#include <string>
+
+#include "cadre/type.hpp"
+#include "cadre/value.hpp"
+#include "model/ruleset.hpp"
+
+namespace cadre {
+
+/// The value of `written` as `type`; an error value (message only) when the
+/// text is not such a value.
+Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id);
+
+/// The unknown value standing for an unspecified parameter (or table entry).
+Value unspecified_value(const std::string& id);
+
+}  // namespace cadre

@@ -1,0 +1,169 @@
+// The loader's entry point (loader.hpp): resolves the root file and the
+// allowed root, loads the chain of rule sets a variant extends (base first,
+// detecting cycles), merges each variant onto its base, and orders the
+// diagnostics by file and position.
+#include "load/loader.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <system_error>
+
+#include "load/load_state.hpp"
+#include "load/mapping_reader.hpp"
+#include "load/rule_set_files.hpp"
+
+namespace cadre::load {
+namespace fs = std::filesystem;
+namespace {
+
+/// A rule set with its bases applied, and its files (bases' first).
+struct Level {
+  model::RuleSet rules;
+  std::vector<fs::path> files;
+  /// False when the rule set or a base could not be read at all: `rules` is
+  /// then partial, and no variant is merged onto it (which would only add
+  /// consequential diagnostics).
+  bool complete = true;
+};
+
+/// Where a rule set is named from: nowhere (the root), or an `extends`.
+struct Reference {
+  model::OriginId origin = model::kNoOrigin;
+  std::string written;  ///< the path as written in `extends`
+};
+
+/// Reports an `extends` chain that comes back to `canonical`; true when it does.
+bool report_cycle(LoadState& state, const fs::path& display, const fs::path& canonical,
+                  const SourceLocation& at) {
+  const auto start = std::find(state.extends_chain.begin(), state.extends_chain.end(), canonical);
+  if (start == state.extends_chain.end()) return false;
+  std::string chain;
+  for (auto i = static_cast<std::size_t>(start - state.extends_chain.begin());
+       i < state.extends_display.size(); ++i) {
+    chain += "`" + state.extends_display[i].string() + "` → ";
+  }
+  state.report(Severity::error, code::kExtendsCycle, at,
+               "`extends` cycle: " + chain + "`" + display.string() + "`",
+               "a rule set cannot be its own base, directly or through other rule sets");
+  return true;
+}
+
+/// Reports why the rule set at `display` cannot be loaded, or returns true.
+bool check_root_file(LoadState& state, const fs::path& display, const fs::path& canonical,
+                     const Reference& from) {
+  const bool is_root = from.origin == model::kNoOrigin;
+  const SourceLocation at =
+      is_root ? SourceLocation{display.string(), 1, 1, 0} : state.origins.locate(from.origin);
+  const std::string named =
+      is_root ? "rule set `" + display.string() + "`" : "extended rule set `" + from.written + "`";
+  if (report_cycle(state, display, canonical, at)) return false;
+  if (!is_inside(state.allowed_root, canonical)) {
+    state.report(Severity::error, code::kOutsideRoot, at,
+                 named + " is outside the rule-set root `" + state.allowed_root_display + "`",
+                 is_root ? "the allowed root must hold the root file"
+                         : "a variant may extend a rule set in another folder only when the "
+                           "caller sets the allowed root to a folder holding both");
+    return false;
+  }
+  std::error_code error;
+  if (!fs::is_regular_file(display, error)) {
+    state.report(
+        Severity::error, code::kMissingFile, at,
+        named + " does not exist" + (is_root ? "" : " (looked for `" + display.string() + "`)"));
+    return false;
+  }
+  return true;
+}
+
+Level load_level(LoadState& state, const fs::path& display, const Reference& from);
+
+/// Loads the base that `own` extends.
+Level load_base(LoadState& state, const fs::path& display, const OwnRuleSet& own) {
+  const model::Metadata& metadata = own.rules.metadata;
+  const fs::path base = (display.parent_path() / metadata.extends).lexically_normal();
+  return load_level(state, base, Reference{metadata.extends_origin, metadata.extends});
+}
+
+Level load_level(LoadState& state, const fs::path& display, const Reference& from) {
+  const fs::path canonical = canonical_path(display);
+  if (!check_root_file(state, display, canonical, from)) return Level{{}, {}, false};
+  state.extends_chain.push_back(canonical);
+  state.extends_display.push_back(display);
+  OwnRuleSet own;
+  RuleSetFiles files(state, own);
+  Level level;
+  level.complete = files.read_root(display);
+  std::optional<Level> base;
+  if (level.complete && !own.rules.metadata.extends.empty()) {
+    base = load_base(state, display, own);
+    level.complete = base->complete;
+    level.files = std::move(base->files);
+  }
+  files.read_includes();
+  state.extends_chain.pop_back();
+  state.extends_display.pop_back();
+  check_duplicate_ids(state, own.rules);
+  if (base && base->complete) {
+    level.rules = merge_variant(state, std::move(base->rules), std::move(own.rules));
+  } else {
+    level.rules = std::move(own.rules);
+  }
+  level.files.insert(level.files.end(), own.files.begin(), own.files.end());
+  return level;
+}
+
+/// Diagnostics by file (in the order the files are listed), then position;
+/// diagnostics without a known file first.
+void sort_diagnostics(std::vector<Diagnostic>& diagnostics, const std::vector<fs::path>& files) {
+  std::map<std::string, std::size_t> rank;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    rank.emplace(files[i].string(), i + 1);
+  const auto rank_of = [&](const Diagnostic& d) {
+    const auto found = rank.find(d.location.file);
+    return found == rank.end() ? std::size_t{0} : found->second;
+  };
+  std::stable_sort(diagnostics.begin(), diagnostics.end(),
+                   [&](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tuple(rank_of(a), a.location.line, a.location.column) <
+                            std::tuple(rank_of(b), b.location.line, b.location.column);
+                   });
+}
+
+}  // namespace
+
+void LoadState::report(Severity severity, std::string_view code, SourceLocation location,
+                       std::string message, std::string help) {
+  diagnostics.push_back(Diagnostic{severity, std::string(code), std::move(location),
+                                   std::move(message), std::move(help)});
+}
+
+std::string LoadState::where(model::OriginId origin) const {
+  const SourceLocation location = origins.locate(origin);
+  return location.file + ":" + std::to_string(location.line) + ":" +
+         std::to_string(location.column);
+}
+
+LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& options) {
+  std::error_code error;
+  fs::path root = root_file_or_folder;
+  if (fs::is_directory(root, error)) root /= "ruleset.yaml";
+  root = root.lexically_normal();
+  LoadState state;
+  const fs::path root_folder =
+      options.allowed_root.empty() ? root.parent_path() : options.allowed_root;
+  state.allowed_root = canonical_path(root_folder.empty() ? fs::path(".") : root_folder);
+  state.allowed_root_display = root_folder.empty() ? "." : root_folder.lexically_normal().string();
+  Level level = load_level(state, root, Reference{});
+  LoadResult result;
+  sort_diagnostics(state.diagnostics, level.files);
+  result.diagnostics = std::move(state.diagnostics);
+  if (!level.complete || has_errors(result.diagnostics)) return result;
+  result.ruleset = std::make_unique<LoadedRuleSet>();
+  result.ruleset->rules = std::move(level.rules);
+  result.ruleset->origins = std::move(state.origins);
+  result.ruleset->files = std::move(level.files);
+  return result;
+}
+
+}  // namespace cadre::load

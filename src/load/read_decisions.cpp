@@ -1,0 +1,348 @@
+// The `decisions` section: each decision's common keys, its kind (which
+// decides the keys it may have), its conditions (leaves and all/any groups
+// nested to any depth), warning periods and exit actions. Pay components,
+// decision tables and allocations are read in their own files.
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "load/section_readers.hpp"
+
+namespace cadre::load {
+namespace {
+
+constexpr KeySpec kCommonKeys[] = {{"id", Presence::required},
+                                   {"kind", Presence::required},
+                                   {"subject"},
+                                   {"cite", Presence::required},
+                                   {"quote"},
+                                   {"title"},
+                                   {"applies"},
+                                   {"soft"},
+                                   {"discretionary"},
+                                   {"truncated_text"},
+                                   {"unless_switch"},
+                                   {"message"}};
+
+constexpr KeySpec kEligibilityKeys[] = {{"all"}, {"none"}};
+constexpr KeySpec kWarningKeys[] = {{"trigger", Presence::required},
+                                    {"warning", Presence::required}};
+constexpr KeySpec kExitKeys[] = {{"trigger", Presence::required}, {"actions", Presence::required}};
+constexpr KeySpec kPayKeys[] = {{"components"}, {"table"}, {"round"}};
+constexpr KeySpec kAssessmentKeys[] = {{"formula"}, {"table"}, {"round"}};
+constexpr KeySpec kAllocationKeys[] = {{"allocation", Presence::required}};
+
+/// How many of a kind's alternative keys a decision must give.
+enum class Alternatives : std::uint8_t { none, at_least_one, exactly_one };
+
+struct KindSpec {
+  std::string_view name;
+  std::span<const KeySpec> keys;
+  Alternatives alternatives;
+  std::string_view first, second;  ///< the alternative keys
+};
+
+/// In the order of model::DecisionKind.
+constexpr KindSpec kKinds[] = {
+    {"eligibility", kEligibilityKeys, Alternatives::at_least_one, "all", "none"},
+    {"warning", kWarningKeys, Alternatives::none, "", ""},
+    {"exit", kExitKeys, Alternatives::none, "", ""},
+    {"pay", kPayKeys, Alternatives::exactly_one, "components", "table"},
+    {"assessment", kAssessmentKeys, Alternatives::exactly_one, "formula", "table"},
+    {"allocation", kAllocationKeys, Alternatives::none, "", ""},
+};
+
+constexpr auto kKindNames = [] {
+  std::array<std::string_view, std::size(kKinds)> names{};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    names[i] = kKinds[i].name;
+  return names;
+}();
+
+/// In the order of model::ExitAction.
+constexpr std::string_view kActions[] = {"dismissal", "ordered_resignation", "recall",
+                                         "programme_exit", "referral"};
+
+constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
+                                 {"when", Presence::required},
+                                 {"cite"},
+                                 {"quote"},
+                                 {"soft"},
+                                 {"message"}};
+constexpr KeySpec kGroupKeys[] = {{"id"},    {"all"},  {"any"},    {"cite"},
+                                  {"quote"}, {"soft"}, {"message"}};
+constexpr KeySpec kWarningSpecKeys[] = {{"start", Presence::required},
+                                        {"period_months", Presence::required},
+                                        {"review_result", Presence::required},
+                                        {"escalate_to"}};
+
+bool has_key(std::span<const KeySpec> keys, std::string_view name) {
+  return std::any_of(keys.begin(), keys.end(), [&](const KeySpec& k) { return k.name == name; });
+}
+
+/// The kinds whose decisions may have `key`.
+std::vector<std::string_view> kinds_with(std::string_view key) {
+  std::vector<std::string_view> kinds;
+  for (const KindSpec& kind : kKinds) {
+    if (has_key(kind.keys, key)) kinds.push_back(kind.name);
+  }
+  return kinds;
+}
+
+void check_alternatives(MappingReader& reader, const KindSpec& kind) {
+  if (kind.alternatives == Alternatives::none) return;
+  const bool first = reader.has(kind.first), second = reader.has(kind.second);
+  if (!first && !second) {
+    reader.context().error(reader.node(), code::kMissingKey,
+                           "missing key `" + std::string(kind.first) + "` or `" +
+                               std::string(kind.second) + "` in " + reader.what());
+  } else if (first && second && kind.alternatives == Alternatives::exactly_one) {
+    reader.context().error(*reader.find_key(kind.second), code::kConflictingKeys,
+                           reader.what() + " has both `" + std::string(kind.first) + "` and `" +
+                               std::string(kind.second) + "`",
+                           "a decision of kind `" + std::string(kind.name) + "` has one of them");
+  }
+}
+
+/// Common keys, then the keys of `kind` (any kind's keys when it is unknown).
+void check_decision_keys(MappingReader& reader, const KindSpec* kind) {
+  std::vector<KeySpec> allowed(std::begin(kCommonKeys), std::end(kCommonKeys));
+  for (const KindSpec& spec : kKinds) {
+    if (kind == nullptr || &spec == kind)
+      allowed.insert(allowed.end(), spec.keys.begin(), spec.keys.end());
+  }
+  for (const yaml::Node* key : reader.keys_outside(allowed)) {
+    const auto kinds = kinds_with(key->scalar);
+    if (kinds.empty()) {
+      reader.report_unknown_key(*key, allowed);
+      continue;
+    }
+    reader.context().error(*key, code::kUnknownKey,
+                           "key `" + key->scalar + "` is not allowed in " + reader.what() +
+                               " of kind `" + std::string(kind->name) + "`",
+                           "`" + key->scalar + "` is for decisions of kind " + quoted_list(kinds));
+  }
+  // The keys a kind requires are only known when the kind is.
+  const auto required =
+      kind == nullptr ? std::span<const KeySpec>(kCommonKeys) : std::span<const KeySpec>(allowed);
+  for (const KeySpec& spec : required) {
+    if (spec.presence == Presence::required && !reader.has(spec.name)) {
+      reader.report_missing_key(spec.name);
+    }
+  }
+  if (kind != nullptr) check_alternatives(reader, *kind);
+}
+
+/// The value of `key` when decisions of `kind` may have it (any kind's keys
+/// are read when the kind is unknown, to report what is wrong inside them).
+const yaml::Node* find_part(const MappingReader& reader, const KindSpec* kind,
+                            std::string_view key) {
+  if (kind != nullptr && !has_key(kind->keys, key)) return nullptr;
+  return reader.find(key);
+}
+
+/// Reads conditions of one decision, keeping their ids unique within it.
+class ConditionReader {
+ public:
+  ConditionReader(FileContext& context, std::string decision)
+      : context_(context), decision_(std::move(decision)) {}
+
+  model::Condition read(const yaml::Node& node);
+  /// A sequence of conditions as one group (`all:` / `none:` of a decision).
+  model::Condition read_group(const yaml::Node& node, model::Condition::Group group,
+                              const std::string& what);
+
+ private:
+  void read_id(MappingReader& reader, model::Condition& out);
+
+  FileContext& context_;
+  std::string decision_;
+  std::map<std::string, SourceLocation> ids_;
+};
+
+void ConditionReader::read_id(MappingReader& reader, model::Condition& out) {
+  const yaml::Node* id = reader.find("id");
+  if (id == nullptr) return;
+  out.id = read_string(context_, *id, reader.what_of("id")).value_or("");
+  if (out.id.empty() || !check_name(context_, *id, out.id, "condition id")) return;
+  const auto [first, inserted] = ids_.emplace(out.id, context_.locate(*id));
+  if (inserted) return;
+  context_.error(*id, code::kDuplicateId, "duplicate condition id `" + out.id + "` in " + decision_,
+                 "first defined at " + std::to_string(first->second.line) + ":" +
+                     std::to_string(first->second.column));
+}
+
+model::Condition ConditionReader::read(const yaml::Node& node) {
+  model::Condition out;
+  out.origin = context_.origin(node);
+  const yaml::Node* id = node.kind == yaml::NodeKind::mapping ? node.find("id") : nullptr;
+  const std::string what =
+      (id != nullptr && id->kind == yaml::NodeKind::scalar ? "condition `" + id->scalar + "`"
+                                                           : std::string("a condition")) +
+      " of " + decision_;
+  const bool group = node.kind == yaml::NodeKind::mapping &&
+                     (node.find("all") != nullptr || node.find("any") != nullptr);
+  MappingReader reader(
+      context_, node, what,
+      group ? std::span<const KeySpec>(kGroupKeys) : std::span<const KeySpec>(kLeafKeys));
+  if (!reader.is_mapping()) return out;
+  read_id(reader, out);
+  out.soft = reader.boolean("soft");
+  out.cite = reader.citation();
+  out.message = reader.text("message");
+  if (!group) {
+    out.when = reader.expression("when");
+    return out;
+  }
+  if (reader.has("all") && reader.has("any")) {
+    context_.error(*reader.find_key("any"), code::kConflictingKeys,
+                   what + " has both `all` and `any`", "nest one group inside the other");
+  }
+  const bool all = reader.has("all");
+  model::Condition children =
+      read_group(*reader.find(all ? "all" : "any"),
+                 all ? model::Condition::Group::all : model::Condition::Group::any,
+                 reader.what_of(all ? "all" : "any"));
+  out.group = children.group;
+  out.children = std::move(children.children);
+  return out;
+}
+
+model::Condition ConditionReader::read_group(const yaml::Node& node, model::Condition::Group group,
+                                             const std::string& what) {
+  model::Condition out;
+  out.group = group;
+  out.origin = context_.origin(node);
+  if (!expect_kind(context_, node, yaml::NodeKind::sequence, what)) return out;
+  if (node.items.empty()) context_.error(node, code::kBadValue, "empty " + what);
+  for (const yaml::Node& item : node.items)
+    out.children.push_back(read(item));
+  return out;
+}
+
+model::WarningSpec read_warning_spec(FileContext& context, const yaml::Node& node,
+                                     const std::string& what) {
+  model::WarningSpec out;
+  MappingReader reader(context, node, what, kWarningSpecKeys);
+  out.start = reader.expression("start");
+  out.period_months = reader.expression("period_months");
+  out.review_result = reader.expression("review_result");
+  if (const yaml::Node* escalate = reader.find("escalate_to")) {
+    out.escalate_to = read_string(context, *escalate, reader.what_of("escalate_to")).value_or("");
+    out.escalate_origin = context.origin(*escalate);
+    if (!out.escalate_to.empty())
+      check_dotted_id(context, *escalate, out.escalate_to, "decision id");
+  }
+  return out;
+}
+
+std::vector<model::ExitAction> read_actions(FileContext& context, const yaml::Node& node,
+                                            const std::string& what) {
+  std::vector<model::ExitAction> actions;
+  if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return actions;
+  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
+  for (const yaml::Node& item : node.items) {
+    const auto index = read_choice(context, item, "an item of " + what, kActions);
+    if (!index) continue;
+    const auto action = static_cast<model::ExitAction>(*index);
+    if (std::find(actions.begin(), actions.end(), action) != actions.end()) {
+      context.error(item, code::kDuplicateValue,
+                    "duplicate value `" + item.scalar + "` in " + what);
+      continue;
+    }
+    actions.push_back(action);
+  }
+  return actions;
+}
+
+void read_kind_parts(MappingReader& reader, const KindSpec* kind, model::Decision& out) {
+  FileContext& context = reader.context();
+  ConditionReader conditions(context, reader.what());
+  using Group = model::Condition::Group;
+  if (const yaml::Node* all = find_part(reader, kind, "all")) {
+    out.all = conditions.read_group(*all, Group::all, reader.what_of("all"));
+  }
+  if (const yaml::Node* none = find_part(reader, kind, "none")) {
+    out.none = conditions.read_group(*none, Group::any, reader.what_of("none"));
+  }
+  if (const yaml::Node* trigger = find_part(reader, kind, "trigger")) {
+    out.trigger = conditions.read(*trigger);
+  }
+  if (const yaml::Node* warning = find_part(reader, kind, "warning")) {
+    out.warning = read_warning_spec(context, *warning, reader.what_of("warning"));
+  }
+  if (const yaml::Node* actions = find_part(reader, kind, "actions")) {
+    out.actions = read_actions(context, *actions, reader.what_of("actions"));
+  }
+  if (const yaml::Node* components = find_part(reader, kind, "components")) {
+    out.components = read_components(context, *components, reader.what_of("components"));
+  }
+  if (const yaml::Node* table = find_part(reader, kind, "table")) {
+    out.table = read_table(context, *table, reader.what_of("table"));
+  }
+  if (const yaml::Node* formula = find_part(reader, kind, "formula")) {
+    out.formula = read_expression(context, *formula, reader.what_of("formula"));
+  }
+  if (const yaml::Node* round = find_part(reader, kind, "round")) {
+    out.round = read_rounding(context, *round, reader.what_of("round"));
+  }
+  if (const yaml::Node* allocation = find_part(reader, kind, "allocation")) {
+    out.allocation = read_allocation(context, *allocation, reader.what_of("allocation"));
+  }
+}
+
+void read_common(MappingReader& reader, model::Decision& out) {
+  FileContext& context = reader.context();
+  if (const yaml::Node* subject = reader.find("subject")) {
+    out.subject = read_string(context, *subject, reader.what_of("subject")).value_or("");
+    out.subject_origin = context.origin(*subject);
+    if (!out.subject.empty()) check_name(context, *subject, out.subject, "record kind");
+  }
+  out.cite = reader.citation();
+  out.title = reader.text("title");
+  out.applies = reader.expression("applies");
+  out.soft = reader.boolean("soft");
+  out.discretionary = reader.boolean("discretionary");
+  out.truncated_text = reader.boolean("truncated_text");
+  if (const yaml::Node* unless = reader.find("unless_switch")) {
+    out.unless_switch = read_string(context, *unless, reader.what_of("unless_switch")).value_or("");
+    if (!out.unless_switch.empty())
+      check_dotted_id(context, *unless, out.unless_switch, "switch id");
+  }
+  out.message = reader.text("message");
+}
+
+}  // namespace
+
+model::Decision read_decision(FileContext& context, const yaml::Node& node) {
+  model::Decision out;
+  out.origin = context.origin(node);
+  const yaml::Node* id = node.kind == yaml::NodeKind::mapping ? node.find("id") : nullptr;
+  const bool named = id != nullptr && id->kind == yaml::NodeKind::scalar;
+  MappingReader reader(context, node, named ? "decision `" + id->scalar + "`" : "a decision");
+  if (!reader.is_mapping()) return out;
+  if (id != nullptr) {
+    out.id = read_string(context, *id, reader.what_of("id")).value_or("");
+    if (!out.id.empty()) check_dotted_id(context, *id, out.id, "decision id");
+  }
+  const KindSpec* kind = nullptr;
+  if (const yaml::Node* kind_node = reader.find("kind")) {
+    if (auto index = read_choice(context, *kind_node, reader.what_of("kind"), kKindNames)) {
+      kind = &kKinds[*index];
+      out.kind = static_cast<model::DecisionKind>(*index);
+    }
+  }
+  check_decision_keys(reader, kind);
+  read_common(reader, out);
+  read_kind_parts(reader, kind, out);
+  return out;
+}
+
+void read_decisions(FileContext& context, const yaml::Node& section,
+                    std::vector<model::Decision>& out) {
+  if (!expect_kind(context, section, yaml::NodeKind::sequence, "`decisions`")) return;
+  for (const yaml::Node& item : section.items)
+    out.push_back(read_decision(context, item));
+}
+
+}  // namespace cadre::load

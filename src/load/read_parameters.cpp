@@ -1,0 +1,260 @@
+// The `parameters` section, and the parameter overrides of `variant`: values
+// the texts quote, in one of five forms (a scalar, a table keyed by an
+// enumeration, an effective-dated series, a range, or unspecified). Values
+// are kept as the text written, so that decimals keep their scale.
+#include <algorithm>
+
+#include "cadre/decimal.hpp"
+#include "load/section_readers.hpp"
+
+namespace cadre::load {
+namespace {
+
+constexpr KeySpec kParameterKeys[] = {{"type", Presence::required},
+                                      {"unit"},
+                                      {"value"},
+                                      {"table"},
+                                      {"key"},
+                                      {"series"},
+                                      {"range"},
+                                      {"unspecified"},
+                                      {"cite", Presence::required},
+                                      {"quote"},
+                                      {"title"}};
+constexpr KeySpec kOverrideKeys[] = {{"value"},       {"table"}, {"series"}, {"range"},
+                                     {"unspecified"}, {"cite"},  {"quote"},  {"title"}};
+constexpr KeySpec kSeriesEntryKeys[] = {{"from", Presence::required},
+                                        {"value", Presence::required}};
+
+/// The value forms, in the order of model::ParamForm.
+constexpr std::string_view kForms[] = {"value", "table", "series", "range", "unspecified"};
+
+bool is_unspecified(const yaml::Node& node) {
+  return node.is_plain_scalar() && node.scalar == "unspecified";
+}
+
+bool is_integer_text(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// A double: a decimal, optionally with an exponent (1e3, 2.5E-2).
+bool is_double_text(std::string_view text) {
+  const std::size_t e = text.find_first_of("eE");
+  if (e == std::string_view::npos) return Decimal::parse(text).has_value();
+  return Decimal::parse(text.substr(0, e)).has_value() && is_integer_text(text.substr(e + 1));
+}
+
+/// One value of a parameter of `type` (empty: checked later, against the base).
+model::ParamValue read_value(FileContext& context, const yaml::Node& node, std::string_view type,
+                             std::string_view what) {
+  model::ParamValue value;
+  if (node.kind != yaml::NodeKind::scalar) {
+    expect_kind(context, node, yaml::NodeKind::scalar, what);
+    return value;
+  }
+  value.origin = context.origin(node);
+  if (is_unspecified(node)) {
+    value.unspecified = true;
+    return value;
+  }
+  value.text = node.scalar;
+  if (type == "date") {
+    read_date(context, node, what);
+  } else if (type == "decimal") {
+    read_decimal(context, node, what);
+  } else if (type == "int") {
+    read_int(context, node, what);
+  } else if (type == "bool") {
+    read_bool(context, node, what);
+  } else if (const std::string_view expected = value_mismatch(type, node); !expected.empty()) {
+    context.error(node, code::kType,
+                  "expected " + std::string(expected) + " for " + std::string(what) + ", found `" +
+                      node.scalar + "`");
+  }
+  return value;
+}
+
+void read_table_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const yaml::Node& table = *reader.find("table");
+  const std::string what = reader.what_of("table");
+  for_each_entry(context, table, what, [&](const yaml::Node& key, const yaml::Node& value) {
+    param.table.emplace_back(
+        key.scalar, read_value(context, value, param.type, "`" + key.scalar + "` of " + what));
+    param.table.back().second.key_origin = context.origin(key);
+  });
+  if (table.kind == yaml::NodeKind::mapping && table.entries.empty()) {
+    context.error(table, code::kBadValue, "empty table in " + reader.what());
+  }
+}
+
+void read_series_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const yaml::Node& series = *reader.find("series");
+  const std::string what = reader.what_of("series");
+  if (!expect_kind(context, series, yaml::NodeKind::sequence, what)) return;
+  for (const yaml::Node& item : series.items) {
+    MappingReader entry(context, item, "an entry of " + what, kSeriesEntryKeys);
+    const auto from = entry.date("from");
+    const yaml::Node* value = entry.find("value");
+    if (!from || value == nullptr) continue;
+    if (!param.series.empty() && *from <= param.series.back().from) {
+      context.error(*entry.find("from"), code::kSeriesOrder,
+                    "series of " + reader.what() + " is not in date order: `" + from->to_string() +
+                        "` comes after `" + param.series.back().from.to_string() + "`",
+                    "list the entries by increasing `from`, each date once");
+    }
+    param.series.push_back(
+        {*from, read_value(context, *value, param.type, entry.what_of("value"))});
+  }
+  if (series.items.empty())
+    context.error(series, code::kBadValue, "empty series in " + reader.what());
+}
+
+void read_range_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const yaml::Node& range = *reader.find("range");
+  const std::string what = reader.what_of("range");
+  if (!expect_kind(context, range, yaml::NodeKind::sequence, what)) return;
+  if (range.items.size() != 2) {
+    context.error(range, code::kType,
+                  "expected `[low, high]` for " + what + ", found " +
+                      std::to_string(range.items.size()) + " items");
+    return;
+  }
+  param.low = read_value(context, range.items[0], param.type, "the low bound of " + what);
+  param.high = read_value(context, range.items[1], param.type, "the high bound of " + what);
+  const auto low = Decimal::parse(param.low.text);
+  const auto high = Decimal::parse(param.high.text);
+  if (low && high && *high < *low) {
+    context.error(range, code::kBadValue,
+                  "empty range in " + reader.what() + ": `" + param.low.text + "` is above `" +
+                      param.high.text + "`");
+  }
+}
+
+/// Which of the exclusive forms are given; reports none or more than one.
+std::optional<model::ParamForm> read_form_choice(FileContext& context, MappingReader& reader) {
+  std::vector<std::size_t> given;
+  for (std::size_t i = 0; i < std::size(kForms); ++i) {
+    if (reader.has(kForms[i])) given.push_back(i);
+  }
+  if (given.empty()) {
+    context.error(reader.anchor(), code::kMissingKey, "missing value in " + reader.what(),
+                  "give one of `value`, `table`, `series`, `range` or `unspecified: true`");
+    return std::nullopt;
+  }
+  for (std::size_t k = 1; k < given.size(); ++k) {
+    context.error(*reader.find_key(kForms[given[k]]), code::kConflictingKeys,
+                  reader.what() + " has both `" + std::string(kForms[given[0]]) + "` and `" +
+                      std::string(kForms[given[k]]) + "`",
+                  "give exactly one of `value`, `table`, `series`, `range` or `unspecified: true`");
+  }
+  return static_cast<model::ParamForm>(given[0]);
+}
+
+void read_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const auto form = read_form_choice(context, reader);
+  if (!form) return;
+  param.form = *form;
+  switch (*form) {
+    case model::ParamForm::scalar:
+      param.value = read_value(context, *reader.find("value"), param.type, reader.what_of("value"));
+      break;
+    case model::ParamForm::table:
+      read_table_form(context, reader, param);
+      break;
+    case model::ParamForm::series:
+      read_series_form(context, reader, param);
+      break;
+    case model::ParamForm::range:
+      read_range_form(context, reader, param);
+      break;
+    case model::ParamForm::unspecified:
+      if (reader.find("unspecified")->is_plain_scalar() &&
+          reader.find("unspecified")->scalar == "false") {
+        context.error(*reader.find("unspecified"), code::kBadValue,
+                      "`unspecified: false` gives no value to " + reader.what(),
+                      "give `value`, `table`, `series` or `range`, or write `unspecified: true`");
+      } else {
+        reader.boolean("unspecified");
+      }
+      break;
+  }
+}
+
+void read_table_key(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const yaml::Node* key = reader.find("key");
+  if (param.form != model::ParamForm::table) {
+    if (key != nullptr) {
+      context.error(*reader.find_key("key"), code::kConflictingKeys,
+                    "`key` is only allowed with `table`, in " + reader.what());
+    }
+    return;
+  }
+  if (key == nullptr) {
+    reader.report_missing_key("key");
+    return;
+  }
+  param.table_key = read_string(context, *key, reader.what_of("key")).value_or("");
+  if (!param.table_key.empty()) check_name(context, *key, param.table_key, "enum id");
+}
+
+model::Parameter read_parameter(FileContext& context, const yaml::Node& key,
+                                const yaml::Node& value) {
+  model::Parameter param;
+  param.id = key.scalar;
+  param.origin = context.origin(key);
+  check_dotted_id(context, key, key.scalar, "parameter id");
+  MappingReader reader(context, value, "parameter `" + key.scalar + "`", kParameterKeys, &key);
+  if (!reader.is_mapping()) return param;
+  if (const yaml::Node* type = reader.find("type")) {
+    param.type = read_string(context, *type, reader.what_of("type")).value_or("");
+    if (!param.type.empty()) check_type_text(context, *type, param.type, reader.what_of("type"));
+  }
+  param.unit = reader.string("unit").value_or("");
+  read_form(context, reader, param);
+  read_table_key(context, reader, param);
+  param.cite = reader.citation();
+  param.title = reader.text("title");
+  return param;
+}
+
+}  // namespace
+
+std::string_view value_mismatch(std::string_view type, const yaml::Node& value) {
+  if (value.kind != yaml::NodeKind::scalar) return "a scalar";
+  if (is_unspecified(value)) return {};
+  const std::string& text = value.scalar;
+  if (type == "int" && !(value.is_plain_scalar() && is_integer_text(text))) return "an integer";
+  if (type == "decimal" && !Decimal::parse(text)) return "a decimal number";
+  if (type == "double" && !is_double_text(text)) return "a number";
+  if (type == "bool" && !(value.is_plain_scalar() && (text == "true" || text == "false"))) {
+    return "`true` or `false`";
+  }
+  if (type == "date" && !Date::parse(text)) return "a date (YYYY-MM-DD)";
+  return {};
+}
+
+void read_parameters(FileContext& context, const yaml::Node& section,
+                     std::vector<model::Parameter>& out) {
+  for_each_entry(context, section, "`parameters`",
+                 [&](const yaml::Node& key, const yaml::Node& value) {
+                   out.push_back(read_parameter(context, key, value));
+                 });
+}
+
+model::Parameter read_parameter_override(FileContext& context, const yaml::Node& key,
+                                         const yaml::Node& value) {
+  model::Parameter param;
+  param.id = key.scalar;
+  param.origin = context.origin(key);
+  MappingReader reader(context, value, "override of parameter `" + key.scalar + "`", kOverrideKeys,
+                       &key);
+  if (!reader.is_mapping()) return param;
+  read_form(context, reader, param);
+  param.cite = reader.citation();
+  param.title = reader.text("title");
+  return param;
+}
+
+}  // namespace cadre::load

@@ -1,0 +1,325 @@
+// Applying a variant to its base (load_state.hpp: merge_variant). A variant
+// states its differences explicitly: it overrides parameters, sets switches,
+// replaces and disables decisions of its base, and adds new elements (and new
+// fields of the base's record kinds). Naming an id the base lacks, or
+// redefining one it has outside `variant`, is an error; a variant that
+// changes nothing gets a warning.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "load/load_state.hpp"
+#include "load/mapping_reader.hpp"
+#include "load/section_readers.hpp"
+
+namespace cadre::load {
+namespace {
+
+template <typename Element>
+Element* find_id(std::vector<Element>& elements, std::string_view id) {
+  const auto found =
+      std::find_if(elements.begin(), elements.end(), [&](const Element& e) { return e.id == id; });
+  return found == elements.end() ? nullptr : &*found;
+}
+
+template <typename Element>
+std::vector<std::string_view> ids_of(const std::vector<Element>& elements) {
+  std::vector<std::string_view> ids;
+  for (const Element& element : elements)
+    ids.push_back(element.id);
+  return ids;
+}
+
+class Merger {
+ public:
+  Merger(LoadState& state, model::RuleSet& base) : state_(state), base_(base) {}
+
+  void override_parameters(const std::vector<model::Parameter>& changes);
+  void set_switches(const model::VariantChanges& changes);
+  void replace_decisions(const std::vector<model::Decision>& changes);
+  void disable_decisions(const std::vector<std::pair<std::string, model::OriginId>>& changes);
+  /// Reports and drops the variant's parameters, derived values and decisions
+  /// whose ids the base has (before any change: a disabled decision's id is
+  /// still taken).
+  void drop_redefined_values(model::RuleSet& own);
+  /// Adds the variant's own elements; false when it adds none.
+  bool add_new(model::RuleSet& own);
+
+ private:
+  void unknown(model::OriginId origin, std::string_view action, std::string_view id,
+               std::vector<std::string_view> candidates);
+  void check_values(const model::Parameter& target, const model::Parameter& change);
+  void apply(model::Parameter& target, const model::Parameter& change);
+  template <typename Element>
+  bool add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
+               std::string_view help);
+  bool add_records(std::vector<model::RecordKind>& records);
+  void redefines(model::OriginId origin, std::string message, std::string help);
+
+  LoadState& state_;
+  model::RuleSet& base_;
+};
+
+void Merger::unknown(model::OriginId origin, std::string_view action, std::string_view id,
+                     std::vector<std::string_view> candidates) {
+  state_.report(Severity::error, code::kVariantUnknownId, state_.origins.locate(origin),
+                "cannot " + std::string(action) + " `" + std::string(id) +
+                    "`: the base rule set does not define it",
+                did_you_mean(id, candidates));
+}
+
+void Merger::redefines(model::OriginId origin, std::string message, std::string help) {
+  state_.report(Severity::error, code::kVariantRedefines, state_.origins.locate(origin),
+                std::move(message), std::move(help));
+}
+
+void Merger::check_values(const model::Parameter& target, const model::Parameter& change) {
+  std::vector<const model::ParamValue*> values = {&change.value, &change.low, &change.high};
+  for (const auto& entry : change.table)
+    values.push_back(&entry.second);
+  for (const auto& entry : change.series)
+    values.push_back(&entry.value);
+  for (const model::ParamValue* value : values) {
+    if (value->origin == model::kNoOrigin) continue;
+    const yaml::Node& node = *state_.origins.at(value->origin).node;
+    const std::string_view expected = value_mismatch(target.type, node);
+    if (expected.empty()) continue;
+    state_.report(Severity::error, target.type == "date" ? code::kDate : code::kType,
+                  state_.origins.locate(value->origin),
+                  "expected " + std::string(expected) + " in the override of parameter `" +
+                      target.id + "` (of type `" + target.type + "`), found `" + node.scalar + "`");
+  }
+}
+
+void Merger::apply(model::Parameter& target, const model::Parameter& change) {
+  check_values(target, change);
+  if (change.form == model::ParamForm::table) {
+    if (target.form != model::ParamForm::table) {
+      state_.report(Severity::error, code::kVariantForm, state_.origins.locate(change.origin),
+                    "cannot override parameter `" + target.id +
+                        "` with `table`: it is not a table in the base rule set",
+                    "override it with `value`, `series`, `range` or `unspecified: true`");
+      return;
+    }
+    for (const auto& [key, value] : change.table) {
+      const auto found = std::find_if(target.table.begin(), target.table.end(),
+                                      [&](const auto& entry) { return entry.first == key; });
+      if (found != target.table.end())
+        found->second = value;
+      else
+        target.table.emplace_back(key, value);
+    }
+  } else {
+    target.form = change.form;
+    target.value = change.value;
+    target.series = change.series;
+    target.low = change.low;
+    target.high = change.high;
+    target.table.clear();
+    target.table_key.clear();
+  }
+  if (!change.cite.provision.empty()) target.cite = change.cite;
+  if (!change.title.zh.empty() || !change.title.en.empty()) target.title = change.title;
+}
+
+void Merger::override_parameters(const std::vector<model::Parameter>& changes) {
+  for (const model::Parameter& change : changes) {
+    if (model::Parameter* target = find_id(base_.parameters, change.id)) {
+      apply(*target, change);
+    } else {
+      unknown(change.origin, "override parameter", change.id, ids_of(base_.parameters));
+    }
+  }
+}
+
+void Merger::set_switches(const model::VariantChanges& changes) {
+  for (std::size_t i = 0; i < changes.switches.size(); ++i) {
+    const auto& [id, value] = changes.switches[i];
+    model::Switch* target = find_id(base_.switches, id);
+    if (target == nullptr) {
+      unknown(changes.switch_origins[i], "set switch", id, ids_of(base_.switches));
+      continue;
+    }
+    if (std::find(target->values.begin(), target->values.end(), value) != target->values.end()) {
+      target->default_value = value;
+      continue;
+    }
+    const std::vector<std::string_view> values(target->values.begin(), target->values.end());
+    std::string help = did_you_mean(value, values);
+    state_.report(Severity::error, code::kBadValue,
+                  state_.origins.locate(changes.switch_value_origins[i]),
+                  "`" + value + "` is not a value of switch `" + id + "`",
+                  help.empty() ? "expected one of " + quoted_list(values) : help);
+  }
+}
+
+void Merger::replace_decisions(const std::vector<model::Decision>& changes) {
+  for (const model::Decision& change : changes) {
+    if (model::Decision* target = find_id(base_.decisions, change.id)) {
+      *target = change;
+    } else {
+      unknown(change.origin, "replace decision", change.id, ids_of(base_.decisions));
+    }
+  }
+}
+
+void Merger::disable_decisions(
+    const std::vector<std::pair<std::string, model::OriginId>>& changes) {
+  std::set<std::string_view> done;  // a repeated id is reported as a duplicate, not as unknown
+  for (const auto& [id, origin] : changes) {
+    if (!done.insert(id).second) continue;
+    const auto found = std::find_if(base_.decisions.begin(), base_.decisions.end(),
+                                    [&](const model::Decision& d) { return d.id == id; });
+    if (found != base_.decisions.end()) {
+      base_.decisions.erase(found);
+    } else {
+      unknown(origin, "disable decision", id, ids_of(base_.decisions));
+    }
+  }
+}
+
+template <typename Element>
+bool Merger::add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
+                     std::string_view help) {
+  const std::size_t before = to.size();
+  for (Element& element : from) {
+    if (find_id(to, element.id) != nullptr) {
+      redefines(element.origin,
+                std::string(kind) + " `" + element.id + "` is already defined by the base rule set",
+                std::string(help));
+      continue;
+    }
+    to.push_back(std::move(element));
+  }
+  return to.size() > before;
+}
+
+void Merger::drop_redefined_values(model::RuleSet& own) {
+  std::map<std::string, std::string_view> base_kinds;
+  for (const auto& p : base_.parameters)
+    base_kinds.emplace(p.id, "parameter");
+  for (const auto& d : base_.derived)
+    base_kinds.emplace(d.id, "derived value");
+  for (const auto& d : base_.decisions)
+    base_kinds.emplace(d.id, "decision");
+  const auto drop = [&](auto& elements, std::string_view kind, std::string_view help) {
+    std::erase_if(elements, [&](const auto& element) {
+      const auto found = base_kinds.find(element.id);
+      if (found == base_kinds.end()) return false;
+      if (found->second == kind) {
+        redefines(
+            element.origin,
+            std::string(kind) + " `" + element.id + "` is already defined by the base rule set",
+            std::string(help));
+      } else {
+        redefines(
+            element.origin,
+            std::string(kind) + " `" + element.id + "` uses the id of a " +
+                std::string(found->second) + " of the base rule set",
+            "parameters, derived values and decisions share one namespace; choose another id");
+      }
+      return true;
+    });
+  };
+  drop(own.parameters, "parameter", "override it under `variant.parameters`");
+  drop(own.derived, "derived value",
+       "a variant cannot change a derived value of its base; choose another id");
+  drop(own.decisions, "decision", "replace it under `variant.replace`");
+}
+
+/// New record kinds, and new fields of the base's record kinds.
+bool Merger::add_records(std::vector<model::RecordKind>& records) {
+  bool added = false;
+  for (model::RecordKind& record : records) {
+    model::RecordKind* target = find_id(base_.schema.records, record.id);
+    if (target == nullptr) {
+      base_.schema.records.push_back(std::move(record));
+      added = true;
+      continue;
+    }
+    if ((!record.parent.empty() &&
+         (record.parent != target->parent || record.parent_field != target->parent_field)) ||
+        (record.key != "id" && record.key != target->key)) {
+      redefines(record.origin,
+                "record kind `" + record.id +
+                    "` of the base rule set cannot change its `key` or "
+                    "`belongs_to`",
+                "a variant may only add fields to a record kind of its base");
+    }
+    for (model::FieldDecl& field : record.fields) {
+      if (std::any_of(target->fields.begin(), target->fields.end(),
+                      [&](const model::FieldDecl& f) { return f.name == field.name; })) {
+        redefines(field.origin,
+                  "field `" + field.name + "` of record kind `" + record.id +
+                      "` is already defined by the base rule set",
+                  "a variant may only add fields to a record kind of its base");
+        continue;
+      }
+      target->fields.push_back(std::move(field));
+      added = true;
+    }
+  }
+  return added;
+}
+
+bool Merger::add_new(model::RuleSet& own) {
+  const std::string_view none;  // redefinitions were dropped before
+  bool added = add_all(base_.parameters, own.parameters, "parameter", none);
+  added |= add_all(base_.derived, own.derived, "derived value", none);
+  added |= add_all(base_.decisions, own.decisions, "decision", none);
+  added |= add_all(base_.switches, own.switches, "switch", "set it under `variant.switches`");
+  added |= add_all(base_.lists, own.lists, "list",
+                   "a variant cannot change a list of its base; choose another id");
+  added |= add_all(base_.schema.enums, own.schema.enums, "enum",
+                   "a variant cannot change an enum of its base; choose another id");
+  added |= add_records(own.schema.records);
+  add_all(base_.sources, own.sources, "source",
+          "the base rule set's sources can be cited as they are");
+  return added;
+}
+
+model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base) {
+  if (own.title.zh.empty() && own.title.en.empty()) own.title = base.title;
+  if (own.jurisdiction.empty()) own.jurisdiction = base.jurisdiction;
+  if (!own.valid_from) {
+    own.valid_from = base.valid_from;
+    own.valid_to = base.valid_to;
+  }
+  return own;
+}
+
+void append_changes(model::VariantChanges& to, model::VariantChanges from) {
+  std::move(from.parameters.begin(), from.parameters.end(), std::back_inserter(to.parameters));
+  std::move(from.switches.begin(), from.switches.end(), std::back_inserter(to.switches));
+  std::move(from.switch_origins.begin(), from.switch_origins.end(),
+            std::back_inserter(to.switch_origins));
+  std::move(from.replace.begin(), from.replace.end(), std::back_inserter(to.replace));
+  std::move(from.disable.begin(), from.disable.end(), std::back_inserter(to.disable));
+}
+
+}  // namespace
+
+model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleSet own) {
+  Merger merger(state, base);
+  const model::VariantChanges& changes = own.variant;
+  merger.drop_redefined_values(own);
+  merger.override_parameters(changes.parameters);
+  merger.set_switches(changes);
+  merger.replace_decisions(changes.replace);
+  merger.disable_decisions(changes.disable);
+  const bool added = merger.add_new(own);
+  const bool changed = !changes.parameters.empty() || !changes.switches.empty() ||
+                       !changes.replace.empty() || !changes.disable.empty();
+  if (!added && !changed) {
+    state.report(Severity::warning, code::kVariantEmpty,
+                 state.origins.locate(own.metadata.extends_origin),
+                 "variant `" + own.metadata.id + "` changes nothing in the rule set it extends",
+                 "state its differences under `variant`, or add parameters, decisions or fields");
+  }
+  base.metadata = merge_metadata(std::move(own.metadata), base.metadata);
+  base.tests = std::move(own.tests);
+  append_changes(base.variant, std::move(own.variant));
+  return base;
+}
+
+}  // namespace cadre::load
