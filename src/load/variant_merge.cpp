@@ -42,18 +42,19 @@ class Merger {
   /// whose ids the base has (before any change: a disabled decision's id is
   /// still taken).
   void drop_redefined_values(model::RuleSet& own);
-  /// Adds the variant's own elements; false when it adds none.
-  bool add_new(model::RuleSet& own);
+  /// Adds the variant's own elements.
+  void add_new(model::RuleSet& own);
 
  private:
+  void drop_crossed_types(model::Schema& own);
   void unknown(model::OriginId origin, std::string_view action, std::string_view id,
                std::vector<std::string_view> candidates);
   void check_values(const model::Parameter& target, const model::Parameter& change);
   void apply(model::Parameter& target, const model::Parameter& change);
   template <typename Element>
-  bool add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
+  void add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
                std::string_view help);
-  bool add_records(std::vector<model::RecordKind>& records);
+  void add_records(std::vector<model::RecordKind>& records);
   void redefines(model::OriginId origin, std::string message, std::string help);
 
   LoadState& state_;
@@ -179,9 +180,8 @@ void Merger::disable_decisions(
 }
 
 template <typename Element>
-bool Merger::add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
+void Merger::add_all(std::vector<Element>& to, std::vector<Element>& from, std::string_view kind,
                      std::string_view help) {
-  const std::size_t before = to.size();
   for (Element& element : from) {
     if (find_id(to, element.id) != nullptr) {
       redefines(element.origin,
@@ -191,7 +191,6 @@ bool Merger::add_all(std::vector<Element>& to, std::vector<Element>& from, std::
     }
     to.push_back(std::move(element));
   }
-  return to.size() > before;
 }
 
 void Merger::drop_redefined_values(model::RuleSet& own) {
@@ -228,13 +227,11 @@ void Merger::drop_redefined_values(model::RuleSet& own) {
 }
 
 /// New record kinds, and new fields of the base's record kinds.
-bool Merger::add_records(std::vector<model::RecordKind>& records) {
-  bool added = false;
+void Merger::add_records(std::vector<model::RecordKind>& records) {
   for (model::RecordKind& record : records) {
     model::RecordKind* target = find_id(base_.schema.records, record.id);
     if (target == nullptr) {
       base_.schema.records.push_back(std::move(record));
-      added = true;
       continue;
     }
     if ((!record.parent.empty() &&
@@ -256,26 +253,53 @@ bool Merger::add_records(std::vector<model::RecordKind>& records) {
         continue;
       }
       target->fields.push_back(std::move(field));
-      added = true;
     }
   }
-  return added;
 }
 
-bool Merger::add_new(model::RuleSet& own) {
-  const std::string_view none;  // redefinitions were dropped before
-  bool added = add_all(base_.parameters, own.parameters, "parameter", none);
-  added |= add_all(base_.derived, own.derived, "derived value", none);
-  added |= add_all(base_.decisions, own.decisions, "decision", none);
-  added |= add_all(base_.switches, own.switches, "switch", "set it under `variant.switches`");
-  added |= add_all(base_.lists, own.lists, "list",
-                   "a variant cannot change a list of its base; choose another id");
-  added |= add_all(base_.schema.enums, own.schema.enums, "enum",
-                   "a variant cannot change an enum of its base; choose another id");
-  added |= add_records(own.schema.records);
+/// Enums and record kinds share one namespace (both name types).
+void Merger::drop_crossed_types(model::Schema& own) {
+  std::erase_if(own.enums, [&](const model::EnumDecl& decl) {
+    if (find_id(base_.schema.records, decl.id) == nullptr) return false;
+    redefines(decl.origin,
+              "enum `" + decl.id + "` uses the id of a record kind of the base rule set",
+              "enums and record kinds share one namespace; choose another id");
+    return true;
+  });
+  std::erase_if(own.records, [&](const model::RecordKind& record) {
+    if (find_id(base_.schema.enums, record.id) == nullptr) return false;
+    redefines(record.origin,
+              "record kind `" + record.id + "` uses the id of an enum of the base rule set",
+              "enums and record kinds share one namespace; choose another id");
+    return true;
+  });
+}
+
+void Merger::add_new(model::RuleSet& own) {
+  drop_crossed_types(own.schema);
+  // drop_redefined_values() has left no clash for these three: no help needed.
+  add_all(base_.parameters, own.parameters, "parameter", "");
+  add_all(base_.derived, own.derived, "derived value", "");
+  add_all(base_.decisions, own.decisions, "decision", "");
+  add_all(base_.switches, own.switches, "switch", "set it under `variant.switches`");
+  add_all(base_.lists, own.lists, "list",
+          "a variant cannot change a list of its base; choose another id");
+  add_all(base_.schema.enums, own.schema.enums, "enum",
+          "a variant cannot change an enum of its base; choose another id");
+  add_records(own.schema.records);
   add_all(base_.sources, own.sources, "source",
           "the base rule set's sources can be cited as they are");
-  return added;
+}
+
+/// True when the variant states a difference: a change under `variant`, or a
+/// new (or attempted) parameter, switch, list, derived value, decision, enum,
+/// record kind or field. Tests and sources are not differences of the rules.
+bool states_differences(const model::RuleSet& own) {
+  const model::VariantChanges& changes = own.variant;
+  return !changes.parameters.empty() || !changes.switches.empty() || !changes.replace.empty() ||
+         !changes.disable.empty() || !own.parameters.empty() || !own.switches.empty() ||
+         !own.lists.empty() || !own.derived.empty() || !own.decisions.empty() ||
+         !own.schema.enums.empty() || !own.schema.records.empty();
 }
 
 model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base) {
@@ -300,6 +324,12 @@ void append_changes(model::VariantChanges& to, model::VariantChanges from) {
 }  // namespace
 
 model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleSet own) {
+  if (!states_differences(own)) {
+    state.report(Severity::warning, code::kVariantEmpty,
+                 state.origins.locate(own.metadata.extends_origin),
+                 "variant `" + own.metadata.id + "` changes nothing in the rule set it extends",
+                 "state its differences under `variant`, or add parameters, decisions or fields");
+  }
   Merger merger(state, base);
   const model::VariantChanges& changes = own.variant;
   merger.drop_redefined_values(own);
@@ -307,15 +337,7 @@ model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleS
   merger.set_switches(changes);
   merger.replace_decisions(changes.replace);
   merger.disable_decisions(changes.disable);
-  const bool added = merger.add_new(own);
-  const bool changed = !changes.parameters.empty() || !changes.switches.empty() ||
-                       !changes.replace.empty() || !changes.disable.empty();
-  if (!added && !changed) {
-    state.report(Severity::warning, code::kVariantEmpty,
-                 state.origins.locate(own.metadata.extends_origin),
-                 "variant `" + own.metadata.id + "` changes nothing in the rule set it extends",
-                 "state its differences under `variant`, or add parameters, decisions or fields");
-  }
+  merger.add_new(own);
   base.metadata = merge_metadata(std::move(own.metadata), base.metadata);
   base.tests = std::move(own.tests);
   append_changes(base.variant, std::move(own.variant));

@@ -220,6 +220,13 @@ TEST_CASE("a table override needs a table, and a variant that changes nothing is
                 {"leiyang/ruleset.yaml:4:5: error: cannot override parameter `hy.period` with "
                  "`table`: it is not a table in the base rule set [load.variant_form]"});
   }
+  SUBCASE("an enum named like a record kind of the base") {
+    check_lines(variant.set.lines(variant.load("ruleset: {id: l, version: 1, extends: "
+                                               "../hy/ruleset.yaml}\n"
+                                               "schema: {enums: {cadre: {values: [y]}}}\n")),
+                {"leiyang/ruleset.yaml:2:18: error: enum `cadre` uses the id of a record kind of "
+                 "the base rule set [load.variant_redefines]"});
+  }
   SUBCASE("an empty variant") {
     const LoadResult result = variant.load(
         "ruleset: {id: l, version: 1, extends: ../hy/ruleset.yaml}\nvariant: {}\n"

@@ -1,0 +1,324 @@
+// Conversion of located raw record data (a YAML tree, whatever format it came
+// from) to the declared types of the schema: the single place that decides
+// what text is a valid int, decimal, date or enum value, and that reports
+// unknown fields and values that do not fit with field, type and text.
+#include "records/typed_conversion.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <span>
+
+#include "load/names.hpp"
+
+namespace cadre::records {
+
+namespace {
+
+void report(std::vector<RecordIssue>& issues, const yaml::Node& node, std::string field,
+            std::string message) {
+  issues.push_back({std::move(field), std::move(message), node.mark.line, node.mark.column});
+}
+
+const char* node_kind_name(const yaml::Node& node) {
+  switch (node.kind) {
+    case yaml::NodeKind::null:
+      return "null";
+    case yaml::NodeKind::scalar:
+      return "value";
+    case yaml::NodeKind::sequence:
+      return "list";
+    case yaml::NodeKind::mapping:
+      return "mapping";
+  }
+  return "value";
+}
+
+std::optional<Value> parse_int(std::string_view text) {
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return Value(value);
+}
+
+std::optional<Value> parse_double(std::string_view text) {
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  return Value(value);
+}
+
+std::optional<Value> parse_bool(std::string_view text) {
+  if (text == "true") return Value(true);
+  if (text == "false") return Value(false);
+  return std::nullopt;
+}
+
+/// The value of an undeclared (dyn) scalar: quoted text stays text; plain
+/// text is a bool, an int or an exact decimal when it reads as one.
+Value infer_scalar(const yaml::Node& node) {
+  if (!node.is_plain_scalar()) return Value(node.scalar);
+  if (auto value = parse_bool(node.scalar)) return *value;
+  if (auto value = parse_int(node.scalar)) return *value;
+  if (auto value = Decimal::parse(node.scalar)) return Value(*value);
+  return Value(node.scalar);
+}
+
+template <typename T>
+std::optional<Value> wrap(std::optional<T> parsed) {
+  if (!parsed) return std::nullopt;
+  return Value(*parsed);
+}
+
+std::optional<Value> parse_scalar(const yaml::Node& node, const Type& type) {
+  const std::string& text = node.scalar;
+  switch (type.kind()) {
+    case TypeKind::integer:
+      return parse_int(text);
+    case TypeKind::real:
+      return parse_double(text);
+    case TypeKind::decimal:
+      return wrap(Decimal::parse(text));
+    case TypeKind::boolean:
+      return parse_bool(text);
+    case TypeKind::string:
+      return Value(text);
+    case TypeKind::date:
+      return wrap(Date::parse(text));
+    case TypeKind::duration:
+      return wrap(Duration::parse(text));
+    case TypeKind::timestamp:
+      return wrap(Timestamp::parse(text));
+    case TypeKind::dyn:
+    case TypeKind::type_param:
+      return infer_scalar(node);
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string expected_text(const Type& type) {
+  switch (type.kind()) {
+    case TypeKind::boolean:
+      return "bool (true or false)";
+    case TypeKind::date:
+      return "date (YYYY-MM-DD)";
+    case TypeKind::decimal:
+      return "decimal (digits with an optional `.`, no exponent)";
+    case TypeKind::integer:
+      return "int (whole number)";
+    default:
+      return type.to_string();
+  }
+}
+
+std::optional<Value> convert_enum(const yaml::Node& node, const Type& type, const std::string& path,
+                                  std::vector<RecordIssue>& issues) {
+  const EnumType& enumeration = *type.enum_type();
+  int index = enumeration.find(node.scalar);
+  if (index >= 0) return Value(EnumValue{type.enum_type_shared(), index});
+  std::vector<std::string_view> names(enumeration.values().begin(), enumeration.values().end());
+  std::string message = "`" + path + "` is `" + node.scalar + "`, not a value of `" +
+                        enumeration.name() + "` (" + load::quoted_list(names) + ")";
+  std::string hint = load::did_you_mean(node.scalar, names);
+  if (!hint.empty()) message += "; " + hint;
+  report(issues, node, path, std::move(message));
+  return std::nullopt;
+}
+
+std::optional<Value> convert_scalar(const yaml::Node& node, const Type& type,
+                                    const std::string& path, std::vector<RecordIssue>& issues) {
+  if (type.kind() == TypeKind::enumeration) return convert_enum(node, type, path, issues);
+  if (auto value = parse_scalar(node, type)) return value;
+  report(issues, node, path,
+         "`" + path + "` is declared " + expected_text(type) + " but was given `" + node.scalar +
+             "`");
+  return std::nullopt;
+}
+
+std::optional<Value> convert_list(const yaml::Node& node, const Type& type,
+                                  const std::string& path, std::vector<RecordIssue>& issues) {
+  ListValue items;
+  items.reserve(node.items.size());
+  bool ok = true;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const yaml::Node& item = node.items[i];
+    std::string item_path = path + "[" + std::to_string(i) + "]";
+    if (item.kind == yaml::NodeKind::null) {
+      report(issues, item, item_path, "`" + item_path + "` is null; a list entry must be given");
+      ok = false;
+    } else if (auto value = convert_node(item, type.element(), item_path, issues)) {
+      items.push_back(std::move(*value));
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return Value(std::move(items));
+}
+
+std::optional<Value> convert_map(const yaml::Node& node, const Type& type, const std::string& path,
+                                 std::vector<RecordIssue>& issues) {
+  MapValue map;
+  bool ok = true;
+  for (const auto& [key, entry] : node.entries) {
+    std::string entry_path = path + "." + key.scalar;
+    if (map.find_key(key.scalar) != nullptr) {
+      report(issues, key, entry_path, "`" + entry_path + "` is given twice");
+      ok = false;
+    } else if (entry.kind == yaml::NodeKind::null) {
+      continue;
+    } else if (auto value = convert_node(entry, type.value(), entry_path, issues)) {
+      map.set(Value(key.scalar), std::move(*value));
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  return Value(std::move(map));
+}
+
+std::string joined(const std::string& path, const std::string& name) {
+  return path.empty() ? name : path + "." + name;
+}
+
+void unknown_field(const yaml::Node& key, const RecordType& type, const std::string& path,
+                   std::vector<RecordIssue>& issues) {
+  std::vector<std::string_view> names;
+  for (const FieldDecl& field : type.fields())
+    names.push_back(field.name);
+  std::string message = "`" + type.name() + "` has no field `" + key.scalar + "`";
+  std::string hint = load::did_you_mean(key.scalar, names);
+  if (!hint.empty()) message += "; " + hint;
+  report(issues, key, joined(path, key.scalar), std::move(message));
+}
+
+/// The fields of `node` set on a record of `type`; `skip` is an entry that is
+/// not a field (the `kind` selector). False when any field failed.
+bool fill_record(const yaml::Node& node, const RecordType& type, const std::string& path,
+                 const yaml::Node* skip, RecordValue& record, std::vector<RecordIssue>& issues) {
+  std::vector<bool> seen(type.fields().size());
+  bool ok = true;
+  for (const auto& [key, entry] : node.entries) {
+    if (&entry == skip) continue;
+    int index = type.find_field(key.scalar);
+    std::string field_path = joined(path, key.scalar);
+    if (index < 0) {
+      unknown_field(key, type, path, issues);
+      ok = false;
+      continue;
+    }
+    if (seen[index]) {
+      report(issues, key, field_path, "`" + field_path + "` is given twice");
+      ok = false;
+      continue;
+    }
+    seen[index] = true;
+    if (entry.kind == yaml::NodeKind::null) continue;  // an absent fact
+    auto value = convert_node(entry, type.fields()[index].type, field_path, issues);
+    if (value) record.set(index, std::move(*value));
+    ok = ok && value.has_value();
+  }
+  return ok;
+}
+
+std::optional<Value> convert_structure(const yaml::Node& node, const Type& type,
+                                       const std::string& path, std::vector<RecordIssue>& issues) {
+  if (node.kind == yaml::NodeKind::sequence &&
+      (type.kind() == TypeKind::list || type.is_dyn())) {
+    return convert_list(node, type.is_dyn() ? Type::list(Type::dyn()) : type, path, issues);
+  }
+  if (node.kind == yaml::NodeKind::mapping && type.kind() == TypeKind::record) {
+    RecordValue record(type.record_type_shared());
+    if (!fill_record(node, *type.record_type(), path, nullptr, record, issues)) return std::nullopt;
+    return Value(std::move(record));
+  }
+  if (node.kind == yaml::NodeKind::mapping && (type.kind() == TypeKind::map || type.is_dyn())) {
+    return convert_map(node, type.is_dyn() ? Type::map(Type::string(), Type::dyn()) : type, path,
+                       issues);
+  }
+  report(issues, node, path,
+         "`" + path + "` is declared " + type.to_string() + " but was given a " +
+             node_kind_name(node));
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Value> convert_node(const yaml::Node& node, const Type& type, const std::string& path,
+                                  std::vector<RecordIssue>& issues) {
+  bool structured = type.kind() == TypeKind::list || type.kind() == TypeKind::map ||
+                    type.kind() == TypeKind::record;
+  if (node.kind == yaml::NodeKind::scalar && !structured) {
+    return convert_scalar(node, type, path, issues);
+  }
+  return convert_structure(node, type, path, issues);
+}
+
+namespace {
+
+/// The `kind` entry of `node` when it names a declared kind: that entry
+/// selects the record's kind and is not a field.
+const yaml::Node* kind_selector(const yaml::Node& node, const RecordTypeLookup& types) {
+  const yaml::Node* selector = node.find("kind");
+  if (selector == nullptr || selector->kind != yaml::NodeKind::scalar) return nullptr;
+  return types(selector->scalar) ? selector : nullptr;
+}
+
+/// True when a `kind` entry that names no declared kind is still acceptable
+/// as an ordinary field of the default kind.
+bool kind_is_field(const yaml::Node& node, const RecordType* fallback) {
+  return node.find("kind") == nullptr || (fallback && fallback->find_field("kind") >= 0);
+}
+
+std::string key_text(const yaml::Node& node, const std::string& key_field) {
+  const yaml::Node* key = node.find(key_field);
+  return key != nullptr && key->kind == yaml::NodeKind::scalar ? key->scalar : std::string();
+}
+
+}  // namespace
+
+InputRecord build_record(const yaml::Node& node, std::string_view kind,
+                         const RecordTypeLookup& types, const RecordReadOptions& options) {
+  InputRecord record;
+  record.line = node.mark.line;
+  std::vector<RecordIssue> issues;
+  if (node.kind != yaml::NodeKind::mapping) {
+    report(issues, node, "",
+           std::string("a record is a mapping of field names to values, not a ") +
+               node_kind_name(node));
+    add_issues(record, std::move(issues));
+    return record;
+  }
+  record.id = key_text(node, options.key_field);
+  const yaml::Node* selector = kind.empty() ? kind_selector(node, types) : nullptr;
+  record.kind = kind.empty() ? (selector ? selector->scalar : options.default_kind) : kind;
+  auto type = record.kind.empty() ? nullptr : types(record.kind);
+  if (kind.empty() && !selector && !kind_is_field(node, type.get())) {
+    const yaml::Node& named = *node.find("kind");
+    report(issues, named, "kind", "record kind `" + named.scalar + "` is not declared");
+  } else if (record.kind.empty()) {
+    report(issues, node, "", "the record does not say its kind (no `kind` and no default kind)");
+  } else if (!type) {
+    report(issues, node, "", "record kind `" + record.kind + "` is not declared");
+  } else {
+    RecordValue value(type);
+    if (fill_record(node, *type, "", selector, value, issues)) record.value = std::move(value);
+  }
+  add_issues(record, std::move(issues));
+  return record;
+}
+
+void add_issues(InputRecord& record, std::vector<RecordIssue> issues) {
+  if (issues.empty()) return;
+  record.value.reset();
+  record.errors.insert(record.errors.end(), std::make_move_iterator(issues.begin()),
+                       std::make_move_iterator(issues.end()));
+  std::stable_sort(record.errors.begin(), record.errors.end(), [](const auto& a, const auto& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
+}
+
+}  // namespace cadre::records
