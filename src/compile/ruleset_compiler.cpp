@@ -182,7 +182,7 @@ class RuleSetCompiler {
                        "`" + key + "` is not a value of `" + keys->name() + "`");
         continue;
       }
-      table.set(key, parse_value(written, type, param.id + "[" + key + "]"));
+      table.set(key, parse_value(written, type, param.id + "." + key));
     }
     return Value(std::move(table));
   }

@@ -137,7 +137,9 @@ model::Text read_text(FileContext& context, const yaml::Node& node, std::string_
   MappingReader reader(context, node, std::string(what), kKeys);
   model::Text text;
   if (!reader.is_mapping()) return text;
-  if (!reader.has("zh") && !reader.has("en")) reader.report_missing_key("zh` or `en");
+  if (!reader.has("zh") && !reader.has("en")) {
+    context.error(node, code::kMissingKey, "missing key `zh` or `en` in " + reader.what());
+  }
   if (const yaml::Node* zh = reader.find("zh")) {
     text.zh = read_string(context, *zh, reader.what_of("zh")).value_or("");
     text.zh_origin = context.origin(*zh);

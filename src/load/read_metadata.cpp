@@ -31,8 +31,8 @@ void read_validity(FileContext& context, const yaml::Node& node, model::Metadata
   out.valid_to = reader.date("to");
   if (out.valid_from && out.valid_to && *out.valid_to < *out.valid_from) {
     context.error(*reader.find("to"), code::kBadValue,
-                  "`valid.to` " + out.valid_to->to_string() + " is before `valid.from` " +
-                      out.valid_from->to_string());
+                  "`valid.to` (`" + out.valid_to->to_string() + "`) is before `valid.from` (`" +
+                      out.valid_from->to_string() + "`)");
   }
 }
 

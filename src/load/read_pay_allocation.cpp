@@ -129,8 +129,8 @@ model::Rounding read_rounding(FileContext& context, const yaml::Node& node, std:
   if (auto places = reader.integer("places")) {
     if (*places < 0 || *places > 18) {
       context.error(*reader.find("places"), code::kBadValue,
-                    "`places` of " + std::string(what) + " must be between 0 and 18, found " +
-                        std::to_string(*places));
+                    "`places` of " + std::string(what) + " must be between 0 and 18, found `" +
+                        std::to_string(*places) + "`");
     } else {
       out.places = static_cast<int>(*places);
     }

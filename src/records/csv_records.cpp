@@ -3,7 +3,7 @@
 // header row names each column's field path (`birth_date`,
 // `village.star_rating`, `assessments[0].grade`); each row's non-empty cells
 // are arranged by those paths into a located tree for the shared conversion,
-// so an empty cell is an absent fact.
+// so an empty (or blank) cell is an absent fact.
 #include <map>
 #include <optional>
 
@@ -83,9 +83,10 @@ class Scanner {
     bool reported = false;
     while (!at_cell_end()) {
       if (!reported && (cell.quoted || peek() == '"')) {
-        error(row, mark(), cell.quoted ? "text after the closing `\"` of a quoted cell"
-                                       : "a `\"` inside an unquoted cell (quote the cell and "
-                                         "write the quote as `\"\"`)");
+        error(row, mark(),
+              cell.quoted ? "text after the closing `\"` of a quoted cell"
+                          : "a `\"` inside an unquoted cell (quote the cell and "
+                            "write the quote as `\"\"`)");
         reported = true;
       }
       cell.text += peek();
@@ -227,11 +228,16 @@ yaml::Node scalar_node(std::string text, const yaml::Mark& mark, bool quoted) {
   return node;
 }
 
+/// An empty or all-blank cell: an absent fact.
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 /// The part of `row` under `path`, or nullopt when all its cells are empty.
 std::optional<yaml::Node> arrange(const PathNode& path, const Row& row) {
   if (path.column >= 0) {
     const auto column = static_cast<std::size_t>(path.column);
-    if (column >= row.cells.size() || row.cells[column].text.empty()) return std::nullopt;
+    if (column >= row.cells.size() || is_blank(row.cells[column].text)) return std::nullopt;
     const Cell& cell = row.cells[column];
     return scalar_node(cell.text, cell.mark, cell.quoted);
   }
@@ -282,11 +288,11 @@ std::optional<Diagnostic> encoding_error(const std::string& file, std::string_vi
   for (std::size_t pos = 0; pos < text.size();) {
     int length = expr::utf8_sequence_length(text, pos);
     if (length == 0) {
-      return Diagnostic{Severity::error, std::string(kEncodingCode),
-                        SourceLocation{file, line, 1, static_cast<int>(pos)},
-                        "the file is not UTF-8 text (bad byte at offset " + std::to_string(pos) +
-                            ")",
-                        "save the file as UTF-8"};
+      return Diagnostic{
+          Severity::error, std::string(kEncodingCode),
+          SourceLocation{file, line, 1, static_cast<int>(pos)},
+          "the file is not UTF-8 text (bad byte at offset " + std::to_string(pos) + ")",
+          "save the file as UTF-8"};
     }
     line += text[pos] == '\n';
     pos += static_cast<std::size_t>(length);
@@ -296,8 +302,8 @@ std::optional<Diagnostic> encoding_error(const std::string& file, std::string_vi
 
 }  // namespace
 
-RecordBatch read_csv_records(std::string name, std::string_view text,
-                             const RecordTypeLookup& types, const RecordReadOptions& options) {
+RecordBatch read_csv_records(std::string name, std::string_view text, const RecordTypeLookup& types,
+                             const RecordReadOptions& options) {
   RecordBatch batch;
   if (auto error = encoding_error(name, text)) {
     batch.diagnostics.push_back(std::move(*error));

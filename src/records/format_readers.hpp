@@ -17,8 +17,8 @@ RecordBatch read_yaml_records(std::string name, std::string text, bool json,
 RecordBatch read_json_lines_records(std::string name, std::string_view text,
                                     const RecordTypeLookup& types,
                                     const RecordReadOptions& options);
-RecordBatch read_csv_records(std::string name, std::string_view text,
-                             const RecordTypeLookup& types, const RecordReadOptions& options);
+RecordBatch read_csv_records(std::string name, std::string_view text, const RecordTypeLookup& types,
+                             const RecordReadOptions& options);
 
 /// Where `node` (read by the YAML reader from `text`) uses YAML syntax that
 /// JSON does not have: unquoted or single-quoted strings and keys, numbers not

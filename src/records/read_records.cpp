@@ -3,6 +3,7 @@
 #include "records/read_records.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -36,7 +37,7 @@ RecordBatch read_records(const std::filesystem::path& file, const RecordTypeLook
   std::ifstream stream(file, std::ios::binary);
   std::ostringstream text;
   if (stream) text << stream.rdbuf();
-  if (!stream || stream.bad()) {
+  if (!stream || stream.bad() || std::filesystem::is_directory(file)) {
     RecordBatch batch;
     batch.diagnostics.push_back(
         file_error(file.string(), kIoCode, "cannot read the records file `" + file.string() + "`"));
@@ -61,9 +62,9 @@ RecordBatch read_records_text(std::string name, std::string text, RecordFormat f
       break;
   }
   RecordBatch batch;
-  batch.diagnostics.push_back(file_error(
-      name, kFormatCode, "cannot tell the format of the records file `" + name + "`",
-      "name it .yaml, .yml, .json, .jsonl, .ndjson or .csv, or give the format"));
+  batch.diagnostics.push_back(
+      file_error(name, kFormatCode, "cannot tell the format of the records file `" + name + "`",
+                 "name it .yaml, .yml, .json, .jsonl, .ndjson or .csv, or give the format"));
   return batch;
 }
 

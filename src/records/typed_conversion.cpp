@@ -20,18 +20,19 @@ void report(std::vector<RecordIssue>& issues, const yaml::Node& node, std::strin
   issues.push_back({std::move(field), std::move(message), node.mark.line, node.mark.column});
 }
 
-const char* node_kind_name(const yaml::Node& node) {
+/// How a message names what was given: `text`, a list, a mapping, null.
+std::string given(const yaml::Node& node) {
   switch (node.kind) {
     case yaml::NodeKind::null:
       return "null";
     case yaml::NodeKind::scalar:
-      return "value";
+      return "`" + node.scalar + "`";
     case yaml::NodeKind::sequence:
-      return "list";
+      return "a list";
     case yaml::NodeKind::mapping:
-      return "mapping";
+      return "a mapping";
   }
-  return "value";
+  return {};
 }
 
 std::optional<Value> parse_int(std::string_view text) {
@@ -132,14 +133,14 @@ std::optional<Value> convert_scalar(const yaml::Node& node, const Type& type,
                                     const std::string& path, std::vector<RecordIssue>& issues) {
   if (type.kind() == TypeKind::enumeration) return convert_enum(node, type, path, issues);
   if (auto value = parse_scalar(node, type)) return value;
-  report(issues, node, path,
-         "`" + path + "` is declared " + expected_text(type) + " but was given `" + node.scalar +
-             "`");
+  report(
+      issues, node, path,
+      "`" + path + "` is declared " + expected_text(type) + " but was given `" + node.scalar + "`");
   return std::nullopt;
 }
 
-std::optional<Value> convert_list(const yaml::Node& node, const Type& type,
-                                  const std::string& path, std::vector<RecordIssue>& issues) {
+std::optional<Value> convert_list(const yaml::Node& node, const Type& type, const std::string& path,
+                                  std::vector<RecordIssue>& issues) {
   ListValue items;
   items.reserve(node.items.size());
   bool ok = true;
@@ -189,7 +190,8 @@ void unknown_field(const yaml::Node& key, const RecordType& type, const std::str
   std::vector<std::string_view> names;
   for (const FieldDecl& field : type.fields())
     names.push_back(field.name);
-  std::string message = "`" + type.name() + "` has no field `" + key.scalar + "`";
+  std::string owner = path.empty() ? type.name() : path;
+  std::string message = "`" + owner + "` has no field `" + key.scalar + "`";
   std::string hint = load::did_you_mean(key.scalar, names);
   if (!hint.empty()) message += "; " + hint;
   report(issues, key, joined(path, key.scalar), std::move(message));
@@ -226,8 +228,7 @@ bool fill_record(const yaml::Node& node, const RecordType& type, const std::stri
 
 std::optional<Value> convert_structure(const yaml::Node& node, const Type& type,
                                        const std::string& path, std::vector<RecordIssue>& issues) {
-  if (node.kind == yaml::NodeKind::sequence &&
-      (type.kind() == TypeKind::list || type.is_dyn())) {
+  if (node.kind == yaml::NodeKind::sequence && (type.kind() == TypeKind::list || type.is_dyn())) {
     return convert_list(node, type.is_dyn() ? Type::list(Type::dyn()) : type, path, issues);
   }
   if (node.kind == yaml::NodeKind::mapping && type.kind() == TypeKind::record) {
@@ -240,8 +241,7 @@ std::optional<Value> convert_structure(const yaml::Node& node, const Type& type,
                        issues);
   }
   report(issues, node, path,
-         "`" + path + "` is declared " + type.to_string() + " but was given a " +
-             node_kind_name(node));
+         "`" + path + "` is declared " + type.to_string() + " but was given " + given(node));
   return std::nullopt;
 }
 
@@ -286,9 +286,7 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   record.line = node.mark.line;
   std::vector<RecordIssue> issues;
   if (node.kind != yaml::NodeKind::mapping) {
-    report(issues, node, "",
-           std::string("a record is a mapping of field names to values, not a ") +
-               node_kind_name(node));
+    report(issues, node, "", "a record is a mapping of field names to values, not " + given(node));
     add_issues(record, std::move(issues));
     return record;
   }

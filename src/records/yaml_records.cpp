@@ -146,11 +146,12 @@ RecordBatch read_yaml_records(std::string name, std::string text, bool json,
     batch.records.push_back(build_record(root, "", types, options));
     nodes.push_back(&root);
   } else if (root.kind == yaml::NodeKind::scalar) {
-    batch.diagnostics.push_back({Severity::error, std::string(kShapeCode),
-                                 {read.document->file, root.mark.line, root.mark.column,
-                                  root.mark.offset},
-                                 "a records file holds a list of records, not a single value",
-                                 "write `- {id: c1, ...}` items, or `KIND: [records]`"});
+    batch.diagnostics.push_back(
+        {Severity::error,
+         std::string(kShapeCode),
+         {read.document->file, root.mark.line, root.mark.column, root.mark.offset},
+         "a records file holds a list of records, not a single value",
+         "write `- {id: c1, ...}` items, or `KIND: [records]`"});
   }
   if (json) {
     for (std::size_t i = 0; i < nodes.size(); ++i) {

@@ -46,8 +46,8 @@ TEST_CASE("metadata and sources") {
         "  P S: {title: {}, nature: report}\n");
     check_lines(set.lines(set.load()),
                 {"ruleset.yaml:2:7: error: invalid rule-set id `hy/x` [load.bad_id]",
-                 "ruleset.yaml:4:33: error: `valid.to` 2019-12-31 is before `valid.from` "
-                 "2020-01-01 [load.bad_value]",
+                 "ruleset.yaml:4:33: error: `valid.to` (`2019-12-31`) is before `valid.from` "
+                 "(`2020-01-01`) [load.bad_value]",
                  "ruleset.yaml:8:13: error: invalid value `rumour` for `nature` of source `HY` "
                  "[load.bad_value]",
                  "ruleset.yaml:9:16: error: expected `true` or `false` for `truncated` of source "

@@ -19,6 +19,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", &cadre::tool::run_check,
      "validate rule sets; print diagnostics; exit 0 (clean or warnings) or 2"},
+    {"test", &cadre::tool::run_test,
+     "run the test cases of rule sets; ends with `N passed, N failed`"},
     {"expr", &cadre::tool::run_expr,
      "evaluate the expressions of a sample file against its facts and print their values"},
     {"cel-conformance", &cadre::tool::run_cel_conformance,

@@ -1,0 +1,99 @@
+// Condition trees and message templates.
+#include "engine/conditions.hpp"
+
+#include "engine/outcome_builder.hpp"
+
+namespace cadre::engine {
+
+namespace {
+
+Reason leaf(const CompiledCondition& condition, const Activation& facts) {
+  Reason reason;
+  if (!condition.when.program) {
+    reason.error = "the condition did not compile";
+    return reason;
+  }
+  Value value = condition.when.program->evaluate(facts);
+  if (value.kind() == ValueKind::boolean) {
+    reason.status = value.as_bool() ? ReasonStatus::passed : ReasonStatus::failed;
+  } else if (value.is_unknown()) {
+    add_unknowns(value, reason.missing);
+  } else if (value.is_error()) {
+    reason.error = value.as_error().message;
+  } else {
+    reason.error = "the condition gave a " + std::string(value_kind_name(value.kind()));
+  }
+  return reason;
+}
+
+// `all` (decisive = failed) and `any` (decisive = passed).
+ReasonStatus combine(const std::vector<Reason>& children, ReasonStatus decisive) {
+  bool unknown = false;
+  for (const Reason& child : children) {
+    if (child.status == decisive) return decisive;
+    unknown |= child.status == ReasonStatus::unknown;
+  }
+  if (unknown) return ReasonStatus::unknown;
+  return decisive == ReasonStatus::failed ? ReasonStatus::passed : ReasonStatus::failed;
+}
+
+}  // namespace
+
+std::string plain_text(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::string:
+      return value.as_string();
+    case ValueKind::enumeration:
+      return value.as_enum().name();
+    case ValueKind::decimal:
+      return value.as_decimal().to_string();
+    case ValueKind::date:
+      return value.as_date().to_string();
+    case ValueKind::unknown:
+    case ValueKind::error:
+      return "?";
+    default:
+      return value.debug_string();
+  }
+}
+
+std::string render(const std::vector<std::variant<std::string, CompiledExpression>>& parts,
+                   const Activation& facts) {
+  std::string out;
+  for (const auto& part : parts) {
+    if (const auto* text = std::get_if<std::string>(&part)) {
+      out += *text;
+    } else {
+      const auto& expression = std::get<CompiledExpression>(part);
+      out += expression.program ? plain_text(expression.program->evaluate(facts)) : "?";
+    }
+  }
+  return out;
+}
+
+Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
+                          ReasonStatus if_empty) {
+  const model::Condition& model = *condition.model;
+  Reason reason;
+  bool empty = model.group == model::Condition::Group::leaf && model.when.empty();
+  if (empty) {
+    reason.status = if_empty;  // no conditions of this kind were written
+  } else if (model.group == model::Condition::Group::leaf) {
+    reason = leaf(condition, facts);
+  } else {
+    for (const auto& child : condition.children) {
+      reason.children.push_back(evaluate_condition(child, facts, ReasonStatus::unknown));
+    }
+    bool all = model.group == model::Condition::Group::all;
+    reason.status = combine(reason.children, all ? ReasonStatus::failed : ReasonStatus::passed);
+  }
+  reason.id = model.id;
+  reason.cite = model.cite.provision;
+  reason.expression = model.when.text;
+  reason.soft = model.soft;
+  reason.message_zh = render(condition.message.zh, facts);
+  reason.message_en = render(condition.message.en, facts);
+  return reason;
+}
+
+}  // namespace cadre::engine

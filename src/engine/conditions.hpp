@@ -1,0 +1,25 @@
+// Evaluating conditions and condition groups into a tree of reasons with
+// three-valued status: `all` fails if any part fails, else is unknown if
+// any part is unknown; `any` is the dual. Messages are rendered in both languages.
+#pragma once
+
+#include "cadre/decision.hpp"
+#include "cadre/expression.hpp"
+#include "compile/compiled_ruleset.hpp"
+
+namespace cadre::engine {
+
+/// `if_empty` is the status of a condition that was not written at all (no
+/// disqualifiers: failed; no required conditions: passed).
+Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
+                          ReasonStatus if_empty);
+
+/// The template rendered against the facts; a placeholder that cannot be
+/// evaluated shows as `?`.
+std::string render(const std::vector<std::variant<std::string, CompiledExpression>>& parts,
+                   const Activation& facts);
+
+/// Plain text of a value for messages: 35, 3600.00, 2024-12-31, 优秀.
+std::string plain_text(const Value& value);
+
+}  // namespace cadre::engine

@@ -1,0 +1,49 @@
+// Missing facts and reason codes of undetermined results.
+#include "engine/outcome_builder.hpp"
+
+#include <algorithm>
+
+namespace cadre::engine {
+
+namespace {
+
+void sort_unique(std::vector<std::string>& items) {
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+}  // namespace
+
+bool is_reason_code(const std::string& attribute) {
+  for (const char* prefix : {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:",
+                             "truncated_text", "conflicting_facts", "tie_at_cap"}) {
+    if (attribute.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
+void add_unknowns(const Value& value, std::vector<std::string>& missing) {
+  if (!value.is_unknown()) return;
+  for (const auto& attribute : value.as_unknown().attributes)
+    missing.push_back(attribute);
+}
+
+void add_unknowns(const Value& value, DecisionResult& result) {
+  if (!value.is_unknown()) return;
+  for (const auto& attribute : value.as_unknown().attributes) {
+    if (is_reason_code(attribute)) {
+      result.undetermined.push_back(attribute);
+    } else {
+      result.missing.push_back(attribute);
+      result.undetermined.push_back("missing_fact:" + attribute);
+    }
+  }
+}
+
+void tidy(DecisionResult& result) {
+  sort_unique(result.missing);
+  sort_unique(result.undetermined);
+  sort_unique(result.flags);
+}
+
+}  // namespace cadre::engine

@@ -1,0 +1,25 @@
+// Collecting why a decision is undetermined: unknown values carry attribute
+// paths (missing facts) or reason codes (`unspecified_parameter:…`,
+// `unenumerated_list:…`, `ambiguous_reading:…`), which end up in a decision's
+// `missing` and `undetermined` lists, sorted and without repeats.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cadre/decision.hpp"
+
+namespace cadre::engine {
+
+/// Reason codes that are not missing facts keep their prefix; anything else
+/// is the path of a missing fact.
+bool is_reason_code(const std::string& attribute);
+
+/// Adds the unknowns of `value` to the decision's missing/undetermined lists.
+void add_unknowns(const Value& value, DecisionResult& result);
+void add_unknowns(const Value& value, std::vector<std::string>& missing);
+
+/// Sorts and removes repeats in the decision's lists.
+void tidy(DecisionResult& result);
+
+}  // namespace cadre::engine

@@ -1,0 +1,144 @@
+// The rule-set test runner.
+#include "engine/test_runner.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "compile/compiled_ruleset.hpp"
+#include "engine/conditions.hpp"
+#include "records/typed_conversion.hpp"
+
+namespace cadre::engine {
+
+namespace {
+
+using Records = std::vector<RecordValue>;
+
+std::string key_of(const RecordValue& record) {
+  int index = record.type().find_field("id");
+  const Value* key = record.field(index);
+  return key != nullptr ? plain_text(*key) : std::string();
+}
+
+// Builds the test's records; problems become failures.
+Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
+                      std::vector<std::string>& problems) {
+  Records records;
+  const yaml::Node* node =
+      test.records == model::kNoOrigin ? nullptr : impl.origins().at(test.records).node;
+  if (node == nullptr || node->kind != yaml::NodeKind::mapping) return records;
+  records::RecordTypeLookup types = [&](std::string_view kind) {
+    const auto* variable = impl.environment.find(kind);
+    return variable ? variable->type.record_type_shared() : nullptr;
+  };
+  for (const auto& [kind, list] : node->entries) {
+    for (const auto& item : list.items) {
+      records::InputRecord built = records::build_record(item, kind.scalar, types, {});
+      for (const auto& issue : built.errors) {
+        problems.push_back("record at line " + std::to_string(issue.line) + ": " + issue.message);
+      }
+      if (built.value) records.push_back(std::move(*built.value));
+    }
+  }
+  return records;
+}
+
+// The records `subject` belongs to, following belongs_to fields.
+Records ancestors(const model::RuleSet& rules, const RecordValue& subject, const Records& all) {
+  Records found;
+  const RecordValue* current = &subject;
+  for (int depth = 0; depth < 8 && current != nullptr; ++depth) {
+    const model::RecordKind* kind = nullptr;
+    for (const auto& k : rules.schema.records) {
+      if (k.id == current->type().name()) kind = &k;
+    }
+    if (kind == nullptr || kind->parent.empty()) break;
+    const Value* key = current->field(current->type().find_field(kind->parent_field));
+    current = nullptr;
+    for (const auto& record : all) {
+      if (key && record.type().name() == kind->parent && key_of(record) == plain_text(*key)) {
+        found.push_back(record);
+        current = &found.back();
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+// Numbers compare by value (3600.00 == 3600.000); anything else by text.
+bool same_value(const std::string& expected, const Value& actual) {
+  if (actual.kind() == ValueKind::decimal) {
+    auto number = Decimal::parse(expected);
+    return number && *number == actual.as_decimal();
+  }
+  return plain_text(actual) == expected;
+}
+
+std::vector<std::string> differences(const model::ExpectedDecision& expected,
+                                     const DecisionResult& actual) {
+  std::vector<std::string> out;
+  if (expected.outcome != outcome_name(actual.outcome)) {
+    out.push_back("outcome " + std::string(outcome_name(actual.outcome)) + ", expected " +
+                  expected.outcome);
+  }
+  if (expected.value && !same_value(*expected.value, actual.value)) {
+    out.push_back("value " + plain_text(actual.value) + ", expected " + *expected.value);
+  }
+  auto contains_all = [](const std::vector<std::string>& have, const std::vector<std::string>& want,
+                         const char* what, std::vector<std::string>& into) {
+    for (const auto& item : want) {
+      if (std::find(have.begin(), have.end(), item) == have.end()) {
+        into.push_back(std::string(what) + " lacks " + item);
+      }
+    }
+  };
+  contains_all(actual.undetermined, expected.undetermined, "undetermined", out);
+  contains_all(actual.missing, expected.missing, "missing", out);
+  contains_all(actual.flags, expected.flags, "flags", out);
+  return out;
+}
+
+}  // namespace
+
+TestReport run_tests(const Engine& engine) {
+  const CompiledRuleSetImpl& impl = engine.rules().impl();
+  TestReport report;
+  for (const auto& test : impl.rules().tests) {
+    std::vector<std::string> problems;
+    Records records = build_records(impl, test, problems);
+    Date as_of = test.as_of.value_or(Date());
+    for (const auto& [record_id, expectations] : test.expect) {
+      auto subject = std::find_if(records.begin(), records.end(),
+                                  [&](const auto& r) { return key_of(r) == record_id; });
+      if (subject == records.end()) {
+        problems.push_back("no record `" + record_id + "` in the test's records");
+        continue;
+      }
+      auto results = engine.evaluate(*subject, ancestors(impl.rules(), *subject, records), as_of);
+      for (const auto& expected : expectations) {
+        auto actual = std::find_if(results.begin(), results.end(),
+                                   [&](const auto& r) { return r.id == expected.decision; });
+        if (actual == results.end()) {
+          problems.push_back(record_id + " " + expected.decision + ": not decided for this record");
+          continue;
+        }
+        for (const auto& difference : differences(expected, *actual)) {
+          problems.push_back(record_id + " " + expected.decision + ": " + difference);
+        }
+      }
+    }
+    if (problems.empty()) {
+      ++report.passed;
+      continue;
+    }
+    ++report.failed;
+    for (auto& problem : problems) {
+      report.failures.push_back(
+          {test.name, impl.origins().locate(test.origin), std::move(problem)});
+    }
+  }
+  return report;
+}
+
+}  // namespace cadre::engine
