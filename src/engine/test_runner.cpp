@@ -6,6 +6,7 @@
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
+#include "engine/related_records.hpp"
 #include "records/typed_conversion.hpp"
 
 namespace cadre::engine {
@@ -13,12 +14,6 @@ namespace cadre::engine {
 namespace {
 
 using Records = std::vector<RecordValue>;
-
-std::string key_of(const RecordValue& record) {
-  int index = record.type().find_field("id");
-  const Value* key = record.field(index);
-  return key != nullptr ? plain_text(*key) : std::string();
-}
 
 // Builds the test's records; problems become failures.
 Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
@@ -41,29 +36,6 @@ Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& te
     }
   }
   return records;
-}
-
-// The records `subject` belongs to, following belongs_to fields.
-Records ancestors(const model::RuleSet& rules, const RecordValue& subject, const Records& all) {
-  Records found;
-  const RecordValue* current = &subject;
-  for (int depth = 0; depth < 8 && current != nullptr; ++depth) {
-    const model::RecordKind* kind = nullptr;
-    for (const auto& k : rules.schema.records) {
-      if (k.id == current->type().name()) kind = &k;
-    }
-    if (kind == nullptr || kind->parent.empty()) break;
-    const Value* key = current->field(current->type().find_field(kind->parent_field));
-    current = nullptr;
-    for (const auto& record : all) {
-      if (key && record.type().name() == kind->parent && key_of(record) == plain_text(*key)) {
-        found.push_back(record);
-        current = &found.back();
-        break;
-      }
-    }
-  }
-  return found;
 }
 
 // Numbers compare by value (3600.00 == 3600.000); anything else by text.

@@ -18,12 +18,6 @@ void FileContext::error(const yaml::Node& at, std::string_view code, std::string
                                     std::move(message), std::move(help)});
 }
 
-void FileContext::warning(const yaml::Node& at, std::string_view code, std::string message,
-                          std::string help) {
-  diagnostics_.push_back(Diagnostic{Severity::warning, std::string(code), locate(at),
-                                    std::move(message), std::move(help)});
-}
-
 MappingReader::MappingReader(FileContext& context, const yaml::Node& node, std::string what,
                              const yaml::Node* anchor)
     : context_(context),

@@ -25,26 +25,47 @@ namespace cadre::load {
 
 /// Diagnostic codes of the loader: a closed set, stable across releases.
 namespace code {
+/// A key the mapping may not have (or not for this kind).
 inline constexpr std::string_view kUnknownKey = "load.unknown_key";
+/// A required key is absent.
 inline constexpr std::string_view kMissingKey = "load.missing_key";
+/// A node of the wrong kind, or a scalar not of the expected type.
 inline constexpr std::string_view kType = "load.type";
+/// Not a real day written YYYY-MM-DD.
 inline constexpr std::string_view kDate = "load.date";
+/// A value outside its closed set or range.
 inline constexpr std::string_view kBadValue = "load.bad_value";
+/// An id or name spelt with characters ids may not hold.
 inline constexpr std::string_view kBadId = "load.bad_id";
+/// A type text that is not a type.
 inline constexpr std::string_view kBadType = "load.bad_type";
+/// A key naming a field or value that is not there.
 inline constexpr std::string_view kBadReference = "load.bad_reference";
+/// Keys that exclude each other.
 inline constexpr std::string_view kConflictingKeys = "load.conflicting_keys";
+/// An id defined twice in one rule set.
 inline constexpr std::string_view kDuplicateId = "load.duplicate_id";
+/// A value listed twice.
 inline constexpr std::string_view kDuplicateValue = "load.duplicate_value";
+/// Series entries not in increasing date order.
 inline constexpr std::string_view kSeriesOrder = "load.series_order";
+/// A decision-table cell that cannot be read.
 inline constexpr std::string_view kTableCell = "load.table_cell";
+/// An included or extended file that does not exist.
 inline constexpr std::string_view kMissingFile = "load.missing_file";
+/// A file outside the allowed root.
 inline constexpr std::string_view kOutsideRoot = "load.outside_root";
+/// A file that includes itself.
 inline constexpr std::string_view kIncludeCycle = "load.include_cycle";
+/// A rule set that extends itself.
 inline constexpr std::string_view kExtendsCycle = "load.extends_cycle";
+/// A variant change naming an id its base lacks.
 inline constexpr std::string_view kVariantUnknownId = "load.variant_unknown_id";
+/// A variant defining an id its base has.
 inline constexpr std::string_view kVariantRedefines = "load.variant_redefines";
+/// A table override of a parameter that is no table.
 inline constexpr std::string_view kVariantForm = "load.variant_form";
+/// (warning) a variant that changes nothing.
 inline constexpr std::string_view kVariantEmpty = "load.variant_empty";
 }  // namespace code
 
@@ -57,15 +78,12 @@ class FileContext {
 
   /// The path of the file as the user wrote it (relative to the current directory).
   const std::string& path() const { return origins_.document(file_).file; }
-  model::Origins& origins() { return origins_; }
   /// Registers `node` (owned by this file's document) in the side table.
   model::OriginId origin(const yaml::Node& node) { return origins_.add(file_, node); }
   SourceLocation locate(const yaml::Node& node) const;
 
   void error(const yaml::Node& at, std::string_view code, std::string message,
              std::string help = {});
-  void warning(const yaml::Node& at, std::string_view code, std::string message,
-               std::string help = {});
 
  private:
   model::Origins& origins_;

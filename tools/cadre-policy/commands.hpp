@@ -11,6 +11,7 @@ namespace cadre::tool {
 int run_cel_conformance(const std::vector<std::string>& args);
 int run_check(const std::vector<std::string>& args);
 int run_test(const std::vector<std::string>& args);
+int run_eval(const std::vector<std::string>& args);
 int run_expr(const std::vector<std::string>& args);
 
 }  // namespace cadre::tool

@@ -19,6 +19,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"check", &cadre::tool::run_check,
      "validate rule sets; print diagnostics; exit 0 (clean or warnings) or 2"},
+    {"eval", &cadre::tool::run_eval,
+     "decide every record of a records file; JSON Lines (or text) per record"},
     {"test", &cadre::tool::run_test,
      "run the test cases of rule sets; ends with `N passed, N failed`"},
     {"expr", &cadre::tool::run_expr,

@@ -1,0 +1,190 @@
+// `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text]
+// [--lang zh|en] [--output FILE]`: decides every record of RECORDS (YAML,
+// JSON, JSON Lines or CSV) and prints one JSON object per record (JSON Lines,
+// shared/DESIGN.md) or a readable text. Every input record yields an output
+// object; one that cannot be read carries `errors` and no decisions.
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "cadre/engine.hpp"
+#include "commands.hpp"
+#include "compile/compiled_ruleset.hpp"
+#include "engine/conditions.hpp"
+#include "engine/related_records.hpp"
+#include "records/read_records.hpp"
+#include "render/decision_json.hpp"
+
+namespace cadre::tool {
+
+namespace {
+
+struct EvalSettings {
+  std::string ruleset;
+  std::string records;
+  std::string root;
+  std::string as_of;
+  std::string format;
+  std::string lang;
+  std::string output;
+};
+
+// The kind that records without a `kind` take: the subject of most decisions.
+std::string default_kind(const CompiledRuleSetImpl& impl) {
+  std::map<std::string, int> counts;
+  for (const auto& decision : impl.rules().decisions)
+    ++counts[decision.subject];
+  std::string best = impl.rules().schema.records.empty() ? "" : impl.rules().schema.records[0].id;
+  int most = 0;
+  for (const auto& [kind, count] : counts) {
+    if (count > most && !kind.empty()) {
+      best = kind;
+      most = count;
+    }
+  }
+  return best;
+}
+
+void write_text(std::ostream& out, const render::RecordOutput& record, bool chinese) {
+  out << "record " << record.record << "\n";
+  for (const auto& error : record.errors)
+    out << "  error: " << error << "\n";
+  for (const auto& decision : record.decisions) {
+    out << "  " << decision.id << ": " << outcome_name(decision.outcome);
+    if (!decision.value.is_exceptional() && decision.value.kind() != ValueKind::null) {
+      out << " " << engine::plain_text(decision.value);
+    }
+    for (const auto& flag : decision.flags)
+      out << " [" << flag << "]";
+    out << "\n";
+    for (const auto& code : decision.undetermined)
+      out << "    undetermined: " << code << "\n";
+    for (const auto& reason : decision.reasons) {
+      for (const auto& child :
+           reason.children.empty() ? std::vector<Reason>{reason} : reason.children) {
+        const std::string& message = chinese ? child.message_zh : child.message_en;
+        if (child.id.empty()) continue;
+        out << "    " << reason_status_name(child.status) << " " << child.id;
+        if (!message.empty()) out << ": " << message;
+        out << "\n";
+      }
+    }
+  }
+}
+
+int evaluate(const EvalSettings& settings) {
+  RuleSetOptions options;
+  options.allowed_root = settings.root;
+  auto loaded = load_ruleset(settings.ruleset, options);
+  for (const auto& d : loaded.diagnostics) {
+    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+  }
+  if (!loaded.ok()) return 2;
+  auto as_of = Date::parse(settings.as_of);
+  if (!as_of) {
+    std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
+    return 2;
+  }
+  const CompiledRuleSetImpl& impl = loaded.ruleset->impl();
+  records::RecordTypeLookup types = [&](std::string_view kind) {
+    const auto* variable = impl.environment.find(kind);
+    return variable ? variable->type.record_type_shared() : nullptr;
+  };
+  records::RecordReadOptions read_options;
+  read_options.default_kind = default_kind(impl);
+  records::RecordBatch batch = records::read_records(settings.records, types, read_options);
+  for (const auto& d : batch.diagnostics)
+    std::cerr << format_diagnostic(d) << "\n";
+  if (has_errors(batch.diagnostics)) return 2;
+
+  std::vector<RecordValue> all;
+  for (const auto& record : batch.records) {
+    if (record.value) all.push_back(*record.value);
+  }
+  Engine engine(*loaded.ruleset);
+  std::ostringstream out;
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    const auto& input = batch.records[i];
+    render::RecordOutput output;
+    output.record = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
+    for (const auto& issue : input.errors) {
+      output.errors.push_back(settings.records + ":" + std::to_string(issue.line) +
+                              (issue.field.empty() ? "" : ": " + issue.field) + ": " +
+                              issue.message);
+    }
+    if (input.value) {
+      output.decisions =
+          engine.evaluate(*input.value, engine::ancestors(impl.rules(), *input.value, all), *as_of);
+    }
+    if (settings.format == "text") {
+      write_text(out, output, settings.lang == "zh");
+    } else {
+      out << render::decision_json(output, *loaded.ruleset, as_of->to_string()) << "\n";
+    }
+  }
+  if (settings.output.empty()) {
+    std::cout << out.str();
+    return 0;
+  }
+  // Written whole or not at all: a temporary file renamed on success.
+  std::filesystem::path target(settings.output);
+  std::filesystem::path temporary = target;
+  temporary += ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary);
+    file << out.str();
+    if (!file) {
+      std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
+      return 2;
+    }
+  }
+  std::filesystem::rename(temporary, target);
+  return 0;
+}
+
+}  // namespace
+
+int run_eval(const std::vector<std::string>& args) {
+  namespace po = boost::program_options;
+  EvalSettings settings;
+  po::options_description options(
+      "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
+      "[--output FILE]");
+  options.add_options()("help,h", "print this help")(
+      "as-of", po::value(&settings.as_of)->default_value("2024-12-31"), "evaluation date")(
+      "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
+      "lang", po::value(&settings.lang)->default_value("en"),
+      "language of text messages: zh or en")("output", po::value(&settings.output),
+                                             "write to FILE (replaced only on success)")(
+      "root", po::value(&settings.root), "folder that includes and extends may not leave")(
+      "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
+                                                           "records file");
+  po::positional_options_description positional;
+  positional.add("ruleset", 1).add("records", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    std::cerr << "cadre-policy eval: " << error.what() << "\n" << options;
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return 0;
+  }
+  if (settings.ruleset.empty() || settings.records.empty() ||
+      (settings.format != "json" && settings.format != "text") ||
+      (settings.lang != "zh" && settings.lang != "en")) {
+    std::cerr << "cadre-policy eval: give a rule set and a records file; --format json|text; "
+                 "--lang zh|en\n"
+              << options;
+    return 2;
+  }
+  return evaluate(settings);
+}
+
+}  // namespace cadre::tool
