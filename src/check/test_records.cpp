@@ -5,38 +5,17 @@
 
 #include "check/checks.hpp"
 #include "check/pass_context.hpp"
+#include "load/names.hpp"
 
 namespace cadre::check {
 
 namespace {
 
-std::size_t distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j)
-    row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string closest(std::string_view name, const std::vector<model::FieldDecl>& fields) {
-  std::string best;
-  std::size_t best_distance = name.size() / 3 + 2;
-  for (const auto& field : fields) {
-    std::size_t d = distance(name, field.name);
-    if (d < best_distance) {
-      best = field.name;
-      best_distance = d;
-    }
-  }
-  return best.empty() ? std::string() : "did you mean `" + best + "`?";
+  std::vector<std::string_view> names;
+  for (const auto& field : fields)
+    names.push_back(field.name);
+  return load::did_you_mean(name, names);
 }
 
 class RecordChecker {

@@ -3,6 +3,8 @@
 // any part is unknown; `any` is the dual. Messages are rendered in both languages.
 #pragma once
 
+#include "cadre/export.hpp"
+
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
@@ -20,6 +22,6 @@ std::string render(const std::vector<std::variant<std::string, CompiledExpressio
                    const Activation& facts);
 
 /// Plain text of a value for messages: 35, 3600.00, 2024-12-31, 优秀.
-std::string plain_text(const Value& value);
+CADRE_API std::string plain_text(const Value& value);
 
 }  // namespace cadre::engine

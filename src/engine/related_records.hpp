@@ -2,6 +2,8 @@
 // among the records given with it, by the `belongs_to` key fields of the schema.
 #pragma once
 
+#include "cadre/export.hpp"
+
 #include <string>
 #include <vector>
 
@@ -11,11 +13,12 @@
 namespace cadre::engine {
 
 /// The record's `id` as text, or empty.
-std::string key_of(const RecordValue& record);
+CADRE_API std::string key_of(const RecordValue& record);
 
 /// The chain of records `subject` belongs to, nearest first; a link that is
 /// missing ends the chain (the engine then treats those facts as unknown).
-std::vector<RecordValue> ancestors(const model::RuleSet& rules, const RecordValue& subject,
-                                   const std::vector<RecordValue>& all);
+CADRE_API std::vector<RecordValue> ancestors(const model::RuleSet& rules,
+                                             const RecordValue& subject,
+                                             const std::vector<RecordValue>& all);
 
 }  // namespace cadre::engine

@@ -3,6 +3,8 @@
 // the reasons it is undetermined with what the test expects.
 #pragma once
 
+#include "cadre/export.hpp"
+
 #include <string>
 #include <vector>
 
@@ -22,8 +24,10 @@ struct TestReport {
   std::vector<TestFailure> failures;
 };
 
+/// Exported (CADRE_API) for the command-line tool, which links the shared
+/// library in shared builds; not part of the public headers yet.
 /// Runs every test case of the rule set; one test counts once, failed if any
 /// expectation in it differs.
-TestReport run_tests(const Engine& engine);
+CADRE_API TestReport run_tests(const Engine& engine);
 
 }  // namespace cadre::engine

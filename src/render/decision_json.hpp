@@ -4,6 +4,8 @@
 // missing, undetermined, flags) and the record's errors.
 #pragma once
 
+#include "cadre/export.hpp"
+
 #include <string>
 #include <vector>
 
@@ -20,7 +22,7 @@ struct RecordOutput {
 
 /// One line of JSON (no trailing newline); keys in a fixed order, so the same
 /// input gives byte-identical output.
-std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rules,
-                          const std::string& as_of);
+CADRE_API std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rules,
+                                    const std::string& as_of);
 
 }  // namespace cadre::render
