@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cadre/expression.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "yaml_values.hpp"
 
@@ -102,20 +103,12 @@ int run_cel_conformance(const std::vector<std::string>& args) {
       "file", po::value<std::vector<std::string>>(), "conformance YAML file");
   po::positional_options_description positional;
   positional.add("file", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  } catch (const po::error& error) {
-    std::cerr << "cadre-policy cel-conformance: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = parse_arguments("cel-conformance", args, options, positional, exit_code);
+  if (!parsed) return exit_code;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) {
-    std::cerr << "cadre-policy cel-conformance: no conformance files given\n" << options;
-    return 2;
+    return usage_error("cel-conformance", "no conformance files given", options);
   }
   Tally tally;
   bool readable = true;

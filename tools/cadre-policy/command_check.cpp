@@ -8,6 +8,7 @@
 #include <map>
 
 #include "cadre/ruleset.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 
 namespace cadre::tool {
@@ -63,20 +64,12 @@ int run_check(const std::vector<std::string>& args) {
       "ruleset", po::value<std::vector<std::string>>(), "rule set folder or ruleset.yaml");
   po::positional_options_description positional;
   positional.add("ruleset", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  } catch (const po::error& error) {
-    std::cerr << "cadre-policy check: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = parse_arguments("check", args, options, positional, exit_code);
+  if (!parsed) return exit_code;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("ruleset")) {
-    std::cerr << "cadre-policy check: no rule set given\n" << options;
-    return 2;
+    return usage_error("check", "no rule set given", options);
   }
   bool all_ok = true;
   for (const auto& path : vm["ruleset"].as<std::vector<std::string>>()) {

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cadre/engine.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
@@ -164,25 +165,15 @@ int run_eval(const std::vector<std::string>& args) {
                                                            "records file");
   po::positional_options_description positional;
   positional.add("ruleset", 1).add("records", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    std::cerr << "cadre-policy eval: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  int exit_code = 0;
+  // The options write into `settings` directly.
+  auto parsed = parse_arguments("eval", args, options, positional, exit_code);
+  if (!parsed) return exit_code;
   if (settings.ruleset.empty() || settings.records.empty() ||
       (settings.format != "json" && settings.format != "text") ||
       (settings.lang != "zh" && settings.lang != "en")) {
-    std::cerr << "cadre-policy eval: give a rule set and a records file; --format json|text; "
-                 "--lang zh|en\n"
-              << options;
-    return 2;
+    return usage_error(
+        "eval", "give a rule set and a records file; --format json|text; --lang zh|en", options);
   }
   return evaluate(settings);
 }

@@ -9,6 +9,7 @@
 #include <map>
 
 #include "cadre/expression.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "yaml_values.hpp"
 
@@ -142,20 +143,12 @@ int run_expr(const std::vector<std::string>& args) {
                                                      "sample expressions file (YAML)");
   po::positional_options_description positional;
   positional.add("file", 1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  } catch (const po::error& error) {
-    std::cerr << "cadre-policy expr: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = parse_arguments("expr", args, options, positional, exit_code);
+  if (!parsed) return exit_code;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) {
-    std::cerr << "cadre-policy expr: no file given\n" << options;
-    return 2;
+    return usage_error("expr", "no file given", options);
   }
   std::string path = vm["file"].as<std::string>();
   try {

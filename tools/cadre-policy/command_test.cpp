@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cadre/engine.hpp"
+#include "command_line.hpp"
 #include "commands.hpp"
 #include "engine/test_runner.hpp"
 
@@ -19,20 +20,12 @@ int run_test(const std::vector<std::string>& args) {
       "ruleset", po::value<std::vector<std::string>>(), "rule set folder or ruleset.yaml");
   po::positional_options_description positional;
   positional.add("ruleset", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
-  } catch (const po::error& error) {
-    std::cerr << "cadre-policy test: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  int exit_code = 0;
+  auto parsed = parse_arguments("test", args, options, positional, exit_code);
+  if (!parsed) return exit_code;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("ruleset")) {
-    std::cerr << "cadre-policy test: no rule set given\n" << options;
-    return 2;
+    return usage_error("test", "no rule set given", options);
   }
   int passed = 0;
   int failed = 0;

@@ -1,0 +1,36 @@
+// Shared argument parsing for the commands.
+#include "command_line.hpp"
+
+#include <iostream>
+
+namespace cadre::tool {
+
+namespace po = boost::program_options;
+
+int usage_error(std::string_view command, std::string_view problem,
+                const po::options_description& options) {
+  std::cerr << "cadre-policy " << command << ": " << problem << "\n" << options;
+  return 2;
+}
+
+std::optional<po::variables_map> parse_arguments(
+    std::string_view command, const std::vector<std::string>& args,
+    const po::options_description& options, const po::positional_options_description& positional,
+    int& exit_code) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    exit_code = usage_error(command, error.what(), options);
+    return std::nullopt;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    exit_code = 0;
+    return std::nullopt;
+  }
+  return vm;
+}
+
+}  // namespace cadre::tool

@@ -1,0 +1,24 @@
+// The argument parsing every command shares (Boost.Program_options): --help,
+// usage errors with the command's usage text, and the exit codes for them.
+#pragma once
+
+#include <boost/program_options.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cadre::tool {
+
+/// The parsed arguments; nullopt when the command must stop right away, with
+/// `exit_code` 0 after printing --help and 2 after a usage error.
+std::optional<boost::program_options::variables_map> parse_arguments(
+    std::string_view command, const std::vector<std::string>& args,
+    const boost::program_options::options_description& options,
+    const boost::program_options::positional_options_description& positional, int& exit_code);
+
+/// Prints "cadre-policy COMMAND: PROBLEM" and the usage; returns 2.
+int usage_error(std::string_view command, std::string_view problem,
+                const boost::program_options::options_description& options);
+
+}  // namespace cadre::tool
