@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "compile/references.hpp"
+#include "model/queries.hpp"
 
 namespace cadre {
 
@@ -52,17 +53,7 @@ void CompileContext::warning(model::OriginId at, std::string code, std::string m
 }
 
 std::vector<std::string> CompileContext::available_kinds(const std::string& subject) const {
-  std::vector<std::string> kinds;
-  std::string current = subject;
-  while (!current.empty() && std::find(kinds.begin(), kinds.end(), current) == kinds.end()) {
-    kinds.push_back(current);
-    std::string parent;
-    for (const auto& kind : out_.rules().schema.records) {
-      if (kind.id == current) parent = kind.parent;
-    }
-    current = parent;
-  }
-  return kinds;
+  return model::readable_kinds(out_.rules(), subject);
 }
 
 // A rule about a subject reads only that subject's record, its ancestors', and

@@ -7,24 +7,11 @@
 #include "compile/compiled_ruleset.hpp"
 #include "engine/decisions.hpp"
 #include "engine/facts.hpp"
+#include "model/queries.hpp"
 
 namespace cadre {
 
 namespace {
-
-// The kinds a rule about `kind` may read: the kind and the ones it belongs to.
-std::vector<std::string> lineage_of(const model::RuleSet& rules, std::string kind) {
-  std::vector<std::string> kinds;
-  while (!kind.empty() && std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) {
-    kinds.push_back(kind);
-    std::string parent;
-    for (const auto& record : rules.schema.records) {
-      if (record.id == kind) parent = record.parent;
-    }
-    kind = parent;
-  }
-  return kinds;
-}
 
 bool concerns(const std::vector<std::string>& kinds, const std::string& subject) {
   return subject.empty() || std::find(kinds.begin(), kinds.end(), subject) != kinds.end();
@@ -41,7 +28,7 @@ std::vector<DecisionResult> Engine::evaluate(const RecordValue& subject,
   Activation facts(impl.environment);
   engine::bind_facts(impl, facts, subject, related, as_of);
   const std::string& kind = subject.type().name();
-  auto kinds = lineage_of(impl.rules(), kind);
+  auto kinds = model::readable_kinds(impl.rules(), kind);
   std::vector<DecisionResult> results;
   for (const Step& step : impl.order) {
     if (step.kind == Step::Kind::derived) {

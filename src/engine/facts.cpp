@@ -2,6 +2,7 @@
 #include "engine/facts.hpp"
 
 #include "compile/parameter_values.hpp"
+#include "model/queries.hpp"
 
 namespace cadre::engine {
 
@@ -12,13 +13,6 @@ bool dated_after(const Value& date, Date as_of) {
   if (date.kind() == ValueKind::date) return as_of < date.as_date();
   if (date.kind() == ValueKind::integer) return date.as_int() > as_of.year();
   return false;
-}
-
-const model::RecordKind* kind_of(const model::RuleSet& rules, const std::string& id) {
-  for (const auto& kind : rules.schema.records) {
-    if (kind.id == id) return &kind;
-  }
-  return nullptr;
 }
 
 // The record without the history entries not yet known on `as_of`.
@@ -48,7 +42,7 @@ void bind_record(const CompiledRuleSetImpl& rules, Activation& facts, const Reco
   const std::string& kind = record.type().name();
   auto slot = rules.record_slots.find(kind);
   if (slot == rules.record_slots.end()) return;
-  const model::RecordKind* declared = kind_of(rules.rules(), kind);
+  const model::RecordKind* declared = model::find_record_kind(rules.rules(), kind);
   facts.bind_slot(slot->second,
                   declared ? Value(known_on(record, declared->fields, as_of)) : Value(record));
 }

@@ -2,19 +2,9 @@
 #include "engine/related_records.hpp"
 
 #include "engine/conditions.hpp"
+#include "model/queries.hpp"
 
 namespace cadre::engine {
-
-namespace {
-
-const model::RecordKind* kind_of(const model::RuleSet& rules, const std::string& id) {
-  for (const auto& kind : rules.schema.records) {
-    if (kind.id == id) return &kind;
-  }
-  return nullptr;
-}
-
-}  // namespace
 
 std::string key_of(const RecordValue& record) {
   const Value* key = record.field(record.type().find_field("id"));
@@ -27,7 +17,7 @@ std::vector<RecordValue> ancestors(const model::RuleSet& rules, const RecordValu
   const RecordValue* current = &subject;
   // Bounded: a chain never loops (kinds belong to other kinds), but data may.
   for (std::size_t depth = 0; depth < rules.schema.records.size() && current; ++depth) {
-    const model::RecordKind* kind = kind_of(rules, current->type().name());
+    const model::RecordKind* kind = model::find_record_kind(rules, current->type().name());
     if (kind == nullptr || kind->parent.empty()) break;
     const Value* key = current->field(current->type().find_field(kind->parent_field));
     current = nullptr;

@@ -1,0 +1,20 @@
+// Small lookups over the rule-set model that several stages need: a record
+// kind by id, and the kinds a rule about a subject may read (the subject and
+// the kinds it belongs to, cadre → village → town).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/ruleset.hpp"
+
+namespace cadre::model {
+
+/// The record kind called `id`, or null.
+const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id);
+
+/// `subject` followed by the kinds it belongs to, nearest first (empty for an
+/// empty subject; a belongs_to loop stops at the first repeat).
+std::vector<std::string> readable_kinds(const RuleSet& rules, const std::string& subject);
+
+}  // namespace cadre::model
