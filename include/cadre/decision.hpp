@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cadre/export.hpp"
+#include "cadre/hint.hpp"
 #include "cadre/value.hpp"
 
 namespace cadre {
@@ -39,7 +42,38 @@ struct Reason {
   std::vector<std::string> missing;  ///< facts it could not read
   std::string error;                 ///< an evaluation error (division by zero, …)
   bool soft = false;
+  /// The facts and parameters the condition read, by path, in reading order
+  /// (empty when explanations are off).
+  std::vector<std::pair<std::string, Value>> facts;
+  std::optional<Hint> hint;      ///< what would make a failed condition pass
   std::vector<Reason> children;  ///< for all/any groups
+};
+
+/// One component of a pay decision: its formula, the parameters in force that
+/// it read, the rounding applied and the amount.
+struct PayLine {
+  std::string id;
+  std::string formula;
+  std::string cite;
+  Value amount;  ///< exact decimal, or unknown
+  int places = 2;
+  std::string rounding;  ///< half_up, floor, ceiling; empty when not rounded
+  std::vector<std::pair<std::string, Value>> parameters;
+};
+
+/// Where a record stands in its cohort (a quota or tiers over a group).
+struct CohortPlace {
+  std::string group;  ///< the group's key (a town id); empty when unknown
+  int size = 0;       ///< records in the group
+  int candidates = 0;
+  int rank = 0;                        ///< shared by ties; 0 when not ranked
+  int quota = -1;                      ///< -1 when unknown or not a quota
+  std::string quota_rule;              ///< "floor(0.2 × 23) = 4"
+  int tier = 0;                        ///< tiers: 1-based; 0 when none
+  std::vector<std::string> tied_with;  ///< record ids sharing the rank
+  std::vector<std::string> tie_break;  ///< keys that broke a tie on rank
+  int rank_needed = 0;                 ///< a rank that would have passed
+  std::string message_zh, message_en;
 };
 
 struct DecisionResult {
@@ -47,11 +81,16 @@ struct DecisionResult {
   std::string kind;  ///< eligibility, warning, exit, pay, assessment, allocation
   Outcome outcome = Outcome::undetermined;
   Value value;  ///< null when undetermined
+  /// A number known only within bounds (a parameter the text gives as a
+  /// range): the value at the low and at the high bound; flag `range`.
+  std::optional<std::pair<Value, Value>> range;
   std::string cite;
   std::vector<Reason> reasons;
   std::vector<std::string> missing;       ///< attribute paths of missing facts
   std::vector<std::string> undetermined;  ///< reason codes: missing_fact:…, unspecified_parameter:…
-  std::vector<std::string> flags;         ///< soft, discretionary, derived
+  std::vector<std::string> flags;         ///< soft, discretionary, derived, range
+  std::vector<PayLine> components;        ///< pay: the breakdown
+  std::optional<CohortPlace> cohort;      ///< allocations over a population
 };
 
 }  // namespace cadre

@@ -148,6 +148,8 @@ class CADRE_API Program {
   /// The statically checked result type (dyn when unchecked).
   const Type& result_type() const;
   const std::string& source() const;
+  /// The compiled nodes, for the engine's own analyses (hints).
+  const ProgramImpl& impl() const { return *impl_; }
   /// Line and column in the expression of a byte offset (e.g. an error's).
   SourceLocation locate(int offset) const;
 

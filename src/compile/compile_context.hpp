@@ -26,6 +26,7 @@ class CompileContext {
       : out_(out), diagnostics_(diagnostics) {}
 
   CompiledRuleSetImpl& out() { return out_; }
+  const CompiledRuleSetImpl& out() const { return out_; }
   std::map<std::string, IdInfo>& ids() { return ids_; }
   const IdInfo* find_id(std::string_view id) const;
 

@@ -31,11 +31,15 @@ struct CompiledMessage {
   std::vector<std::variant<std::string, CompiledExpression>> en;
 };
 
+/// A fact an expression reads, by name, with a program reading it alone.
+using FactProbe = std::pair<std::string, CompiledExpression>;
+
 struct CompiledCondition {
   const model::Condition* model = nullptr;
   CompiledExpression when;
   std::vector<CompiledCondition> children;
   CompiledMessage message;
+  std::vector<FactProbe> facts = {};  ///< what `when` reads, for explanations
 };
 
 struct CompiledTableRule {
@@ -79,9 +83,11 @@ struct CompiledDecision {
   CompiledCondition trigger;
   CompiledExpression warning_start, warning_months, warning_review;
   std::vector<CompiledExpression> components;
+  std::vector<std::vector<FactProbe>> component_facts;  ///< parameters each component reads
   std::optional<CompiledTable> table;
   CompiledExpression formula;
   CompiledExpression group_by, candidates, quota_ratio, quota_count;
+  CompiledExpression from_record;  ///< the allocation decided from the record's own facts
   std::vector<CompiledExpression> rank_by, tie_break;
   /// Tier shares written as exact fractions ("1/3" → {1, 3}); a share given as
   /// a decimal expression has {0, 0} here and its program in tier_shares.

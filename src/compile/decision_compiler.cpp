@@ -5,6 +5,8 @@
 #include <charconv>
 #include <optional>
 
+#include "compile/fact_probes.hpp"
+
 namespace cadre {
 
 namespace {
@@ -17,6 +19,7 @@ CompiledCondition condition(CompileContext& context, const model::Condition& mod
   compiled.model = &model;
   if (model.group == model::Condition::Group::leaf) {
     compiled.when = context.expression(model.when, subject, "`when`", {K::boolean});
+    if (compiled.when.program) compiled.facts = fact_probes(context, model.when);
   }
   for (const auto& child : model.children) {
     compiled.children.push_back(condition(context, child, subject));
@@ -95,6 +98,8 @@ void allocation(CompileContext& context, const model::Allocation& model, const s
                 CompiledDecision& out) {
   out.group_by = context.expression(model.group_by, subject, "`group_by`", {});
   out.candidates = context.expression(model.candidates, subject, "`candidates`", {K::boolean});
+  out.from_record = context.expression(model.from_record, subject, "`from_record`",
+                                       {model.tier_shares.empty() ? K::boolean : K::integer});
   for (const auto& key : model.rank_by) {
     out.rank_by.push_back(context.expression(key.expr, subject, "`rank_by`", {}));
   }
@@ -145,6 +150,13 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
   for (const auto& component : model.components) {
     out.components.push_back(
         context.expression(component.formula, subject, "a pay formula", {K::integer, K::decimal}));
+    std::vector<FactProbe> read;
+    for (auto& probe : fact_probes(context, component.formula)) {
+      const IdInfo* info = context.find_id(probe.first);
+      if (info != nullptr && info->kind == IdInfo::Kind::parameter)
+        read.push_back(std::move(probe));
+    }
+    out.component_facts.push_back(std::move(read));
   }
   if (model.table) out.table = table(context, *model.table, subject);
   out.formula = context.expression(model.formula, subject, "`formula`", number);

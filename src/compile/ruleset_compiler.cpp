@@ -38,7 +38,8 @@ std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
   }
   if (d.allocation) {
     const auto& a = *d.allocation;
-    for (const auto* e : {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_count}) {
+    for (const auto* e :
+         {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_count, &a.from_record}) {
       out.push_back(e);
     }
     for (const auto& key : a.rank_by)
@@ -49,8 +50,10 @@ std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
   return out;
 }
 
-Type decision_type(model::DecisionKind kind, const std::shared_ptr<const EnumType>& status) {
-  switch (kind) {
+// An allocation by tiers is read as its tier number (1 = the first tier).
+Type decision_type(const model::Decision& decision, const std::shared_ptr<const EnumType>& status) {
+  if (decision.allocation && !decision.allocation->tier_shares.empty()) return Type::integer();
+  switch (decision.kind) {
     case model::DecisionKind::pay:
       return Type::decimal();
     case model::DecisionKind::warning:
@@ -145,7 +148,12 @@ class RuleSetCompiler {
         break;
       case model::ParamForm::series:
         for (const auto& entry : param.series) {
-          out.series.emplace_back(entry.from, parse_value(entry.value, out.type, param.id));
+          // An unspecified entry is named by its period: hy.avg_monthly_pay[2019].
+          bool new_year = entry.from.month() == 1 && entry.from.day() == 1;
+          std::string period =
+              new_year ? std::to_string(entry.from.year()) : entry.from.to_string();
+          out.series.emplace_back(
+              entry.from, parse_value(entry.value, out.type, param.id + "[" + period + "]"));
         }
         std::stable_sort(out.series.begin(), out.series.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -238,7 +246,7 @@ class RuleSetCompiler {
     for (std::size_t i = 0; i < rules().decisions.size(); ++i) {
       const auto& decision = rules().decisions[i];
       check_subject(decision.subject, decision.id, first(decision.subject_origin, decision.origin));
-      out_.environment.declare(decision.id, decision_type(decision.kind, status_type_));
+      out_.environment.declare(decision.id, decision_type(decision, status_type_));
       register_id(decision.id, {IdInfo::Kind::decision, i, decision.subject}, decision.origin);
     }
   }

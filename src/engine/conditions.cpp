@@ -7,7 +7,7 @@ namespace cadre::engine {
 
 namespace {
 
-Reason leaf(const CompiledCondition& condition, const Activation& facts) {
+Reason leaf(const CompiledCondition& condition, const Activation& facts, const Explain& explain) {
   Reason reason;
   if (!condition.when.program) {
     reason.error = "the condition did not compile";
@@ -16,6 +16,9 @@ Reason leaf(const CompiledCondition& condition, const Activation& facts) {
   Value value = condition.when.program->evaluate(facts);
   if (value.kind() == ValueKind::boolean) {
     reason.status = value.as_bool() ? ReasonStatus::passed : ReasonStatus::failed;
+    if (explain.on && !value.as_bool()) {
+      reason.hint = hint_for(*condition.when.program, facts, explain.as_of, explain.facts_on);
+    }
   } else if (value.is_unknown()) {
     add_unknowns(value, reason.missing);
   } else if (value.is_error()) {
@@ -57,6 +60,16 @@ std::string plain_text(const Value& value) {
   }
 }
 
+std::vector<std::pair<std::string, Value>> read_facts(const std::vector<FactProbe>& probes,
+                                                      const Activation& facts) {
+  std::vector<std::pair<std::string, Value>> out;
+  out.reserve(probes.size());
+  for (const auto& [name, probe] : probes) {
+    out.emplace_back(name, probe.program ? probe.program->evaluate(facts) : Value());
+  }
+  return out;
+}
+
 std::string render(const std::vector<std::variant<std::string, CompiledExpression>>& parts,
                    const Activation& facts) {
   std::string out;
@@ -72,25 +85,27 @@ std::string render(const std::vector<std::variant<std::string, CompiledExpressio
 }
 
 Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
-                          ReasonStatus if_empty) {
+                          ReasonStatus if_empty, const Explain& explain) {
   const model::Condition& model = *condition.model;
   Reason reason;
   bool empty = model.group == model::Condition::Group::leaf && model.when.empty();
   if (empty) {
     reason.status = if_empty;  // no conditions of this kind were written
   } else if (model.group == model::Condition::Group::leaf) {
-    reason = leaf(condition, facts);
+    reason = leaf(condition, facts, explain);
   } else {
     for (const auto& child : condition.children) {
-      reason.children.push_back(evaluate_condition(child, facts, ReasonStatus::unknown));
+      reason.children.push_back(evaluate_condition(child, facts, ReasonStatus::unknown, explain));
     }
     bool all = model.group == model::Condition::Group::all;
     reason.status = combine(reason.children, all ? ReasonStatus::failed : ReasonStatus::passed);
   }
   reason.id = model.id;
+  reason.soft = model.soft;
+  if (!explain.on) return reason;
   reason.cite = model.cite.provision;
   reason.expression = model.when.text;
-  reason.soft = model.soft;
+  reason.facts = read_facts(condition.facts, facts);
   reason.message_zh = render(condition.message.zh, facts);
   reason.message_en = render(condition.message.en, facts);
   return reason;

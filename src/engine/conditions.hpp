@@ -8,13 +8,26 @@
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "engine/hints.hpp"
 
 namespace cadre::engine {
+
+/// How much of an explanation to build: off gives statuses and missing facts
+/// only (no messages, facts read or hints), which is what bulk runs need.
+struct Explain {
+  bool on = true;
+  Date as_of;
+  FactsOn facts_on;  ///< the facts on a later date, for date hints; may be empty
+};
 
 /// `if_empty` is the status of a condition that was not written at all (no
 /// disqualifiers: failed; no required conditions: passed).
 Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
-                          ReasonStatus if_empty);
+                          ReasonStatus if_empty, const Explain& explain);
+
+/// The values of the probes, in order (unknown values included).
+std::vector<std::pair<std::string, Value>> read_facts(const std::vector<FactProbe>& probes,
+                                                      const Activation& facts);
 
 /// The template rendered against the facts; a placeholder that cannot be
 /// evaluated shows as `?`.

@@ -1,13 +1,10 @@
 // Decision evaluation by kind.
 #include "engine/decisions.hpp"
 
-#include "engine/conditions.hpp"
 #include "engine/outcome_builder.hpp"
 #include "engine/tables.hpp"
 
 namespace cadre::engine {
-
-namespace {
 
 const char* kind_name(model::DecisionKind kind) {
   switch (kind) {
@@ -25,6 +22,8 @@ const char* kind_name(model::DecisionKind kind) {
       return "allocation";
   }
 }
+
+namespace {
 
 void collect_missing(const Reason& reason, DecisionResult& result) {
   for (const auto& attribute : reason.missing) {
@@ -55,11 +54,19 @@ Value unknown_of(const DecisionResult& result) {
   return Value::unknown(std::move(set));
 }
 
-void eligibility(const CompiledDecision& decision, const Activation& facts, Decided& out) {
+// False for a part of a decision that was left out (no disqualifiers).
+bool written(const CompiledCondition& condition) {
+  const model::Condition& model = *condition.model;
+  return model.group != model::Condition::Group::leaf || !model.when.empty();
+}
+
+void eligibility(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+                 Decided& out) {
   DecisionResult& result = out.result;
-  Reason disqualifiers = evaluate_condition(decision.none, facts, ReasonStatus::failed);
-  Reason conditions = evaluate_condition(decision.all, facts, ReasonStatus::passed);
-  result.reasons = {conditions, disqualifiers};
+  Reason disqualifiers = evaluate_condition(decision.none, facts, ReasonStatus::failed, explain);
+  Reason conditions = evaluate_condition(decision.all, facts, ReasonStatus::passed, explain);
+  if (written(decision.all)) result.reasons.push_back(conditions);
+  if (written(decision.none)) result.reasons.push_back(disqualifiers);
   if (disqualifiers.status == ReasonStatus::passed) {
     result.outcome = Outcome::ineligible;  // settled whatever else is unknown
   } else if (conditions.status == ReasonStatus::failed) {
@@ -79,8 +86,9 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, Deci
   }
 }
 
-void trigger(const CompiledDecision& decision, const Activation& facts, Decided& out) {
-  Reason triggers = evaluate_condition(decision.trigger, facts, ReasonStatus::failed);
+void trigger(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+             Decided& out) {
+  Reason triggers = evaluate_condition(decision.trigger, facts, ReasonStatus::failed, explain);
   out.result.reasons = {triggers};
   if (triggers.status == ReasonStatus::unknown) {
     collect_missing(triggers, out.result);
@@ -93,8 +101,10 @@ void trigger(const CompiledDecision& decision, const Activation& facts, Decided&
 
 // The warning lifecycle: in_period until start + months, then lifted,
 // failed or awaiting_review by the review result.
-void warning(const CompiledDecision& decision, const Activation& facts, Date as_of, Decided& out) {
-  trigger(decision, facts, out);
+void warning(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+             Decided& out) {
+  const Date as_of = explain.as_of;
+  trigger(decision, facts, explain, out);
   DecisionResult& result = out.result;
   const auto status = decision.value_type.enum_type_shared();
   auto status_value = [&](const char* name) {
@@ -134,6 +144,27 @@ void warning(const CompiledDecision& decision, const Activation& facts, Date as_
 
 void assessment(const CompiledDecision& decision, const Activation& facts, Decided& out);
 
+// Without its population, an allocation is read from the record's own facts
+// when the rule set says how (`from_record`), else undetermined.
+void allocation_from_record(const CompiledDecision& decision, const Activation& facts,
+                            Decided& out) {
+  if (!decision.from_record.program) {
+    out.result.undetermined.push_back("missing_fact:population");
+    return;
+  }
+  Value value = decision.from_record.program->evaluate(facts);
+  if (value.kind() == ValueKind::boolean) {
+    out.result.outcome = value.as_bool() ? Outcome::eligible : Outcome::ineligible;
+    out.value = value;
+  } else if (value.kind() == ValueKind::integer) {
+    out.result.outcome = Outcome::computed;
+    out.value = value;
+  } else {
+    add_unknowns(value, out.result);
+    if (value.is_error()) out.result.undetermined.push_back("error:" + value.as_error().message);
+  }
+}
+
 Value rounded(const Value& amount, const model::Rounding& rounding) {
   if (amount.kind() != ValueKind::decimal || !rounding.given) return amount;
   const Decimal& value = amount.as_decimal();
@@ -143,7 +174,26 @@ Value rounded(const Value& amount, const model::Rounding& rounding) {
   return result.ok() ? Value(result.value) : Value::error("decimal overflow");
 }
 
-void pay(const CompiledDecision& decision, const Activation& facts, Decided& out) {
+// One line of the pay breakdown: the formula, the parameters in force that it
+// read, the rounding it states and the amount.
+PayLine pay_line(const CompiledDecision& decision, std::size_t i, const Activation& facts,
+                 const Value& amount) {
+  const model::PayComponent& component = decision.model->components[i];
+  PayLine line;
+  line.id = component.id;
+  line.formula = component.formula.text;
+  line.cite = component.cite.provision;
+  line.amount = amount;
+  if (component.round.given) {
+    line.places = component.round.places;
+    line.rounding = component.round.mode;
+  }
+  line.parameters = read_facts(decision.component_facts[i], facts);
+  return line;
+}
+
+void pay(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+         Decided& out) {
   if (decision.table) {
     assessment(decision, facts, out);
     return;
@@ -155,6 +205,7 @@ void pay(const CompiledDecision& decision, const Activation& facts, Decided& out
     Value amount = program ? program->evaluate(facts) : Value::unknown("pay.component");
     if (amount.kind() == ValueKind::integer) amount = Decimal::from_int(amount.as_int());
     amount = rounded(amount, decision.model->components[i].round);
+    if (explain.on) out.result.components.push_back(pay_line(decision, i, facts, amount));
     if (amount.kind() != ValueKind::decimal) {
       known = false;
       add_unknowns(amount, out.result);
@@ -190,7 +241,7 @@ void assessment(const CompiledDecision& decision, const Activation& facts, Decid
 
 }  // namespace
 
-Decided decide(const CompiledDecision& decision, const Activation& facts, Date as_of) {
+Decided start_decision(const CompiledDecision& decision) {
   Decided out;
   const model::Decision& model = *decision.model;
   out.result.id = model.id;
@@ -198,6 +249,23 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, Date a
   out.result.cite = model.cite.provision;
   if (model.soft) out.result.flags.push_back("soft");
   if (model.discretionary) out.result.flags.push_back("discretionary");
+  for (const auto& flag : model.flags)
+    out.result.flags.push_back(flag);
+  return out;
+}
+
+void finish_decision(Decided& out) {
+  if (out.result.outcome == Outcome::undetermined) {
+    out.value = unknown_of(out.result);
+  } else {
+    out.result.value = out.value;
+  }
+  tidy(out.result);
+}
+
+Decided decide(const CompiledDecision& decision, const Activation& facts, const Explain& explain) {
+  Decided out = start_decision(decision);
+  const model::Decision& model = *decision.model;
   Value applies =
       decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
   if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
@@ -209,31 +277,26 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, Date a
   } else {
     switch (model.kind) {
       case model::DecisionKind::eligibility:
-        eligibility(decision, facts, out);
+        eligibility(decision, facts, explain, out);
         break;
       case model::DecisionKind::exit:
-        trigger(decision, facts, out);
+        trigger(decision, facts, explain, out);
         break;
       case model::DecisionKind::warning:
-        warning(decision, facts, as_of, out);
+        warning(decision, facts, explain, out);
         break;
       case model::DecisionKind::pay:
-        pay(decision, facts, out);
+        pay(decision, facts, explain, out);
         break;
       case model::DecisionKind::assessment:
         assessment(decision, facts, out);
         break;
       case model::DecisionKind::allocation:
-        out.result.undetermined.push_back("cohort:needs_population");
+        allocation_from_record(decision, facts, out);
         break;
     }
   }
-  if (out.result.outcome == Outcome::undetermined) {
-    out.value = unknown_of(out.result);
-  } else {
-    out.result.value = out.value;
-  }
-  tidy(out.result);
+  finish_decision(out);
   return out;
 }
 

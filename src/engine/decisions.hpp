@@ -1,12 +1,14 @@
 // Deciding one decision for one record, by its kind: eligibility (conditions
 // and disqualifiers), exit and warning triggers (with the warning lifecycle),
 // pay (components, rounding, exact total), assessment (formula or decision
-// table). Cohort allocations need a population and are undetermined here.
+// table). A cohort allocation needs its population: here it is read from the
+// record's own facts (`from_record`) or undetermined.
 #pragma once
 
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "engine/conditions.hpp"
 
 namespace cadre::engine {
 
@@ -18,6 +20,16 @@ struct Decided {
   Value value;
 };
 
-Decided decide(const CompiledDecision& decision, const Activation& facts, Date as_of);
+Decided decide(const CompiledDecision& decision, const Activation& facts, const Explain& explain);
+
+/// The decision's name, kind, citation and qualifier flags, before deciding.
+Decided start_decision(const CompiledDecision& decision);
+
+/// Completes a decided result: the value later rules read (unknown with the
+/// reasons when undetermined) and sorted lists.
+void finish_decision(Decided& out);
+
+/// The model's word for a decision kind ("eligibility", …).
+const char* kind_name(model::DecisionKind kind);
 
 }  // namespace cadre::engine

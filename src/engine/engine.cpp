@@ -1,49 +1,30 @@
-// The engine: binds the facts, then evaluates derived values and decisions in
+// The engine for one record: its facts, then derived values and decisions in
 // the compiled dependency order, each one's value visible to the later ones.
 #include "cadre/engine.hpp"
 
-#include <algorithm>
-
 #include "compile/compiled_ruleset.hpp"
-#include "engine/decisions.hpp"
-#include "engine/facts.hpp"
-#include "model/queries.hpp"
+#include "engine/record_run.hpp"
 
 namespace cadre {
-
-namespace {
-
-bool concerns(const std::vector<std::string>& kinds, const std::string& subject) {
-  return subject.empty() || std::find(kinds.begin(), kinds.end(), subject) != kinds.end();
-}
-
-}  // namespace
 
 Engine::Engine(CompiledRuleSet rules) : rules_(std::move(rules)) {}
 
 std::vector<DecisionResult> Engine::evaluate(const RecordValue& subject,
-                                             const std::vector<RecordValue>& related,
-                                             Date as_of) const {
+                                             const std::vector<RecordValue>& related, Date as_of,
+                                             EvaluationOptions options) const {
   const CompiledRuleSetImpl& impl = rules_.impl();
-  Activation facts(impl.environment);
-  engine::bind_facts(impl, facts, subject, related, as_of);
-  const std::string& kind = subject.type().name();
-  auto kinds = model::readable_kinds(impl.rules(), kind);
-  std::vector<DecisionResult> results;
-  for (const Step& step : impl.order) {
-    if (step.kind == Step::Kind::derived) {
-      const CompiledDerived& derived = impl.derived[step.index];
-      if (!concerns(kinds, derived.model->subject) || !derived.expr.program) continue;
-      facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
-      continue;
-    }
-    const CompiledDecision& decision = impl.decisions[step.index];
-    if (!concerns(kinds, decision.model->subject)) continue;
-    engine::Decided decided = engine::decide(decision, facts, as_of);
-    facts.bind_slot(decision.slot, decided.value);
-    if (decision.model->subject == kind) results.push_back(std::move(decided.result));
-  }
-  return results;
+  engine::RecordRun run(impl, subject, related, as_of, options);
+  for (const Step& step : impl.order)
+    run.run(step);
+  return run.take_results();
+}
+
+std::vector<DecisionResult> Engine::evaluate_context(Date as_of, EvaluationOptions options) const {
+  const CompiledRuleSetImpl& impl = rules_.impl();
+  engine::RecordRun run(impl, nullptr, {}, as_of, options);
+  for (const Step& step : impl.order)
+    run.run(step);
+  return run.take_results();
 }
 
 const char* outcome_name(Outcome outcome) {

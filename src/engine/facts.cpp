@@ -59,7 +59,7 @@ Value parameter_on(const CompiledParameter& parameter, Date as_of) {
   return in_force;
 }
 
-void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue& subject,
+void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue* subject,
                 const std::vector<RecordValue>& related, Date as_of) {
   facts.bind("as_of", as_of);
   for (const auto& parameter : rules.parameters) {
@@ -79,7 +79,7 @@ void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const Recor
   }
   for (const auto& record : related)
     bind_record(rules, facts, record, as_of);
-  bind_record(rules, facts, subject, as_of);
+  if (subject) bind_record(rules, facts, *subject, as_of);
 }
 
 }  // namespace cadre::engine

@@ -14,8 +14,9 @@ namespace cadre::engine {
 /// The value of a parameter on `as_of`: a series gives the entry in force.
 Value parameter_on(const CompiledParameter& parameter, Date as_of);
 
-/// Binds everything except derived values and decisions.
-void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue& subject,
+/// Binds everything except derived values and decisions; no subject (null)
+/// leaves every record's facts unknown.
+void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue* subject,
                 const std::vector<RecordValue>& related, Date as_of);
 
 }  // namespace cadre::engine

@@ -15,6 +15,11 @@ namespace cadre::engine {
 /// The record's `id` as text, or empty.
 CADRE_API std::string key_of(const RecordValue& record);
 
+/// For every record of `all`, the indices of the records it belongs to,
+/// nearest first (found through one index of the records by kind and id).
+std::vector<std::vector<std::size_t>> ancestor_indices(const model::RuleSet& rules,
+                                                       const std::vector<RecordValue>& all);
+
 /// The chain of records `subject` belongs to, nearest first; a link that is
 /// missing ends the chain (the engine then treats those facts as unknown).
 CADRE_API std::vector<RecordValue> ancestors(const model::RuleSet& rules,

@@ -6,7 +6,6 @@
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
-#include "engine/related_records.hpp"
 #include "records/typed_conversion.hpp"
 
 namespace cadre::engine {
@@ -14,6 +13,8 @@ namespace cadre::engine {
 namespace {
 
 using Records = std::vector<RecordValue>;
+
+constexpr const char* kContext = "_context";
 
 // Builds the test's records; problems become failures.
 Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
@@ -80,14 +81,19 @@ TestReport run_tests(const Engine& engine) {
     std::vector<std::string> problems;
     Records records = build_records(impl, test, problems);
     Date as_of = test.as_of.value_or(Date());
+    // The test's records are one population, as in `cadre-policy eval`.
+    auto decided = engine.evaluate_population(records, as_of);
+    std::vector<DecisionResult> context;
     for (const auto& [record_id, expectations] : test.expect) {
-      auto subject = std::find_if(records.begin(), records.end(),
-                                  [&](const auto& r) { return key_of(r) == record_id; });
-      if (subject == records.end()) {
+      auto subject = std::find_if(decided.begin(), decided.end(),
+                                  [&](const auto& r) { return r.record == record_id; });
+      // `_context`: the decisions about no record.
+      if (record_id == kContext && context.empty()) context = engine.evaluate_context(as_of);
+      if (subject == decided.end() && record_id != kContext) {
         problems.push_back("no record `" + record_id + "` in the test's records");
         continue;
       }
-      auto results = engine.evaluate(*subject, ancestors(impl.rules(), *subject, records), as_of);
+      const auto& results = subject == decided.end() ? context : subject->decisions;
       for (const auto& expected : expectations) {
         auto actual = std::find_if(results.begin(), results.end(),
                                    [&](const auto& r) { return r.id == expected.decision; });

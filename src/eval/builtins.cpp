@@ -55,6 +55,14 @@ std::optional<std::partial_ordering> order(const Value& a, const Value& b) {
   }
 }
 
+}  // namespace
+
+std::optional<std::partial_ordering> order_values(const Value& a, const Value& b) {
+  return order(a, b);
+}
+
+namespace {
+
 Value compare(FunctionId function, std::span<const Value> args) {
   auto result = order(args[0], args[1]);
   if (!result) return no_overload(function, args);

@@ -22,6 +22,7 @@ constexpr KeySpec kCommonKeys[] = {{"id", Presence::required},
                                    {"discretionary"},
                                    {"truncated_text"},
                                    {"unless_switch"},
+                                   {"flags"},
                                    {"message"}};
 
 constexpr KeySpec kEligibilityKeys[] = {{"all"}, {"none"}};
@@ -308,6 +309,9 @@ void read_common(MappingReader& reader, model::Decision& out) {
     out.unless_switch = read_string(context, *unless, reader.what_of("unless_switch")).value_or("");
     if (!out.unless_switch.empty())
       check_dotted_id(context, *unless, out.unless_switch, "switch id");
+  }
+  if (const yaml::Node* flags = reader.find("flags")) {
+    out.flags = read_string_list(context, *flags, reader.what_of("flags"));
   }
   out.message = reader.text("message");
 }

@@ -19,7 +19,8 @@ constexpr KeySpec kAllocationKeys[] = {{"group_by", Presence::required},
                                        {"rank_by"},
                                        {"tie_break"},
                                        {"quota"},
-                                       {"tiers"}};
+                                       {"tiers"},
+                                       {"from_record"}};
 constexpr KeySpec kSortKeyKeys[] = {{"expr", Presence::required}, {"order"}};
 constexpr KeySpec kQuotaKeys[] = {{"ratio"}, {"rounding"}, {"count"}};
 
@@ -151,6 +152,7 @@ std::optional<model::Allocation> read_allocation(FileContext& context, const yam
   out.origin = context.origin(node);
   out.group_by = reader.expression("group_by");
   out.candidates = reader.expression("candidates");
+  out.from_record = reader.expression("from_record");
   if (const yaml::Node* rank_by = reader.find("rank_by")) {
     out.rank_by = read_sort_keys(context, *rank_by, reader.what_of("rank_by"));
   }

@@ -274,6 +274,9 @@ struct Allocation {
   Expression quota_count;          ///< alternatively, a count
   std::string rounding;            ///< floor, ceil, half_up, exact (undetermined if fractional)
   std::vector<Expression> tier_shares;  ///< tiers by share (1/3 each)
+  /// Without a population: the allocation read from the record's own facts
+  /// (a `town_rank` given in the record); empty: undetermined.
+  Expression from_record;
   OriginId origin = kNoOrigin;
 };
 
@@ -299,6 +302,9 @@ struct Decision {
   bool discretionary = false;   ///< 可: a benefit, never a right
   bool truncated_text = false;  ///< the provision's text is cut: positives are undetermined
   std::string unless_switch;    ///< switch that lifts truncated_text when true
+  /// Qualifiers the text implies, copied to every result (`average`: a
+  /// reference value, not an entitlement).
+  std::vector<std::string> flags;
   Text message;
   OriginId origin = kNoOrigin;
 };

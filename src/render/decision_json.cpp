@@ -26,6 +26,29 @@ json::value value_json(const Value& value) {
       return json::string(value.as_string());
     case ValueKind::enumeration:
       return json::string(value.as_enum().name());
+    case ValueKind::list: {
+      json::array out;
+      for (const auto& item : value.as_list())
+        out.emplace_back(value_json(item));
+      return out;
+    }
+    case ValueKind::map: {
+      json::object out;
+      for (const auto& [key, item] : value.as_map().entries())
+        out[key.kind() == ValueKind::string ? key.as_string() : key.debug_string()] =
+            value_json(item);
+      return out;
+    }
+    case ValueKind::record: {
+      const RecordValue& record = value.as_record();
+      json::object out;
+      for (std::size_t i = 0; i < record.type().fields().size(); ++i) {
+        if (const Value* field = record.field(static_cast<int>(i))) {
+          out[record.type().fields()[i].name] = value_json(*field);
+        }
+      }
+      return out;
+    }
     case ValueKind::null:
     case ValueKind::unknown:
     case ValueKind::error:
@@ -42,6 +65,59 @@ json::array strings(const std::vector<std::string>& items) {
   return out;
 }
 
+json::object message_json(const std::string& zh, const std::string& en) {
+  return json::object{{"zh", zh}, {"en", en}};
+}
+
+json::object facts_json(const std::vector<std::pair<std::string, Value>>& facts) {
+  json::object out;
+  for (const auto& [name, value] : facts)
+    out[name] = value_json(value);
+  return out;
+}
+
+json::object hint_json(const Hint& hint) {
+  json::object out;
+  out["kind"] = hint.kind;
+  if (hint.date) out["date"] = hint.date->to_string();
+  if (!hint.amount.empty()) out["amount"] = hint.amount;
+  if (!hint.values.empty()) out["values"] = strings(hint.values);
+  if (hint.rank > 0) out["rank"] = hint.rank;
+  out["message"] = message_json(hint.message_zh, hint.message_en);
+  return out;
+}
+
+json::object component_json(const PayLine& line) {
+  json::object out;
+  out["id"] = line.id;
+  out["formula"] = line.formula;
+  out["value"] = value_json(line.amount);
+  if (!line.rounding.empty()) {
+    out["rounding"] = json::object{{"places", line.places}, {"mode", line.rounding}};
+  }
+  if (!line.parameters.empty()) out["parameters"] = facts_json(line.parameters);
+  if (!line.cite.empty()) out["cite"] = line.cite;
+  return out;
+}
+
+json::object cohort_json(const CohortPlace& cohort) {
+  json::object out;
+  out["group"] = cohort.group.empty() ? json::value(nullptr) : json::value(cohort.group);
+  out["size"] = cohort.size;
+  out["candidates"] = cohort.candidates;
+  if (cohort.rank > 0) out["rank"] = cohort.rank;
+  if (!cohort.quota_rule.empty() || cohort.quota >= 0) {
+    out["quota"] = cohort.quota >= 0 ? json::value(cohort.quota) : json::value(nullptr);
+  }
+  if (!cohort.quota_rule.empty()) out["quota_rule"] = cohort.quota_rule;
+  if (cohort.tier > 0) out["tier"] = cohort.tier;
+  if (!cohort.tied_with.empty()) out["tied_with"] = strings(cohort.tied_with);
+  if (!cohort.tie_break.empty()) out["tie_break"] = strings(cohort.tie_break);
+  if (cohort.rank_needed > 0) out["rank_needed"] = cohort.rank_needed;
+  out["message"] = message_json(cohort.message_zh, cohort.message_en);
+  return out;
+}
+
 json::object reason_json(const Reason& reason) {
   json::object out;
   out["id"] = reason.id;
@@ -49,11 +125,13 @@ json::object reason_json(const Reason& reason) {
   if (!reason.cite.empty()) out["cite"] = reason.cite;
   if (!reason.expression.empty()) out["expression"] = reason.expression;
   if (!reason.message_zh.empty() || !reason.message_en.empty()) {
-    out["message"] = json::object{{"zh", reason.message_zh}, {"en", reason.message_en}};
+    out["message"] = message_json(reason.message_zh, reason.message_en);
   }
+  if (!reason.facts.empty()) out["facts"] = facts_json(reason.facts);
   if (!reason.missing.empty()) out["missing"] = strings(reason.missing);
   if (!reason.error.empty()) out["error"] = reason.error;
   if (reason.soft) out["soft"] = true;
+  if (reason.hint) out["hint"] = hint_json(*reason.hint);
   if (!reason.children.empty()) {
     json::array children;
     for (const auto& child : reason.children)
@@ -67,7 +145,12 @@ json::object decision_object(const DecisionResult& decision) {
   json::object out;
   out["kind"] = decision.kind;
   out["outcome"] = outcome_name(decision.outcome);
-  out["value"] = value_json(decision.value);
+  if (decision.range) {
+    out["value"] = json::object{{"low", value_json(decision.range->first)},
+                                {"high", value_json(decision.range->second)}};
+  } else {
+    out["value"] = value_json(decision.value);
+  }
   if (!decision.cite.empty()) out["cite"] = decision.cite;
   json::array reasons;
   for (const auto& reason : decision.reasons)
@@ -76,6 +159,13 @@ json::object decision_object(const DecisionResult& decision) {
   out["missing"] = strings(decision.missing);
   out["undetermined"] = strings(decision.undetermined);
   out["flags"] = strings(decision.flags);
+  if (!decision.components.empty()) {
+    json::array components;
+    for (const auto& line : decision.components)
+      components.emplace_back(component_json(line));
+    out["components"] = std::move(components);
+  }
+  if (decision.cohort) out["cohort"] = cohort_json(*decision.cohort);
   return out;
 }
 
@@ -85,6 +175,7 @@ std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rul
                           const std::string& as_of) {
   json::object out;
   out["record"] = output.record;
+  out["kind"] = output.kind;
   out["ruleset"] =
       json::object{{"name", rules.id()}, {"version", rules.version()}, {"digest", rules.digest()}};
   out["as_of"] = as_of;
@@ -92,7 +183,15 @@ std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rul
   for (const auto& decision : output.decisions)
     decisions[decision.id] = decision_object(decision);
   out["decisions"] = std::move(decisions);
-  out["errors"] = strings(output.errors);
+  json::array errors;
+  for (const auto& error : output.errors) {
+    errors.emplace_back(json::object{{"file", error.file},
+                                     {"line", error.line},
+                                     {"column", error.column},
+                                     {"field", error.field},
+                                     {"message", error.message}});
+  }
+  out["errors"] = std::move(errors);
   return json::serialize(out);
 }
 

@@ -14,10 +14,20 @@
 
 namespace cadre::render {
 
+/// Why a record could not be evaluated: where in which file, which field.
+struct RecordError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string field;
+  std::string message;
+};
+
 struct RecordOutput {
   std::string record;  ///< the record's id (or its position)
+  std::string kind;    ///< the record kind, when known
   std::vector<DecisionResult> decisions;
-  std::vector<std::string> errors;  ///< why the record could not be evaluated
+  std::vector<RecordError> errors;
 };
 
 /// One line of JSON (no trailing newline); keys in a fixed order, so the same

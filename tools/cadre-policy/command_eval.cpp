@@ -15,7 +15,6 @@
 #include "commands.hpp"
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
-#include "engine/related_records.hpp"
 #include "records/read_records.hpp"
 #include "render/decision_json.hpp"
 
@@ -31,6 +30,7 @@ struct EvalSettings {
   std::string format;
   std::string lang;
   std::string output;
+  bool explain = true;
 };
 
 // The kind that records without a `kind` take: the subject of most decisions.
@@ -49,10 +49,31 @@ std::string default_kind(const CompiledRuleSetImpl& impl) {
   return best;
 }
 
+// A reason tree, indented; groups show their parts.
+void write_reason(std::ostream& out, const Reason& reason, bool chinese, int indent) {
+  if (reason.id.empty() && reason.children.empty()) return;
+  if (reason.id == "cohort") return;  // shown as the cohort's message
+  int inner = indent;
+  if (!reason.id.empty()) {
+    const std::string& message = chinese ? reason.message_zh : reason.message_en;
+    out << std::string(static_cast<std::size_t>(indent), ' ') << reason_status_name(reason.status)
+        << " " << reason.id;
+    if (!message.empty()) out << ": " << message;
+    if (reason.hint)
+      out << " (" << (chinese ? reason.hint->message_zh : reason.hint->message_en) << ")";
+    out << "\n";
+    inner += 2;
+  }
+  for (const auto& child : reason.children)
+    write_reason(out, child, chinese, inner);
+}
+
 void write_text(std::ostream& out, const render::RecordOutput& record, bool chinese) {
   out << "record " << record.record << "\n";
-  for (const auto& error : record.errors)
-    out << "  error: " << error << "\n";
+  for (const auto& error : record.errors) {
+    out << "  error: " << error.file << ":" << error.line
+        << (error.field.empty() ? "" : ": " + error.field) << ": " << error.message << "\n";
+  }
   for (const auto& decision : record.decisions) {
     out << "  " << decision.id << ": " << outcome_name(decision.outcome);
     if (!decision.value.is_exceptional() && decision.value.kind() != ValueKind::null) {
@@ -63,16 +84,20 @@ void write_text(std::ostream& out, const render::RecordOutput& record, bool chin
     out << "\n";
     for (const auto& code : decision.undetermined)
       out << "    undetermined: " << code << "\n";
-    for (const auto& reason : decision.reasons) {
-      for (const auto& child :
-           reason.children.empty() ? std::vector<Reason>{reason} : reason.children) {
-        const std::string& message = chinese ? child.message_zh : child.message_en;
-        if (child.id.empty()) continue;
-        out << "    " << reason_status_name(child.status) << " " << child.id;
-        if (!message.empty()) out << ": " << message;
-        out << "\n";
-      }
+    if (decision.range) {
+      out << "    range: " << engine::plain_text(decision.range->first) << " .. "
+          << engine::plain_text(decision.range->second) << "\n";
     }
+    for (const auto& line : decision.components) {
+      out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
+          << "\n";
+    }
+    if (decision.cohort) {
+      out << "    " << (chinese ? decision.cohort->message_zh : decision.cohort->message_en)
+          << "\n";
+    }
+    for (const auto& reason : decision.reasons)
+      write_reason(out, reason, chinese, 4);
   }
 }
 
@@ -101,25 +126,27 @@ int evaluate(const EvalSettings& settings) {
     std::cerr << format_diagnostic(d) << "\n";
   if (has_errors(batch.diagnostics)) return 2;
 
-  std::vector<RecordValue> all;
+  // The readable records are one population: cohort allocations group them.
+  std::vector<RecordValue> population;
   for (const auto& record : batch.records) {
-    if (record.value) all.push_back(*record.value);
+    if (record.value) population.push_back(*record.value);
   }
   Engine engine(*loaded.ruleset);
+  EvaluationOptions evaluation;
+  evaluation.explain = settings.explain;
+  auto decided = engine.evaluate_population(population, *as_of, evaluation);
+  std::size_t next = 0;
   std::ostringstream out;
   for (std::size_t i = 0; i < batch.records.size(); ++i) {
     const auto& input = batch.records[i];
     render::RecordOutput output;
     output.record = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
+    output.kind = input.kind;
     for (const auto& issue : input.errors) {
-      output.errors.push_back(settings.records + ":" + std::to_string(issue.line) +
-                              (issue.field.empty() ? "" : ": " + issue.field) + ": " +
-                              issue.message);
+      output.errors.push_back(
+          {settings.records, issue.line, issue.column, issue.field, issue.message});
     }
-    if (input.value) {
-      output.decisions =
-          engine.evaluate(*input.value, engine::ancestors(impl.rules(), *input.value, all), *as_of);
-    }
+    if (input.value) output.decisions = std::move(decided[next++].decisions);
     if (settings.format == "text") {
       write_text(out, output, settings.lang == "zh");
     } else {
@@ -161,6 +188,7 @@ int run_eval(const std::vector<std::string>& args) {
       "language of text messages: zh or en")("output", po::value(&settings.output),
                                              "write to FILE (replaced only on success)")(
       "root", po::value(&settings.root), "folder that includes and extends may not leave")(
+      "no-explain", po::bool_switch(), "outcomes, values and reason codes only (faster)")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
@@ -169,6 +197,7 @@ int run_eval(const std::vector<std::string>& args) {
   // The options write into `settings` directly.
   auto parsed = parse_arguments("eval", args, options, positional, exit_code);
   if (!parsed) return exit_code;
+  settings.explain = !(*parsed)["no-explain"].as<bool>();
   if (settings.ruleset.empty() || settings.records.empty() ||
       (settings.format != "json" && settings.format != "text") ||
       (settings.lang != "zh" && settings.lang != "en")) {

@@ -1,0 +1,48 @@
+// Fact probes: the qualified names of an expression, compiled one by one.
+#include "compile/fact_probes.hpp"
+
+#include <algorithm>
+
+#include "compile/references.hpp"
+
+namespace cadre {
+
+namespace {
+
+// A record field is `kind.field`: the kind is declared, the field one
+// segment deeper (deeper paths are read through the field's value).
+bool names_fact(const CompileContext& context, std::string_view name) {
+  if (const IdInfo* info = context.find_id(name)) return info->kind != IdInfo::Kind::record;
+  auto dot = name.find('.');
+  if (dot == std::string_view::npos || name.find('.', dot + 1) != std::string_view::npos) {
+    return false;
+  }
+  const IdInfo* kind = context.find_id(name.substr(0, dot));
+  return kind != nullptr && kind->kind == IdInfo::Kind::record;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, CompiledExpression>> fact_probes(
+    const CompileContext& context, const model::Expression& expression) {
+  std::vector<std::pair<std::string, CompiledExpression>> probes;
+  if (expression.empty()) return probes;
+  auto references = find_references(
+      expression.text, [&](std::string_view name) { return names_fact(context, name); });
+  for (const auto& reference : references) {
+    bool seen = std::any_of(probes.begin(), probes.end(),
+                            [&](const auto& probe) { return probe.first == reference.id; });
+    if (seen) continue;
+    // Compiled without reporting: the expression that names it compiled.
+    CompileResult result = compile(reference.id, context.out().environment);
+    if (!result.ok()) continue;
+    CompiledExpression probe;
+    probe.origin = expression.origin;
+    probe.text = reference.id;
+    probe.program = std::move(result.program);
+    probes.emplace_back(reference.id, std::move(probe));
+  }
+  return probes;
+}
+
+}  // namespace cadre

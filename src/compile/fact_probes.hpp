@@ -1,0 +1,21 @@
+// The facts an expression reads, each compiled on its own so that an
+// explanation can show the values a condition or a pay formula used
+// (`cadre.birth_date`, `ps.tenure_years`, `hy.perf_multiplier`).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "compile/compile_context.hpp"
+
+namespace cadre {
+
+/// Parameters, switches, derived values, decisions and record fields
+/// (`kind.field`) that `expression` names, in order of first appearance,
+/// each with a program reading it. Names whose probe does not compile are
+/// left out: the expression itself reports its errors.
+std::vector<std::pair<std::string, CompiledExpression>> fact_probes(
+    const CompileContext& context, const model::Expression& expression);
+
+}  // namespace cadre

@@ -1,0 +1,548 @@
+// Cohort allocations: grouping, ranking, quotas and tiers.
+#include "engine/allocation.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "engine/conditions.hpp"
+#include "engine/outcome_builder.hpp"
+#include "eval/builtins.hpp"
+
+namespace cadre::engine {
+
+namespace {
+
+enum class Candidacy : std::uint8_t { yes, no, unknown };
+
+// A member as the allocation sees it before looking at its group.
+struct Entry {
+  std::size_t member = 0;
+  std::string id;
+  std::string group;
+  Candidacy candidacy = Candidacy::yes;
+  std::vector<Value> keys;  ///< rank_by, then tie_break
+  bool keys_known = true;
+  std::vector<std::string> missing;  ///< what keeps its place unknown
+};
+
+bool uncertain(const Entry& entry) {
+  return entry.candidacy == Candidacy::unknown ||
+         (entry.candidacy == Candidacy::yes && !entry.keys_known);
+}
+
+// An exact share of the candidates: numerator / denominator.
+struct Fraction {
+  Int128 num = 0;
+  Int128 den = 1;
+};
+
+std::optional<Fraction> fraction_of(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::integer:
+      return Fraction{value.as_int(), 1};
+    case ValueKind::decimal: {
+      Int128 den = 1;
+      for (int i = 0; i < value.as_decimal().scale(); ++i)
+        den *= 10;
+      return Fraction{value.as_decimal().coefficient(), den};
+    }
+    case ValueKind::real: {
+      auto parsed = Decimal::parse(plain_text(value));
+      return parsed ? fraction_of(Value(*parsed)) : std::nullopt;
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+std::string text_of(Int128 value) {
+  if (value == 0) return "0";
+  bool negative = value < 0;
+  std::string digits;
+  for (Int128 rest = negative ? -value : value; rest > 0; rest /= 10) {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(rest % 10)));
+  }
+  return negative ? "-" + digits : digits;
+}
+
+// share × count rounded as the rule states; nullopt when `exact` and the
+// product is not whole (the text gives no rounding: R-10).
+std::optional<std::int64_t> rounded_product(const Fraction& share, std::int64_t count,
+                                            const std::string& rounding) {
+  Int128 product = share.num * count;
+  Int128 floor = product / share.den;  // shares are never negative
+  Int128 rest = product % share.den;
+  if (rest == 0) return static_cast<std::int64_t>(floor);
+  if (rounding == "floor") return static_cast<std::int64_t>(floor);
+  if (rounding == "ceil") return static_cast<std::int64_t>(floor + 1);
+  if (rounding == "half_up")
+    return static_cast<std::int64_t>(rest * 2 >= share.den ? floor + 1 : floor);
+  return std::nullopt;
+}
+
+// The exact quotient as text: 4.5, or 9/2 when it has no finite decimal form.
+std::string exact_text(const Fraction& share, std::int64_t count) {
+  Int128 num = share.num * count;
+  Int128 den = share.den;
+  auto decimal = Decimal::from_parts(num, 0);
+  if (decimal) {
+    auto quotient = Decimal::divide(*decimal, *Decimal::from_parts(den, 0));
+    if (quotient.ok()) {
+      auto back = Decimal::multiply(quotient.value, *Decimal::from_parts(den, 0));
+      if (back.ok() && back.value == *decimal) return quotient.value.to_string();
+    }
+  }
+  return text_of(num) + "/" + text_of(den);
+}
+
+// What limits the allocation in one group: a quota of places or tier bounds
+// (cumulative: a place p is in tier k when p <= bounds[k-1]).
+struct Limit {
+  bool known = false;
+  std::int64_t quota = -1;
+  std::vector<std::int64_t> bounds;
+  std::string rule;          ///< "floor(0.2 × 23) = 4"
+  Value unknown;             ///< why it is not known
+  std::string undetermined;  ///< a reason code (a rounding the text does not give)
+};
+
+Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std::int64_t size) {
+  Limit limit;
+  const model::Allocation& model = *decision.model->allocation;
+  if (decision.quota_count.program) {
+    Value count = decision.quota_count.program->evaluate(facts);
+    if (count.kind() != ValueKind::integer) {
+      limit.unknown = count;
+      return limit;
+    }
+    limit.known = true;
+    limit.quota = count.as_int();
+    limit.rule = std::to_string(limit.quota);
+    return limit;
+  }
+  if (!decision.quota_ratio.program) return limit;
+  Value ratio = decision.quota_ratio.program->evaluate(facts);
+  auto share = fraction_of(ratio);
+  if (!share) {
+    limit.unknown = ratio;
+    return limit;
+  }
+  std::string product = plain_text(ratio) + " × " + std::to_string(size);
+  auto quota = rounded_product(*share, size, model.rounding);
+  if (!quota) {
+    limit.rule = product + " = " + exact_text(*share, size);
+    limit.undetermined = "unspecified_parameter:" + decision.model->id + ".rounding";
+    return limit;
+  }
+  limit.known = true;
+  limit.quota = *quota;
+  limit.rule = (model.rounding == "exact" ? product : model.rounding + "(" + product + ")") +
+               " = " + std::to_string(*quota);
+  return limit;
+}
+
+Limit tier_limit(const CompiledDecision& decision, const Activation& facts,
+                 std::int64_t candidates) {
+  Limit limit;
+  const model::Allocation& model = *decision.model->allocation;
+  std::string rounding = model.rounding.empty() ? "exact" : model.rounding;
+  Fraction cumulative{0, 1};
+  std::size_t written = 0;
+  for (const auto& [num, den] : decision.tier_fractions) {
+    Fraction share{num, den};
+    if (den == 0) {
+      const auto& program = decision.tier_shares[written++].program;
+      Value value = program ? program->evaluate(facts) : Value::unknown("tiers");
+      auto parsed = fraction_of(value);
+      if (!parsed) {
+        limit.unknown = value;
+        return limit;
+      }
+      share = *parsed;
+    }
+    cumulative = {cumulative.num * share.den + share.num * cumulative.den,
+                  cumulative.den * share.den};
+    auto bound = rounded_product(cumulative, candidates, rounding);
+    if (!bound) {
+      limit.rule =
+          "tiers of " + std::to_string(candidates) + ": " + exact_text(cumulative, candidates);
+      limit.undetermined = "unspecified_parameter:" + decision.model->id + ".rounding";
+      return limit;
+    }
+    limit.bounds.push_back(*bound);
+  }
+  limit.known = true;
+  std::string sizes;
+  std::int64_t previous = 0;
+  for (auto bound : limit.bounds) {
+    sizes += (sizes.empty() ? "" : "/") + std::to_string(bound - previous);
+    previous = bound;
+  }
+  limit.rule = "tiers " + sizes + " of " + std::to_string(candidates);
+  return limit;
+}
+
+// 1-based tier of a place, 0 when beyond the last tier.
+int tier_of(const Limit& limit, std::int64_t place) {
+  for (std::size_t k = 0; k < limit.bounds.size(); ++k) {
+    if (place <= limit.bounds[k]) return static_cast<int>(k + 1);
+  }
+  return 0;
+}
+
+class GroupAllocator {
+ public:
+  GroupAllocator(const CompiledDecision& decision, const std::vector<const RecordRun*>& members,
+                 std::vector<Entry>& entries, std::vector<Decided>& out, bool explain)
+      : decision_(decision), members_(members), entries_(entries), out_(out), explain_(explain) {}
+
+  void run(const std::vector<std::size_t>& group) {
+    std::vector<std::size_t> ranked;
+    std::vector<std::size_t> unsure;
+    int candidates = 0;
+    for (std::size_t index : group) {
+      const Entry& entry = entries_[index];
+      if (entry.candidacy != Candidacy::no) ++candidates;
+      if (uncertain(entry)) {
+        unsure.push_back(index);
+      } else if (entry.candidacy == Candidacy::yes) {
+        ranked.push_back(index);
+      }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
+      return compare(entries_[a], entries_[b], key_count()) < 0;
+    });
+    const Activation& facts = members_[entries_[group.front()].member]->facts();
+    bool tiers = !decision_.tier_fractions.empty();
+    Limit limit = tiers ? tier_limit(decision_, facts, candidates)
+                        : quota_limit(decision_, facts, static_cast<std::int64_t>(group.size()));
+    Place base;
+    base.group = entries_[group.front()].group;
+    base.size = static_cast<int>(group.size());
+    base.candidates = candidates;
+    base.unsure = static_cast<int>(unsure.size());
+    for (std::size_t i = 0; i < ranked.size();) {
+      std::size_t end = i + 1;
+      while (end < ranked.size() &&
+             compare(entries_[ranked[i]], entries_[ranked[end]], key_count()) == 0)
+        ++end;
+      for (std::size_t j = i; j < end; ++j) {
+        Place place = base;
+        place.ahead = static_cast<int>(i);
+        place.tied = static_cast<int>(end - i);
+        for (std::size_t k = i; k < end; ++k) {
+          if (k != j) place.tied_with.push_back(entries_[ranked[k]].id);
+        }
+        place.broken_tie = broke_tie(ranked, j);
+        decide_ranked(ranked[j], place, limit, unsure);
+      }
+      i = end;
+    }
+    for (std::size_t index : unsure)
+      decide_unsure(index, base, limit, static_cast<std::int64_t>(ranked.size() + unsure.size()));
+    for (std::size_t index : group) {
+      if (entries_[index].candidacy == Candidacy::no) decide_outsider(index, base);
+    }
+  }
+
+ private:
+  struct Place {
+    std::string group;
+    int size = 0;
+    int candidates = 0;
+    int unsure = 0;
+    int ahead = 0;
+    int tied = 1;
+    std::vector<std::string> tied_with;
+    bool broken_tie = false;
+  };
+
+  std::size_t rank_keys() const { return decision_.rank_by.size(); }
+  std::size_t key_count() const { return decision_.rank_by.size() + decision_.tie_break.size(); }
+
+  bool descending(std::size_t key) const {
+    const model::Allocation& model = *decision_.model->allocation;
+    return key < model.rank_by.size() ? model.rank_by[key].descending
+                                      : model.tie_break[key - model.rank_by.size()].descending;
+  }
+
+  // <0 when `a` ranks before `b` on the first `keys` keys, 0 when equal.
+  int compare(const Entry& a, const Entry& b, std::size_t keys) const {
+    for (std::size_t k = 0; k < keys; ++k) {
+      auto order = eval::order_values(a.keys[k], b.keys[k]);
+      if (!order || *order == 0) continue;
+      bool before = descending(k) ? *order > 0 : *order < 0;
+      return before ? -1 : 1;
+    }
+    return 0;
+  }
+
+  // True when the record ties others on rank_by and tie_break separated them.
+  bool broke_tie(const std::vector<std::size_t>& ranked, std::size_t j) const {
+    if (decision_.tie_break.empty()) return false;
+    for (std::size_t k = 0; k < ranked.size(); ++k) {
+      if (k == j) continue;
+      const Entry& a = entries_[ranked[j]];
+      const Entry& b = entries_[ranked[k]];
+      if (compare(a, b, rank_keys()) == 0 && compare(a, b, key_count()) != 0) return true;
+    }
+    return false;
+  }
+
+  void decide_ranked(std::size_t index, const Place& place, const Limit& limit,
+                     const std::vector<std::size_t>& unsure) {
+    Decided& out = out_[index];
+    CohortPlace cohort = cohort_of(place, limit);
+    cohort.rank = place.ahead + 1;
+    std::int64_t best = place.ahead + 1;
+    std::int64_t worst = place.ahead + place.tied + place.unsure;
+    bool tiers = !decision_.tier_fractions.empty();
+    if (!limit.known) {
+      add_unknowns(limit.unknown, out.result);
+      if (!limit.undetermined.empty()) out.result.undetermined.push_back(limit.undetermined);
+    } else if (tiers) {
+      int first = tier_of(limit, best);
+      int last = tier_of(limit, worst);
+      if (first == last) {
+        out.result.outcome = Outcome::computed;
+        out.value = Value(static_cast<std::int64_t>(first));
+        cohort.tier = first;
+      } else {
+        undecided(out, place, limit, unsure, best, worst);
+      }
+    } else if (worst <= limit.quota) {
+      out.result.outcome = Outcome::eligible;
+      out.value = Value(true);
+    } else if (best > limit.quota) {
+      out.result.outcome = Outcome::ineligible;
+      out.value = Value(false);
+      cohort.rank_needed = static_cast<int>(limit.quota);
+    } else {
+      undecided(out, place, limit, unsure, best, worst);
+    }
+    finish(out, std::move(cohort), place);
+  }
+
+  // Settled neither way: a tie across the cap, or unsure members that could
+  // stand ahead.
+  void undecided(Decided& out, const Place& place, const Limit& limit,
+                 const std::vector<std::size_t>& unsure, std::int64_t best, std::int64_t worst) {
+    bool tiers = !decision_.tier_fractions.empty();
+    std::int64_t tie_end = place.ahead + place.tied;
+    bool tie_straddles = tiers ? tier_of(limit, best) != tier_of(limit, tie_end)
+                               : best <= limit.quota && tie_end > limit.quota;
+    if (place.tied > 1 && tie_straddles) out.result.undetermined.push_back("tie_at_cap");
+    if (!tie_straddles || worst > tie_end) {
+      for (std::size_t other : unsure) {
+        for (const auto& path : entries_[other].missing) {
+          if (is_reason_code(path)) {
+            out.result.undetermined.push_back(path);
+            continue;
+          }
+          // Another record's missing fact: named with that record's id.
+          out.result.missing.push_back(entries_[other].id + ":" + path);
+          out.result.undetermined.push_back("missing_fact:" + entries_[other].id + ":" + path);
+        }
+      }
+    }
+  }
+
+  // A candidate whose rank is unknown could stand anywhere among the
+  // candidates: settled only when every place gives the same result.
+  void decide_unsure(std::size_t index, const Place& base, const Limit& limit,
+                     std::int64_t candidates) {
+    Decided& out = out_[index];
+    bool candidate = entries_[index].candidacy == Candidacy::yes;
+    bool tiers = !decision_.tier_fractions.empty();
+    if (candidate && limit.known && tiers && tier_of(limit, 1) == tier_of(limit, candidates)) {
+      out.result.outcome = Outcome::computed;
+      out.value = Value(static_cast<std::int64_t>(tier_of(limit, 1)));
+    } else if (candidate && limit.known && !tiers && candidates <= limit.quota) {
+      out.result.outcome = Outcome::eligible;
+      out.value = Value(true);
+    } else {
+      UnknownSet unknowns;
+      unknowns.attributes = entries_[index].missing;
+      add_unknowns(Value::unknown(std::move(unknowns)), out.result);
+      if (!limit.known) {
+        add_unknowns(limit.unknown, out.result);
+        if (!limit.undetermined.empty()) out.result.undetermined.push_back(limit.undetermined);
+      }
+    }
+    finish(out, cohort_of(base, limit), base);
+  }
+
+  void decide_outsider(std::size_t index, const Place& base) {
+    Decided& out = out_[index];
+    out.result.outcome = Outcome::not_applicable;
+    // Later rules read a non-candidate as not allocated.
+    out.value = decision_.tier_fractions.empty() ? Value(false) : Value(std::int64_t{0});
+    CohortPlace cohort;
+    cohort.group = base.group;
+    cohort.size = base.size;
+    cohort.candidates = base.candidates;
+    if (explain_) {
+      cohort.message_zh = "不是候选人（" + base.group + "组共" + std::to_string(base.size) + "人）";
+      cohort.message_en =
+          "not a candidate (" + std::to_string(base.size) + " in group " + base.group + ")";
+    }
+    out.result.cohort = std::move(cohort);
+    Value bound = out.value;
+    finish_decision(out);
+    out.result.value = Value();  // the output shows no value for a non-candidate
+    out.value = bound;
+  }
+
+  CohortPlace cohort_of(const Place& place, const Limit& limit) const {
+    CohortPlace cohort;
+    cohort.group = place.group;
+    cohort.size = place.size;
+    cohort.candidates = place.candidates;
+    cohort.quota = limit.known && limit.bounds.empty() ? static_cast<int>(limit.quota) : -1;
+    cohort.quota_rule = limit.rule;
+    return cohort;
+  }
+
+  void finish(Decided& out, CohortPlace cohort, const Place& place) {
+    cohort.tied_with = place.tied_with;
+    if (place.broken_tie) {
+      for (const auto& key : decision_.model->allocation->tie_break)
+        cohort.tie_break.push_back(key.expr.text);
+    }
+    if (explain_) explain(out, cohort);
+    out.result.cohort = std::move(cohort);
+    finish_decision(out);
+  }
+
+  // The cohort's explanation as a message and as a reason with a rank hint.
+  void explain(Decided& out, CohortPlace& cohort) const {
+    std::string zh = cohort.group + "组" + std::to_string(cohort.size) + "人，候选" +
+                     std::to_string(cohort.candidates) + "人";
+    std::string en = "group " + cohort.group + ": " + std::to_string(cohort.size) + " records, " +
+                     std::to_string(cohort.candidates) + " candidates";
+    if (cohort.rank > 0) {
+      zh += "，排名第" + std::to_string(cohort.rank);
+      en += "; rank " + std::to_string(cohort.rank) + " of " + std::to_string(cohort.candidates);
+    }
+    if (!cohort.quota_rule.empty()) {
+      zh += cohort.quota >= 0 ? "；名额" + cohort.quota_rule : "；" + cohort.quota_rule;
+      en += cohort.quota >= 0 ? "; quota " + cohort.quota_rule : "; " + cohort.quota_rule;
+    }
+    if (cohort.tier > 0) {
+      zh += "；第" + std::to_string(cohort.tier) + "档";
+      en += "; tier " + std::to_string(cohort.tier);
+    }
+    if (!cohort.tied_with.empty()) {
+      std::string names;
+      for (const auto& id : cohort.tied_with)
+        names += (names.empty() ? "" : ", ") + id;
+      zh += "；与" + names + "并列";
+      en += "; tied with " + names;
+    }
+    if (!cohort.tie_break.empty()) {
+      std::string keys;
+      for (const auto& key : cohort.tie_break)
+        keys += (keys.empty() ? "" : ", ") + key;
+      zh += "；并列按" + keys + "区分";
+      en += "; tie broken by " + keys;
+    }
+    cohort.message_zh = zh;
+    cohort.message_en = en;
+    Reason reason;
+    reason.id = "cohort";
+    reason.cite = decision_.model->cite.provision;
+    reason.message_zh = zh;
+    reason.message_en = en;
+    reason.status = out.result.outcome == Outcome::undetermined ? ReasonStatus::unknown
+                    : out.result.outcome == Outcome::ineligible ? ReasonStatus::failed
+                                                                : ReasonStatus::passed;
+    if (cohort.rank_needed > 0) {
+      Hint hint;
+      hint.kind = "rank";
+      hint.rank = cohort.rank_needed;
+      hint.message_zh = "需排名前" + std::to_string(cohort.rank_needed);
+      hint.message_en = "needs rank " + std::to_string(cohort.rank_needed) + " or better";
+      reason.hint = std::move(hint);
+    }
+    out.result.reasons.push_back(std::move(reason));
+  }
+
+  const CompiledDecision& decision_;
+  const std::vector<const RecordRun*>& members_;
+  std::vector<Entry>& entries_;
+  std::vector<Decided>& out_;
+  bool explain_;
+};
+
+// Reads a member's group, candidacy and sort keys; false when the member
+// leaves the allocation here (not applicable, or its group unknown).
+bool read_entry(const CompiledDecision& decision, const Activation& facts, Entry& entry,
+                Decided& out) {
+  Value applies =
+      decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
+  if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
+    out.result.outcome = Outcome::not_applicable;
+    return false;
+  }
+  if (applies.kind() != ValueKind::boolean) {
+    add_unknowns(applies, out.result);
+    return false;
+  }
+  Value group = decision.group_by.program ? decision.group_by.program->evaluate(facts)
+                                          : Value::unknown("group_by");
+  if (group.is_exceptional()) {
+    add_unknowns(group, out.result);
+    if (group.is_error()) out.result.undetermined.push_back("error:" + group.as_error().message);
+    return false;
+  }
+  entry.group = plain_text(group);
+  if (decision.candidates.program) {
+    Value candidate = decision.candidates.program->evaluate(facts);
+    if (candidate.kind() == ValueKind::boolean) {
+      entry.candidacy = candidate.as_bool() ? Candidacy::yes : Candidacy::no;
+    } else {
+      entry.candidacy = Candidacy::unknown;
+      add_unknowns(candidate, entry.missing);
+    }
+  }
+  if (entry.candidacy == Candidacy::no) return true;
+  for (const auto* keys : {&decision.rank_by, &decision.tie_break}) {
+    for (const auto& key : *keys) {
+      Value value = key.program ? key.program->evaluate(facts) : Value::unknown("rank_by");
+      if (value.is_exceptional()) {
+        entry.keys_known = false;
+        add_unknowns(value, entry.missing);
+      }
+      entry.keys.push_back(std::move(value));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<Decided> allocate(const CompiledDecision& decision,
+                              const std::vector<const RecordRun*>& members, bool explain) {
+  std::vector<Decided> out;
+  out.reserve(members.size());
+  std::vector<Entry> entries(members.size());
+  std::map<std::string, std::vector<std::size_t>> groups;  // ordered: deterministic
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    out.push_back(start_decision(decision));
+    Entry& entry = entries[i];
+    entry.member = i;
+    entry.id = members[i]->id();
+    if (read_entry(decision, members[i]->facts(), entry, out.back())) {
+      groups[entry.group].push_back(i);
+    } else {
+      finish_decision(out.back());
+    }
+  }
+  GroupAllocator allocator(decision, members, entries, out, explain);
+  for (const auto& [key, group] : groups)
+    allocator.run(group);
+  return out;
+}
+
+}  // namespace cadre::engine

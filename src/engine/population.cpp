@@ -1,0 +1,78 @@
+// Population evaluation: one RecordRun per record, advanced together through
+// the compiled steps so that a cohort allocation sees every member's facts
+// and derived values, and later steps read its result.
+#include <memory>
+
+#include "cadre/engine.hpp"
+#include "engine/allocation.hpp"
+#include "engine/record_run.hpp"
+#include "engine/related_records.hpp"
+
+namespace cadre {
+
+namespace {
+
+bool is_allocation(const CompiledRuleSetImpl& rules, const Step& step) {
+  return step.kind == Step::Kind::decision &&
+         rules.decisions[step.index].model->kind == model::DecisionKind::allocation;
+}
+
+}  // namespace
+
+std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<RecordValue>& population,
+                                                         Date as_of,
+                                                         EvaluationOptions options) const {
+  const CompiledRuleSetImpl& impl = rules_.impl();
+  auto links = engine::ancestor_indices(impl.rules(), population);
+  std::vector<std::unique_ptr<engine::RecordRun>> runs;
+  runs.reserve(population.size());
+  for (std::size_t i = 0; i < population.size(); ++i) {
+    std::vector<RecordValue> related;
+    for (std::size_t parent : links[i])
+      related.push_back(population[parent]);
+    runs.push_back(
+        std::make_unique<engine::RecordRun>(impl, population[i], related, as_of, options));
+  }
+  for (const Step& step : impl.order) {
+    if (!is_allocation(impl, step)) {
+      for (auto& run : runs)
+        run->run(step);
+      continue;
+    }
+    const CompiledDecision& decision = impl.decisions[step.index];
+    const std::string& subject = decision.model->subject;
+    std::vector<const engine::RecordRun*> members;
+    std::vector<std::size_t> member_index(runs.size(), runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (runs[i]->kind() != subject) continue;
+      member_index[i] = members.size();
+      members.push_back(runs[i].get());
+    }
+    auto decided = engine::allocate(decision, members, options.explain);
+    // Records that belong to a member (the cadres of an allocated village)
+    // read the member's value.
+    std::vector<Value> values(decided.size());
+    for (std::size_t m = 0; m < decided.size(); ++m)
+      values[m] = decided[m].value;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (member_index[i] < runs.size() || !runs[i]->concerns(subject)) continue;
+      Value value = Value::unknown(subject);
+      for (std::size_t parent : links[i]) {
+        if (member_index[parent] < runs.size()) value = values[member_index[parent]];
+      }
+      runs[i]->bind(decision, value);
+    }
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (member_index[i] < runs.size()) {
+        runs[i]->settle(decision, std::move(decided[member_index[i]]));
+      }
+    }
+  }
+  std::vector<RecordDecisions> out;
+  out.reserve(runs.size());
+  for (auto& run : runs)
+    out.push_back({run->id(), run->kind(), run->take_results()});
+  return out;
+}
+
+}  // namespace cadre

@@ -1,0 +1,63 @@
+// The evaluation of one record: its facts on the evaluation date, the record
+// kinds its rules may read, and the decisions about it, built step by step in
+// the compiled dependency order. A population runs one of these per record and
+// decides cohort allocations between the steps.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "cadre/engine.hpp"
+#include "compile/compiled_ruleset.hpp"
+#include "engine/decisions.hpp"
+
+namespace cadre::engine {
+
+class RecordRun {
+ public:
+  RecordRun(const CompiledRuleSetImpl& rules, const RecordValue& subject,
+            const std::vector<RecordValue>& related, Date as_of, EvaluationOptions options);
+  /// No subject (null): the rule set's own context, decisions about no record.
+  RecordRun(const CompiledRuleSetImpl& rules, const RecordValue* subject,
+            const std::vector<RecordValue>& related, Date as_of, EvaluationOptions options);
+  // Pinned: the hint callback refers to this object.
+  RecordRun(const RecordRun&) = delete;
+  RecordRun& operator=(const RecordRun&) = delete;
+
+  const std::string& kind() const { return kind_; }
+  const std::string& id() const { return id_; }
+  const Activation& facts() const { return facts_; }
+  const Explain& explain() const { return explain_; }
+
+  /// True when a rule about `subject` concerns this record (its own kind or
+  /// a kind it belongs to).
+  bool concerns(const std::string& subject) const;
+
+  /// Evaluates a derived value, or a decision from this record's facts alone.
+  void run(const Step& step);
+
+  /// Binds a decision decided elsewhere (a cohort allocation) and keeps its
+  /// result when the decision is about this record's kind.
+  void settle(const CompiledDecision& decision, Decided decided);
+
+  /// Binds the value another record's decision gave (the allocation of the
+  /// village this cadre belongs to).
+  void bind(const CompiledDecision& decision, const Value& value);
+
+  std::vector<DecisionResult> take_results() { return std::move(results_); }
+
+ private:
+  /// The facts as they would stand on `date`: the same record, derived values
+  /// recomputed (for hints on dates).
+  bool facts_on(Date date, Activation& out) const;
+
+  const CompiledRuleSetImpl& rules_;
+  std::string kind_;
+  std::string id_;
+  std::vector<std::string> kinds_;
+  Activation facts_;
+  Explain explain_;
+  std::vector<DecisionResult> results_;
+};
+
+}  // namespace cadre::engine
