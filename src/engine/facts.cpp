@@ -1,7 +1,11 @@
 // Facts known on the evaluation date.
 #include "engine/facts.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "compile/parameter_values.hpp"
+#include "engine/conditions.hpp"
 #include "model/queries.hpp"
 
 namespace cadre::engine {
@@ -15,22 +19,96 @@ bool dated_after(const Value& date, Date as_of) {
   return false;
 }
 
-// The record without the history entries not yet known on `as_of`.
+bool same_field(const RecordValue& a, const RecordValue& b, int field) {
+  const Value* x = a.field(field);
+  const Value* y = b.field(field);
+  if (x == nullptr || y == nullptr) return x == y;
+  if (x->is_exceptional() || y->is_exceptional()) return false;
+  return values_equal(*x, *y);
+}
+
+// Entries that agree on the `unique_by` fields describe one fact. Exact
+// repeats are dropped; fields on which they disagree become unknown with
+// `conflicting_facts:cadre.assessments[2018,annual].grade`, so that only the
+// rules reading that fact are undetermined.
+ListValue without_conflicts(const ListValue& entries, const model::FieldDecl& field,
+                            const std::string& path) {
+  std::map<std::string, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (entries[i].kind() != ValueKind::record) continue;
+    const RecordValue& entry = entries[i].as_record();
+    std::string key;
+    for (const auto& name : field.unique_by) {
+      const Value* value = entry.field(entry.type().find_field(name));
+      key += (key.empty() ? "" : ",") + (value ? plain_text(*value) : std::string("?"));
+    }
+    by_key[key].push_back(i);
+  }
+  ListValue kept_entries = entries;
+  std::vector<bool> drop(entries.size(), false);
+  for (const auto& [key, indices] : by_key) {
+    if (indices.size() < 2) continue;
+    const RecordType& type = entries[indices[0]].as_record().type();
+    auto fields = static_cast<int>(type.fields().size());
+    std::vector<std::size_t> kept;
+    for (std::size_t index : indices) {
+      bool repeat = std::any_of(kept.begin(), kept.end(), [&](std::size_t other) {
+        for (int f = 0; f < fields; ++f) {
+          if (!same_field(entries[index].as_record(), entries[other].as_record(), f)) return false;
+        }
+        return true;
+      });
+      if (repeat) {
+        drop[index] = true;
+      } else {
+        kept.push_back(index);
+      }
+    }
+    if (kept.size() < 2) continue;
+    for (int f = 0; f < fields; ++f) {
+      bool agree = std::all_of(kept.begin() + 1, kept.end(), [&](std::size_t other) {
+        return same_field(entries[kept[0]].as_record(), entries[other].as_record(), f);
+      });
+      if (agree) continue;
+      Value conflict = Value::unknown("conflicting_facts:" + path + "[" + key + "]." +
+                                      type.fields()[static_cast<std::size_t>(f)].name);
+      for (std::size_t index : kept) {
+        RecordValue changed = kept_entries[index].as_record();
+        changed.set(f, conflict);
+        kept_entries[index] = Value(std::move(changed));
+      }
+    }
+  }
+  ListValue out;
+  for (std::size_t i = 0; i < kept_entries.size(); ++i) {
+    if (!drop[i]) out.push_back(std::move(kept_entries[i]));
+  }
+  return out;
+}
+
+// The record without the history entries not yet known on `as_of`, and with
+// conflicting entries marked.
 RecordValue known_on(const RecordValue& record, const std::vector<model::FieldDecl>& fields,
                      Date as_of) {
   RecordValue known = record;
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const auto& field = fields[i];
     const Value* list = record.field(static_cast<int>(i));
-    if (field.dated_by.empty() || list == nullptr || list->kind() != ValueKind::list) continue;
+    bool dated = !field.dated_by.empty();
+    if ((!dated && field.unique_by.empty()) || list == nullptr || list->kind() != ValueKind::list) {
+      continue;
+    }
     ListValue kept;
     for (const Value& entry : list->as_list()) {
-      if (entry.kind() == ValueKind::record) {
+      if (dated && entry.kind() == ValueKind::record) {
         int index = entry.as_record().type().find_field(field.dated_by);
         const Value* date = entry.as_record().field(index);
         if (date != nullptr && dated_after(*date, as_of)) continue;
       }
       kept.push_back(entry);
+    }
+    if (!field.unique_by.empty()) {
+      kept = without_conflicts(kept, field, record.type().name() + "." + field.name);
     }
     known.set(static_cast<int>(i), Value(std::move(kept)));
   }

@@ -4,7 +4,9 @@
 #include <algorithm>
 
 #include "engine/facts.hpp"
+#include "engine/outcome_builder.hpp"
 #include "engine/related_records.hpp"
+#include "eval/builtins.hpp"
 #include "model/queries.hpp"
 
 namespace cadre::engine {
@@ -41,7 +43,9 @@ void RecordRun::run(const Step& step) {
   }
   const CompiledDecision& decision = rules_.decisions[step.index];
   if (!concerns(decision.model->subject)) return;
-  settle(decision, decide(decision, facts_, explain_));
+  Decided decided = decide(decision, facts_, explain_);
+  if (decided.result.outcome == Outcome::undetermined) decide_within_ranges(decision, decided);
+  settle(decision, std::move(decided));
 }
 
 void RecordRun::settle(const CompiledDecision& decision, Decided decided) {
@@ -56,13 +60,75 @@ void RecordRun::bind(const CompiledDecision& decision, const Value& value) {
 bool RecordRun::facts_on(Date date, Activation& out) const {
   out = facts_;
   out.bind_slot(rules_.environment.slot_of("as_of"), Value(date));
+  recompute_derived(out);
+  return true;
+}
+
+void RecordRun::recompute_derived(Activation& facts) const {
   for (const Step& step : rules_.order) {
     if (step.kind != Step::Kind::derived) continue;
     const CompiledDerived& derived = rules_.derived[step.index];
     if (!concerns(derived.model->subject) || !derived.expr.program) continue;
-    out.bind_slot(derived.slot, derived.expr.program->evaluate(out));
+    facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
   }
-  return true;
+}
+
+namespace {
+
+// The range parameters that are the only reasons a result is undetermined;
+// empty when anything else is missing.
+std::vector<const CompiledParameter*> range_reasons(const CompiledRuleSetImpl& rules,
+                                                    const DecisionResult& result) {
+  std::vector<const CompiledParameter*> ranged;
+  if (!result.missing.empty()) return {};
+  constexpr std::string_view kPrefix = "unspecified_parameter:";
+  for (const auto& code : result.undetermined) {
+    if (!code.starts_with(kPrefix)) return {};
+    std::string_view id = std::string_view(code).substr(kPrefix.size());
+    auto found = std::find_if(rules.parameters.begin(), rules.parameters.end(),
+                              [&](const CompiledParameter& p) { return p.model->id == id; });
+    if (found == rules.parameters.end() || found->model->form != model::ParamForm::range) return {};
+    ranged.push_back(&*found);
+  }
+  return ranged;
+}
+
+bool is_number(const Value& value) {
+  return value.kind() == ValueKind::integer || value.kind() == ValueKind::decimal ||
+         value.kind() == ValueKind::real;
+}
+
+}  // namespace
+
+void RecordRun::decide_within_ranges(const CompiledDecision& decision, Decided& decided) const {
+  auto ranged = range_reasons(rules_, decided.result);
+  if (ranged.empty()) return;
+  // Assumes the result moves one way as each parameter moves within its
+  // bounds, as amounts and ratios do.
+  Activation low = facts_;
+  Activation high = facts_;
+  for (const CompiledParameter* parameter : ranged) {
+    low.bind_slot(parameter->slot, parameter->low);
+    high.bind_slot(parameter->slot, parameter->high);
+  }
+  recompute_derived(low);
+  recompute_derived(high);
+  Explain quiet;
+  quiet.on = false;
+  quiet.as_of = explain_.as_of;
+  Decided at_low = decide(decision, low, quiet);
+  Decided at_high = decide(decision, high, quiet);
+  if (at_low.result.outcome != Outcome::computed || at_high.result.outcome != Outcome::computed ||
+      !is_number(at_low.value) || !is_number(at_high.value)) {
+    return;
+  }
+  auto order = eval::order_values(at_low.value, at_high.value);
+  bool swapped = order && *order > 0;
+  decided.result.range = {swapped ? at_high.value : at_low.value,
+                          swapped ? at_low.value : at_high.value};
+  // Still undetermined, with its reasons: only the bounds are known.
+  decided.result.flags.push_back("range");
+  tidy(decided.result);
 }
 
 }  // namespace cadre::engine

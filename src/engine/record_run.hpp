@@ -50,6 +50,11 @@ class RecordRun {
   /// The facts as they would stand on `date`: the same record, derived values
   /// recomputed (for hints on dates).
   bool facts_on(Date date, Activation& out) const;
+  /// Recomputes the derived values this record reads, after a rebinding.
+  void recompute_derived(Activation& facts) const;
+  /// A number undetermined only by parameters the text gives as a range
+  /// (14% to 33%): decided at both bounds, the result is that range.
+  void decide_within_ranges(const CompiledDecision& decision, Decided& decided) const;
 
   const CompiledRuleSetImpl& rules_;
   std::string kind_;

@@ -58,6 +58,16 @@ std::vector<std::string> differences(const model::ExpectedDecision& expected,
   if (expected.value && !same_value(*expected.value, actual.value)) {
     out.push_back("value " + plain_text(actual.value) + ", expected " + *expected.value);
   }
+  if (!expected.range.empty()) {
+    if (!actual.range) {
+      out.push_back("no range, expected [" + expected.range[0] + ", " + expected.range[1] + "]");
+    } else if (!same_value(expected.range[0], actual.range->first) ||
+               !same_value(expected.range[1], actual.range->second)) {
+      out.push_back("range [" + plain_text(actual.range->first) + ", " +
+                    plain_text(actual.range->second) + "], expected [" + expected.range[0] + ", " +
+                    expected.range[1] + "]");
+    }
+  }
   auto contains_all = [](const std::vector<std::string>& have, const std::vector<std::string>& want,
                          const char* what, std::vector<std::string>& into) {
     for (const auto& item : want) {

@@ -15,7 +15,7 @@ constexpr KeySpec kRecordKeys[] = {
     {"key"}, {"belongs_to"}, {"fields", Presence::required}, {"title"}};
 constexpr KeySpec kFieldKeys[] = {{"type", Presence::required}, {"required"}, {"ref"}, {"title"}};
 constexpr KeySpec kListFieldKeys[] = {
-    {"list", Presence::required}, {"dated_by"}, {"required"}, {"title"}};
+    {"list", Presence::required}, {"dated_by"}, {"unique_by"}, {"required"}, {"title"}};
 
 /// In the order of model::EnumOrderModel.
 constexpr std::string_view kOrders[] = {"unordered", "ascending", "descending"};
@@ -53,25 +53,41 @@ bool consume_type(std::string_view& rest, int depth) {
 std::vector<model::FieldDecl> read_fields(FileContext& context, const yaml::Node& node,
                                           const std::string& what);
 
+// True when `name` is a field of the list's entries; reports it otherwise.
+bool check_entry_field(FileContext& context, const yaml::Node& at, const std::string& key,
+                       const std::string& name, const model::FieldDecl& field,
+                       const MappingReader& reader) {
+  std::vector<std::string_view> names;
+  for (const model::FieldDecl& entry : field.entry)
+    names.push_back(entry.name);
+  if (name.empty() || std::find(names.begin(), names.end(), name) != names.end()) return true;
+  context.error(at, code::kBadReference,
+                "`" + key + "` of " + reader.what() + " names `" + name +
+                    "`, which is not a field of its entries",
+                did_you_mean(name, names));
+  return false;
+}
+
 void read_list_field(FileContext& context, MappingReader& reader, model::FieldDecl& field) {
   field.list = true;
   if (const yaml::Node* list = reader.find("list")) {
     field.entry = read_fields(context, *list, reader.what_of("list"));
   }
-  const yaml::Node* dated_by = reader.find("dated_by");
-  if (dated_by == nullptr) return;
-  field.dated_by = read_string(context, *dated_by, reader.what_of("dated_by")).value_or("");
-  std::vector<std::string_view> names;
-  for (const model::FieldDecl& entry : field.entry)
-    names.push_back(entry.name);
-  if (field.dated_by.empty() ||
-      std::find(names.begin(), names.end(), field.dated_by) != names.end()) {
-    return;
+  if (const yaml::Node* dated_by = reader.find("dated_by")) {
+    field.dated_by = read_string(context, *dated_by, reader.what_of("dated_by")).value_or("");
+    check_entry_field(context, *dated_by, "dated_by", field.dated_by, field, reader);
   }
-  context.error(*dated_by, code::kBadReference,
-                "`dated_by` of " + reader.what() + " names `" + field.dated_by +
-                    "`, which is not a field of its entries",
-                did_you_mean(field.dated_by, names));
+  // Entries that agree on these fields describe one fact (one grade per
+  // year and kind): entries that differ there are conflicting facts.
+  if (const yaml::Node* unique_by = reader.find("unique_by")) {
+    field.unique_by = read_string_list(context, *unique_by, reader.what_of("unique_by"));
+    std::size_t i = 0;
+    for (const auto& name : field.unique_by) {
+      const yaml::Node& at = i < unique_by->items.size() ? unique_by->items[i] : *unique_by;
+      check_entry_field(context, at, "unique_by", name, field, reader);
+      ++i;
+    }
+  }
 }
 
 model::FieldDecl read_field(FileContext& context, const yaml::Node& key, const yaml::Node& value,

@@ -10,8 +10,12 @@ constexpr KeySpec kTestKeys[] = {{"name", Presence::required},
                                  {"as_of", Presence::required},
                                  {"records", Presence::required},
                                  {"expect", Presence::required}};
-constexpr KeySpec kExpectationKeys[] = {
-    {"outcome", Presence::required}, {"value"}, {"undetermined"}, {"missing"}, {"flags"}};
+constexpr KeySpec kExpectationKeys[] = {{"outcome", Presence::required},
+                                        {"value"},
+                                        {"range"},
+                                        {"undetermined"},
+                                        {"missing"},
+                                        {"flags"}};
 
 /// The outcomes of a decision (shared/DESIGN.md "Decision").
 constexpr std::string_view kOutcomes[] = {"eligible", "ineligible",     "triggered",   "clear",
@@ -43,6 +47,12 @@ model::ExpectedDecision read_expectation(FileContext& context, const yaml::Node&
     }
   }
   out.value = reader.string("value");
+  if (const yaml::Node* node = reader.find("range")) {
+    out.range = read_string_list(context, *node, reader.what_of("range"));
+    if (out.range.size() != 2) {
+      context.error(*node, code::kBadValue, reader.what_of("range") + " must be [LOW, HIGH]");
+    }
+  }
   if (const yaml::Node* node = reader.find("undetermined")) {
     out.undetermined = read_string_list(context, *node, reader.what_of("undetermined"));
   }

@@ -88,9 +88,10 @@ struct FieldDecl {
   std::vector<FieldDecl> entry;  ///< fields of an inline record (list of records)
   bool list = false;             ///< `entry` describes list elements
   bool required = false;
-  std::string ref;                   ///< record kind whose key this field holds
-  std::string dated_by;              ///< for history lists: the entry field that dates it
-  OriginId type_origin = kNoOrigin;  ///< where the type text is written
+  std::string ref;                     ///< record kind whose key this field holds
+  std::string dated_by;                ///< for history lists: the entry field that dates it
+  std::vector<std::string> unique_by;  ///< entry fields naming one fact (year, kind)
+  OriginId type_origin = kNoOrigin;    ///< where the type text is written
   Text title;
   OriginId origin = kNoOrigin;
 };
@@ -316,6 +317,7 @@ struct ExpectedDecision {
   std::string outcome;
   OriginId outcome_origin = kNoOrigin;
   std::optional<std::string> value;  ///< as text
+  std::vector<std::string> range;    ///< [low, high] as text, or empty
   std::vector<std::string> undetermined;
   std::vector<std::string> missing;
   std::vector<std::string> flags;
