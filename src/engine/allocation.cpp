@@ -85,6 +85,15 @@ std::optional<std::int64_t> rounded_product(const Fraction& share, std::int64_t 
 std::string exact_text(const Fraction& share, std::int64_t count) {
   Int128 num = share.num * count;
   Int128 den = share.den;
+  for (Int128 a = num < 0 ? -num : num, b = den; b != 0;) {  // reduce by the gcd
+    Int128 rest = a % b;
+    a = b;
+    b = rest;
+    if (b == 0 && a > 1) {
+      num /= a;
+      den /= a;
+    }
+  }
   auto decimal = Decimal::from_parts(num, 0);
   if (decimal) {
     auto quotient = Decimal::divide(*decimal, *Decimal::from_parts(den, 0));
@@ -96,16 +105,47 @@ std::string exact_text(const Fraction& share, std::int64_t count) {
   return text_of(num) + "/" + text_of(den);
 }
 
-// What limits the allocation in one group: a quota of places or tier bounds
-// (cumulative: a place p is in tier k when p <= bounds[k-1]).
+// What limits the allocation in one group, as cumulative places per tier (a
+// quota is a single tier): place p is in tier k when p <= bounds[k-1], and in
+// none past the last. When the text gives no rounding and a product is not
+// whole, `low` rounds it down and `high` up: a place is settled only where
+// both agree.
 struct Limit {
   bool known = false;
-  std::int64_t quota = -1;
-  std::vector<std::int64_t> bounds;
-  std::string rule;          ///< "floor(0.2 × 23) = 4"
+  std::vector<std::int64_t> low, high;
+  std::string rule;          ///< "floor(0.2 × 23) = 4", "tiers 3/3/3 of 9"
   Value unknown;             ///< why it is not known
-  std::string undetermined;  ///< a reason code (a rounding the text does not give)
+  std::string undetermined;  ///< the code for a rounding the text does not give
+
+  bool open() const { return low != high; }
+
+  // 1-based tier of a place under the low or high bounds; 0 past the last.
+  int tier(std::int64_t place, bool upper) const {
+    const auto& bounds = upper ? high : low;
+    for (std::size_t k = 0; k < bounds.size(); ++k) {
+      if (place <= bounds[k]) return static_cast<int>(k + 1);
+    }
+    return 0;
+  }
+
+  // The tier of every place in [first, last] under both roundings, or -1.
+  int settled_tier(std::int64_t first, std::int64_t last) const {
+    int t = tier(first, false);
+    bool same = t == tier(last, false) && t == tier(first, true) && t == tier(last, true);
+    return same ? t : -1;
+  }
+
+  void add_bound(const Fraction& share, std::int64_t count, const std::string& rounding) {
+    bool exact = rounding.empty() || rounding == "exact";
+    auto rounded = rounded_product(share, count, exact ? "floor" : rounding);
+    low.push_back(*rounded);
+    high.push_back(exact ? *rounded_product(share, count, "ceil") : *rounded);
+  }
 };
+
+std::string rounding_code(const CompiledDecision& decision) {
+  return "unspecified_parameter:" + decision.model->id + ".rounding";
+}
 
 Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std::int64_t size) {
   Limit limit;
@@ -117,8 +157,8 @@ Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std
       return limit;
     }
     limit.known = true;
-    limit.quota = count.as_int();
-    limit.rule = std::to_string(limit.quota);
+    limit.low = limit.high = {count.as_int()};
+    limit.rule = std::to_string(count.as_int());
     return limit;
   }
   if (!decision.quota_ratio.program) return limit;
@@ -128,17 +168,17 @@ Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std
     limit.unknown = ratio;
     return limit;
   }
-  std::string product = plain_text(ratio) + " × " + std::to_string(size);
-  auto quota = rounded_product(*share, size, model.rounding);
-  if (!quota) {
-    limit.rule = product + " = " + exact_text(*share, size);
-    limit.undetermined = "unspecified_parameter:" + decision.model->id + ".rounding";
-    return limit;
-  }
   limit.known = true;
-  limit.quota = *quota;
-  limit.rule = (model.rounding == "exact" ? product : model.rounding + "(" + product + ")") +
-               " = " + std::to_string(*quota);
+  limit.add_bound(*share, size, model.rounding);
+  std::string product = plain_text(ratio) + " × " + std::to_string(size);
+  if (limit.open()) {
+    limit.rule = product + " = " + exact_text(*share, size);
+    limit.undetermined = rounding_code(decision);
+  } else {
+    bool stated = !model.rounding.empty() && model.rounding != "exact";
+    limit.rule = (stated ? model.rounding + "(" + product + ")" : product) + " = " +
+                 std::to_string(limit.low[0]);
+  }
   return limit;
 }
 
@@ -146,8 +186,8 @@ Limit tier_limit(const CompiledDecision& decision, const Activation& facts,
                  std::int64_t candidates) {
   Limit limit;
   const model::Allocation& model = *decision.model->allocation;
-  std::string rounding = model.rounding.empty() ? "exact" : model.rounding;
   Fraction cumulative{0, 1};
+  std::string exact_bounds;  ///< "10/3, 20/3, 10"
   std::size_t written = 0;
   for (const auto& [num, den] : decision.tier_fractions) {
     Fraction share{num, den};
@@ -163,32 +203,26 @@ Limit tier_limit(const CompiledDecision& decision, const Activation& facts,
     }
     cumulative = {cumulative.num * share.den + share.num * cumulative.den,
                   cumulative.den * share.den};
-    auto bound = rounded_product(cumulative, candidates, rounding);
-    if (!bound) {
-      limit.rule =
-          "tiers of " + std::to_string(candidates) + ": " + exact_text(cumulative, candidates);
-      limit.undetermined = "unspecified_parameter:" + decision.model->id + ".rounding";
-      return limit;
-    }
-    limit.bounds.push_back(*bound);
+    limit.add_bound(cumulative, candidates, model.rounding);
+    exact_bounds += (exact_bounds.empty() ? "" : ", ") + exact_text(cumulative, candidates);
   }
   limit.known = true;
-  std::string sizes;
-  std::int64_t previous = 0;
-  for (auto bound : limit.bounds) {
-    sizes += (sizes.empty() ? "" : "/") + std::to_string(bound - previous);
-    previous = bound;
+  if (limit.open()) {
+    limit.undetermined = rounding_code(decision);
+    limit.rule = "tiers of " + std::to_string(candidates) + ": " + exact_bounds;
+    return limit;
   }
-  limit.rule = "tiers " + sizes + " of " + std::to_string(candidates);
+  auto sizes = [](const std::vector<std::int64_t>& bounds) {
+    std::string text;
+    std::int64_t previous = 0;
+    for (auto bound : bounds) {
+      text += (text.empty() ? "" : "/") + std::to_string(bound - previous);
+      previous = bound;
+    }
+    return text;
+  };
+  limit.rule = "tiers " + sizes(limit.low) + " of " + std::to_string(candidates);
   return limit;
-}
-
-// 1-based tier of a place, 0 when beyond the last tier.
-int tier_of(const Limit& limit, std::int64_t place) {
-  for (std::size_t k = 0; k < limit.bounds.size(); ++k) {
-    if (place <= limit.bounds[k]) return static_cast<int>(k + 1);
-  }
-  return 0;
 }
 
 class GroupAllocator {
@@ -297,43 +331,40 @@ class GroupAllocator {
     cohort.rank = place.ahead + 1;
     std::int64_t best = place.ahead + 1;
     std::int64_t worst = place.ahead + place.tied + place.unsure;
-    bool tiers = !decision_.tier_fractions.empty();
+    int tier = limit.known ? limit.settled_tier(best, worst) : -1;
     if (!limit.known) {
       add_unknowns(limit.unknown, out.result);
-      if (!limit.undetermined.empty()) out.result.undetermined.push_back(limit.undetermined);
-    } else if (tiers) {
-      int first = tier_of(limit, best);
-      int last = tier_of(limit, worst);
-      if (first == last) {
-        out.result.outcome = Outcome::computed;
-        out.value = Value(static_cast<std::int64_t>(first));
-        cohort.tier = first;
-      } else {
-        undecided(out, place, limit, unsure, best, worst);
-      }
-    } else if (worst <= limit.quota) {
+    } else if (tier < 0) {
+      undecided(out, place, limit, unsure, best, worst);
+    } else if (tiers()) {
+      out.result.outcome = Outcome::computed;
+      out.value = Value(static_cast<std::int64_t>(tier));
+      cohort.tier = tier;
+    } else if (tier == 1) {
       out.result.outcome = Outcome::eligible;
       out.value = Value(true);
-    } else if (best > limit.quota) {
+    } else {
       out.result.outcome = Outcome::ineligible;
       out.value = Value(false);
-      cohort.rank_needed = static_cast<int>(limit.quota);
-    } else {
-      undecided(out, place, limit, unsure, best, worst);
+      cohort.rank_needed = static_cast<int>(limit.low[0]);  // passes under any rounding
     }
     finish(out, std::move(cohort), place);
   }
 
-  // Settled neither way: a tie across the cap, or unsure members that could
-  // stand ahead.
+  bool tiers() const { return !decision_.tier_fractions.empty(); }
+
+  // Settled neither way: say which of the three reasons could move it: the
+  // rounding, a tie across a bound, unsure members that could stand ahead.
   void undecided(Decided& out, const Place& place, const Limit& limit,
                  const std::vector<std::size_t>& unsure, std::int64_t best, std::int64_t worst) {
-    bool tiers = !decision_.tier_fractions.empty();
     std::int64_t tie_end = place.ahead + place.tied;
-    bool tie_straddles = tiers ? tier_of(limit, best) != tier_of(limit, tie_end)
-                               : best <= limit.quota && tie_end > limit.quota;
-    if (place.tied > 1 && tie_straddles) out.result.undetermined.push_back("tie_at_cap");
-    if (!tie_straddles || worst > tie_end) {
+    auto differs = [&](std::int64_t a, std::int64_t b) {
+      return limit.tier(a, false) != limit.tier(b, false) ||
+             limit.tier(a, true) != limit.tier(b, true);
+    };
+    if (limit.open()) out.result.undetermined.push_back(limit.undetermined);
+    if (place.tied > 1 && differs(best, tie_end)) out.result.undetermined.push_back("tie_at_cap");
+    if (worst > tie_end && differs(tie_end, worst)) {
       for (std::size_t other : unsure) {
         for (const auto& path : entries_[other].missing) {
           if (is_reason_code(path)) {
@@ -354,21 +385,18 @@ class GroupAllocator {
                      std::int64_t candidates) {
     Decided& out = out_[index];
     bool candidate = entries_[index].candidacy == Candidacy::yes;
-    bool tiers = !decision_.tier_fractions.empty();
-    if (candidate && limit.known && tiers && tier_of(limit, 1) == tier_of(limit, candidates)) {
+    int tier = candidate && limit.known ? limit.settled_tier(1, candidates) : -1;
+    if (tier >= 0 && tiers()) {
       out.result.outcome = Outcome::computed;
-      out.value = Value(static_cast<std::int64_t>(tier_of(limit, 1)));
-    } else if (candidate && limit.known && !tiers && candidates <= limit.quota) {
-      out.result.outcome = Outcome::eligible;
-      out.value = Value(true);
+      out.value = Value(static_cast<std::int64_t>(tier));
+    } else if (tier >= 0) {
+      out.result.outcome = tier == 1 ? Outcome::eligible : Outcome::ineligible;
+      out.value = Value(tier == 1);
     } else {
       UnknownSet unknowns;
       unknowns.attributes = entries_[index].missing;
       add_unknowns(Value::unknown(std::move(unknowns)), out.result);
-      if (!limit.known) {
-        add_unknowns(limit.unknown, out.result);
-        if (!limit.undetermined.empty()) out.result.undetermined.push_back(limit.undetermined);
-      }
+      if (!limit.known) add_unknowns(limit.unknown, out.result);
     }
     finish(out, cohort_of(base, limit), base);
   }
@@ -399,7 +427,8 @@ class GroupAllocator {
     cohort.group = place.group;
     cohort.size = place.size;
     cohort.candidates = place.candidates;
-    cohort.quota = limit.known && limit.bounds.empty() ? static_cast<int>(limit.quota) : -1;
+    bool quota = limit.known && !tiers() && !limit.open();
+    cohort.quota = quota ? static_cast<int>(limit.low[0]) : -1;
     cohort.quota_rule = limit.rule;
     return cohort;
   }

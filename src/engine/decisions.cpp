@@ -65,8 +65,6 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, cons
   DecisionResult& result = out.result;
   Reason disqualifiers = evaluate_condition(decision.none, facts, ReasonStatus::failed, explain);
   Reason conditions = evaluate_condition(decision.all, facts, ReasonStatus::passed, explain);
-  if (written(decision.all)) result.reasons.push_back(conditions);
-  if (written(decision.none)) result.reasons.push_back(disqualifiers);
   if (disqualifiers.status == ReasonStatus::passed) {
     result.outcome = Outcome::ineligible;  // settled whatever else is unknown
   } else if (conditions.status == ReasonStatus::failed) {
@@ -84,19 +82,22 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, cons
   if (result.outcome == Outcome::eligible || result.outcome == Outcome::ineligible) {
     out.value = result.outcome == Outcome::eligible;
   }
+  if (!explain.on) return;  // statuses and missing facts are all a bulk run keeps
+  if (written(decision.all)) result.reasons.push_back(std::move(conditions));
+  if (written(decision.none)) result.reasons.push_back(std::move(disqualifiers));
 }
 
 void trigger(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
              Decided& out) {
   Reason triggers = evaluate_condition(decision.trigger, facts, ReasonStatus::failed, explain);
-  out.result.reasons = {triggers};
   if (triggers.status == ReasonStatus::unknown) {
     collect_missing(triggers, out.result);
-    return;
+  } else {
+    bool fired = triggers.status == ReasonStatus::passed;
+    out.result.outcome = fired ? Outcome::triggered : Outcome::clear;
+    out.value = fired;
   }
-  bool fired = triggers.status == ReasonStatus::passed;
-  out.result.outcome = fired ? Outcome::triggered : Outcome::clear;
-  out.value = fired;
+  if (explain.on) out.result.reasons.push_back(std::move(triggers));
 }
 
 // The warning lifecycle: in_period until start + months, then lifted,
@@ -149,7 +150,7 @@ void assessment(const CompiledDecision& decision, const Activation& facts, Decid
 void allocation_from_record(const CompiledDecision& decision, const Activation& facts,
                             Decided& out) {
   if (!decision.from_record.program) {
-    out.result.undetermined.push_back("missing_fact:population");
+    add_unknowns(Value::unknown("population"), out.result);  // missing_fact:population
     return;
   }
   Value value = decision.from_record.program->evaluate(facts);

@@ -33,12 +33,18 @@ std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<Recor
     runs.push_back(
         std::make_unique<engine::RecordRun>(impl, population[i], related, as_of, options));
   }
-  for (const Step& step : impl.order) {
-    if (!is_allocation(impl, step)) {
-      for (auto& run : runs)
-        run->run(step);
-      continue;
+  // Record by record between allocations (each record's facts stay in
+  // cache), all records at an allocation.
+  std::size_t stage_start = 0;
+  for (std::size_t s = 0; s <= impl.order.size(); ++s) {
+    if (s < impl.order.size() && !is_allocation(impl, impl.order[s])) continue;
+    for (auto& run : runs) {
+      for (std::size_t k = stage_start; k < s; ++k)
+        run->run(impl.order[k]);
     }
+    stage_start = s + 1;
+    if (s == impl.order.size()) break;
+    const Step& step = impl.order[s];
     const CompiledDecision& decision = impl.decisions[step.index];
     const std::string& subject = decision.model->subject;
     std::vector<const engine::RecordRun*> members;
