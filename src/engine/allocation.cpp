@@ -135,11 +135,13 @@ struct Limit {
     return same ? t : -1;
   }
 
-  void add_bound(const Fraction& share, std::int64_t count, const std::string& rounding) {
+  // share × count, where the count is known to lie in [fewest, most] (records
+  // whose group is unknown may add to it).
+  void add_bound(const Fraction& share, std::int64_t fewest, std::int64_t most,
+                 const std::string& rounding) {
     bool exact = rounding.empty() || rounding == "exact";
-    auto rounded = rounded_product(share, count, exact ? "floor" : rounding);
-    low.push_back(*rounded);
-    high.push_back(exact ? *rounded_product(share, count, "ceil") : *rounded);
+    low.push_back(*rounded_product(share, fewest, exact ? "floor" : rounding));
+    high.push_back(*rounded_product(share, most, exact ? "ceil" : rounding));
   }
 };
 
@@ -147,7 +149,8 @@ std::string rounding_code(const CompiledDecision& decision) {
   return "unspecified_parameter:" + decision.model->id + ".rounding";
 }
 
-Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std::int64_t size) {
+Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std::int64_t size,
+                  std::int64_t largest) {
   Limit limit;
   const model::Allocation& model = *decision.model->allocation;
   if (decision.quota_count.program) {
@@ -169,21 +172,28 @@ Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std
     return limit;
   }
   limit.known = true;
-  limit.add_bound(*share, size, model.rounding);
-  std::string product = plain_text(ratio) + " × " + std::to_string(size);
-  if (limit.open()) {
-    limit.rule = product + " = " + exact_text(*share, size);
+  limit.add_bound(*share, size, largest, model.rounding);
+  bool stated = !model.rounding.empty() && model.rounding != "exact";
+  auto rule_for = [&](std::int64_t count, std::int64_t quota) {
+    std::string product = plain_text(ratio) + " × " + std::to_string(count);
+    return (stated ? model.rounding + "(" + product + ")" : product) + " = " +
+           std::to_string(quota);
+  };
+  if (largest > size) {
+    // Open because of who belongs: their missing facts say why.
+    limit.rule = rule_for(size, limit.low[0]) + " to " + rule_for(largest, limit.high[0]);
+  } else if (limit.open()) {
+    limit.rule =
+        plain_text(ratio) + " × " + std::to_string(size) + " = " + exact_text(*share, size);
     limit.undetermined = rounding_code(decision);
   } else {
-    bool stated = !model.rounding.empty() && model.rounding != "exact";
-    limit.rule = (stated ? model.rounding + "(" + product + ")" : product) + " = " +
-                 std::to_string(limit.low[0]);
+    limit.rule = rule_for(size, limit.low[0]);
   }
   return limit;
 }
 
-Limit tier_limit(const CompiledDecision& decision, const Activation& facts,
-                 std::int64_t candidates) {
+Limit tier_limit(const CompiledDecision& decision, const Activation& facts, std::int64_t candidates,
+                 std::int64_t most) {
   Limit limit;
   const model::Allocation& model = *decision.model->allocation;
   Fraction cumulative{0, 1};
@@ -203,10 +213,14 @@ Limit tier_limit(const CompiledDecision& decision, const Activation& facts,
     }
     cumulative = {cumulative.num * share.den + share.num * cumulative.den,
                   cumulative.den * share.den};
-    limit.add_bound(cumulative, candidates, model.rounding);
+    limit.add_bound(cumulative, candidates, most, model.rounding);
     exact_bounds += (exact_bounds.empty() ? "" : ", ") + exact_text(cumulative, candidates);
   }
   limit.known = true;
+  if (most > candidates) {
+    limit.rule = "tiers of " + std::to_string(candidates) + " to " + std::to_string(most);
+    return limit;
+  }
   if (limit.open()) {
     limit.undetermined = rounding_code(decision);
     limit.rule = "tiers of " + std::to_string(candidates) + ": " + exact_bounds;
@@ -231,7 +245,8 @@ class GroupAllocator {
                  std::vector<Entry>& entries, std::vector<Decided>& out, bool explain)
       : decision_(decision), members_(members), entries_(entries), out_(out), explain_(explain) {}
 
-  void run(const std::vector<std::size_t>& group) {
+  /// `floating`: records that may or may not belong to this group.
+  void run(const std::vector<std::size_t>& group, const std::vector<std::size_t>& floating) {
     std::vector<std::size_t> ranked;
     std::vector<std::size_t> unsure;
     int candidates = 0;
@@ -244,18 +259,26 @@ class GroupAllocator {
         ranked.push_back(index);
       }
     }
+    std::vector<std::size_t> others = unsure;  // who could stand ahead of a ranked record
+    int maybe_candidates = 0;
+    for (std::size_t index : floating) {
+      if (entries_[index].candidacy == Candidacy::no) continue;
+      others.push_back(index);
+      ++maybe_candidates;
+    }
     std::stable_sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
       return compare(entries_[a], entries_[b], key_count()) < 0;
     });
     const Activation& facts = members_[entries_[group.front()].member]->facts();
-    bool tiers = !decision_.tier_fractions.empty();
-    Limit limit = tiers ? tier_limit(decision_, facts, candidates)
-                        : quota_limit(decision_, facts, static_cast<std::int64_t>(group.size()));
+    auto size = static_cast<std::int64_t>(group.size());
+    auto floats = static_cast<std::int64_t>(floating.size());
+    Limit limit = tiers() ? tier_limit(decision_, facts, candidates, candidates + maybe_candidates)
+                          : quota_limit(decision_, facts, size, size + floats);
     Place base;
     base.group = entries_[group.front()].group;
     base.size = static_cast<int>(group.size());
     base.candidates = candidates;
-    base.unsure = static_cast<int>(unsure.size());
+    base.unsure = static_cast<int>(others.size());
     for (std::size_t i = 0; i < ranked.size();) {
       std::size_t end = i + 1;
       while (end < ranked.size() &&
@@ -269,12 +292,12 @@ class GroupAllocator {
           if (k != j) place.tied_with.push_back(entries_[ranked[k]].id);
         }
         place.broken_tie = broke_tie(ranked, j);
-        decide_ranked(ranked[j], place, limit, unsure);
+        decide_ranked(ranked[j], place, limit, others);
       }
       i = end;
     }
     for (std::size_t index : unsure)
-      decide_unsure(index, base, limit, static_cast<std::int64_t>(ranked.size() + unsure.size()));
+      decide_unsure(index, base, limit, static_cast<std::int64_t>(ranked.size() + others.size()));
     for (std::size_t index : group) {
       if (entries_[index].candidacy == Candidacy::no) decide_outsider(index, base);
     }
@@ -362,9 +385,10 @@ class GroupAllocator {
       return limit.tier(a, false) != limit.tier(b, false) ||
              limit.tier(a, true) != limit.tier(b, true);
     };
-    if (limit.open()) out.result.undetermined.push_back(limit.undetermined);
+    bool membership = limit.open() && limit.undetermined.empty();
+    if (limit.open() && !membership) out.result.undetermined.push_back(limit.undetermined);
     if (place.tied > 1 && differs(best, tie_end)) out.result.undetermined.push_back("tie_at_cap");
-    if (worst > tie_end && differs(tie_end, worst)) {
+    if ((worst > tie_end && differs(tie_end, worst)) || membership) {
       for (std::size_t other : unsure) {
         for (const auto& path : entries_[other].missing) {
           if (is_reason_code(path)) {
@@ -504,28 +528,36 @@ class GroupAllocator {
   bool explain_;
 };
 
-// Reads a member's group, candidacy and sort keys; false when the member
-// leaves the allocation here (not applicable, or its group unknown).
-bool read_entry(const CompiledDecision& decision, const Activation& facts, Entry& entry,
-                Decided& out) {
+enum class Placement : std::uint8_t { member, floating, out };
+
+// Reads a member's group, candidacy and sort keys. A record whose group or
+// applicability is unknown floats: it could belong to any group, so it is
+// undetermined itself and counts as a possible member of every group.
+Placement read_entry(const CompiledDecision& decision, const Activation& facts, Entry& entry,
+                     Decided& out) {
   Value applies =
       decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
   if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
     out.result.outcome = Outcome::not_applicable;
-    return false;
+    return Placement::out;
   }
+  Placement placement = Placement::member;
   if (applies.kind() != ValueKind::boolean) {
-    add_unknowns(applies, out.result);
-    return false;
+    add_unknowns(applies, entry.missing);
+    placement = Placement::floating;
   }
   Value group = decision.group_by.program ? decision.group_by.program->evaluate(facts)
                                           : Value::unknown("group_by");
-  if (group.is_exceptional()) {
-    add_unknowns(group, out.result);
-    if (group.is_error()) out.result.undetermined.push_back("error:" + group.as_error().message);
-    return false;
+  if (group.is_error()) {
+    out.result.undetermined.push_back("error:" + group.as_error().message);
+    return Placement::out;
   }
-  entry.group = plain_text(group);
+  if (group.is_unknown()) {
+    add_unknowns(group, entry.missing);
+    placement = Placement::floating;
+  } else {
+    entry.group = plain_text(group);
+  }
   if (decision.candidates.program) {
     Value candidate = decision.candidates.program->evaluate(facts);
     if (candidate.kind() == ValueKind::boolean) {
@@ -535,7 +567,7 @@ bool read_entry(const CompiledDecision& decision, const Activation& facts, Entry
       add_unknowns(candidate, entry.missing);
     }
   }
-  if (entry.candidacy == Candidacy::no) return true;
+  if (entry.candidacy == Candidacy::no) return placement;
   for (const auto* keys : {&decision.rank_by, &decision.tie_break}) {
     for (const auto& key : *keys) {
       Value value = key.program ? key.program->evaluate(facts) : Value::unknown("rank_by");
@@ -546,7 +578,7 @@ bool read_entry(const CompiledDecision& decision, const Activation& facts, Entry
       entry.keys.push_back(std::move(value));
     }
   }
-  return true;
+  return placement;
 }
 
 }  // namespace
@@ -557,20 +589,32 @@ std::vector<Decided> allocate(const CompiledDecision& decision,
   out.reserve(members.size());
   std::vector<Entry> entries(members.size());
   std::map<std::string, std::vector<std::size_t>> groups;  // ordered: deterministic
+  std::vector<std::size_t> floating;
   for (std::size_t i = 0; i < members.size(); ++i) {
     out.push_back(start_decision(decision));
     Entry& entry = entries[i];
     entry.member = i;
     entry.id = members[i]->id();
-    if (read_entry(decision, members[i]->facts(), entry, out.back())) {
-      groups[entry.group].push_back(i);
-    } else {
-      finish_decision(out.back());
+    switch (read_entry(decision, members[i]->facts(), entry, out.back())) {
+      case Placement::member:
+        groups[entry.group].push_back(i);
+        break;
+      case Placement::floating: {
+        floating.push_back(i);
+        UnknownSet unknowns;
+        unknowns.attributes = entry.missing;
+        add_unknowns(Value::unknown(std::move(unknowns)), out.back().result);
+        finish_decision(out.back());
+        break;
+      }
+      case Placement::out:
+        finish_decision(out.back());
+        break;
     }
   }
   GroupAllocator allocator(decision, members, entries, out, explain);
   for (const auto& [key, group] : groups)
-    allocator.run(group);
+    allocator.run(group, floating);
   return out;
 }
 

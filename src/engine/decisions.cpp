@@ -34,7 +34,9 @@ void collect_missing(const Reason& reason, DecisionResult& result) {
     collect_missing(child, result);
 }
 
-// True when every failed leaf under `reason` is soft.
+// True when every failed leaf under `reason` is soft. Unknown leaves do not
+// count: SCENARIOS.md S-34 reads a failed soft condition as a soft negative
+// even while a hard condition is still open.
 bool failure_is_soft(const Reason& reason) {
   if (reason.status != ReasonStatus::failed) return true;
   if (reason.children.empty()) return reason.soft;

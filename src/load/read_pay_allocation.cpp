@@ -20,6 +20,7 @@ constexpr KeySpec kAllocationKeys[] = {{"group_by", Presence::required},
                                        {"tie_break"},
                                        {"quota"},
                                        {"tiers"},
+                                       {"rounding"},
                                        {"from_record"}};
 constexpr KeySpec kSortKeyKeys[] = {{"expr", Presence::required}, {"order"}};
 constexpr KeySpec kQuotaKeys[] = {{"ratio"}, {"rounding"}, {"count"}};
@@ -170,6 +171,16 @@ std::optional<model::Allocation> read_allocation(FileContext& context, const yam
   }
   if (const yaml::Node* tiers = reader.find("tiers")) {
     out.tier_shares = read_tiers(context, *tiers, reader.what_of("tiers"));
+  }
+  // Tiers state their rounding beside them; a quota inside `quota`.
+  if (const yaml::Node* rounding = reader.find("rounding")) {
+    if (reader.has("quota")) {
+      context.error(*reader.find_key("rounding"), code::kConflictingKeys,
+                    "`rounding` of a quota goes inside `quota`, in " + reader.what());
+    } else if (auto index =
+                   read_choice(context, *rounding, reader.what_of("rounding"), kQuotaRoundings)) {
+      out.rounding = std::string(kQuotaRoundings[*index]);
+    }
   }
   return out;
 }
