@@ -37,6 +37,34 @@ struct Fraction {
   Int128 den = 1;
 };
 
+Int128 gcd(Int128 a, Int128 b) {
+  if (a < 0) a = -a;
+  while (b != 0) {
+    Int128 rest = a % b;
+    a = b;
+    b = rest;
+  }
+  return a;
+}
+
+// a + b, reduced; nullopt when it would overflow (shares finer than 128 bits hold).
+std::optional<Fraction> add_fractions(const Fraction& a, const Fraction& b) {
+  Int128 left = 0;
+  Int128 right = 0;
+  Int128 den = 0;
+  Int128 num = 0;
+  if (__builtin_mul_overflow(a.num, b.den, &left) || __builtin_mul_overflow(b.num, a.den, &right) ||
+      __builtin_mul_overflow(a.den, b.den, &den) || __builtin_add_overflow(left, right, &num)) {
+    return std::nullopt;
+  }
+  Int128 common = gcd(num, den);
+  if (common > 1) {
+    num /= common;
+    den /= common;
+  }
+  return Fraction{num, den};
+}
+
 std::optional<Fraction> fraction_of(const Value& value) {
   switch (value.kind()) {
     case ValueKind::integer:
@@ -70,7 +98,8 @@ std::string text_of(Int128 value) {
 // product is not whole (the text gives no rounding: R-10).
 std::optional<std::int64_t> rounded_product(const Fraction& share, std::int64_t count,
                                             const std::string& rounding) {
-  Int128 product = share.num * count;
+  Int128 product = 0;
+  if (__builtin_mul_overflow(share.num, static_cast<Int128>(count), &product)) return std::nullopt;
   Int128 floor = product / share.den;  // shares are never negative
   Int128 rest = product % share.den;
   if (rest == 0) return static_cast<std::int64_t>(floor);
@@ -83,22 +112,20 @@ std::optional<std::int64_t> rounded_product(const Fraction& share, std::int64_t 
 
 // The exact quotient as text: 4.5, or 9/2 when it has no finite decimal form.
 std::string exact_text(const Fraction& share, std::int64_t count) {
-  Int128 num = share.num * count;
+  Int128 num = 0;
+  if (__builtin_mul_overflow(share.num, static_cast<Int128>(count), &num)) return "?";
   Int128 den = share.den;
-  for (Int128 a = num < 0 ? -num : num, b = den; b != 0;) {  // reduce by the gcd
-    Int128 rest = a % b;
-    a = b;
-    b = rest;
-    if (b == 0 && a > 1) {
-      num /= a;
-      den /= a;
-    }
+  Int128 common = gcd(num, den);
+  if (common > 1) {
+    num /= common;
+    den /= common;
   }
   auto decimal = Decimal::from_parts(num, 0);
-  if (decimal) {
-    auto quotient = Decimal::divide(*decimal, *Decimal::from_parts(den, 0));
+  auto divisor = Decimal::from_parts(den, 0);
+  if (decimal && divisor) {
+    auto quotient = Decimal::divide(*decimal, *divisor);
     if (quotient.ok()) {
-      auto back = Decimal::multiply(quotient.value, *Decimal::from_parts(den, 0));
+      auto back = Decimal::multiply(quotient.value, *divisor);
       if (back.ok() && back.value == *decimal) return quotient.value.to_string();
     }
   }
@@ -137,11 +164,26 @@ struct Limit {
 
   // share × count, where the count is known to lie in [fewest, most] (records
   // whose group is unknown may add to it).
-  void add_bound(const Fraction& share, std::int64_t fewest, std::int64_t most,
+  // False (and `unknown` an error) when the product does not fit.
+  bool add_bound(const Fraction& share, std::int64_t fewest, std::int64_t most,
                  const std::string& rounding) {
     bool exact = rounding.empty() || rounding == "exact";
-    low.push_back(*rounded_product(share, fewest, exact ? "floor" : rounding));
-    high.push_back(*rounded_product(share, most, exact ? "ceil" : rounding));
+    auto lower = rounded_product(share, fewest, exact ? "floor" : rounding);
+    auto upper = rounded_product(share, most, exact ? "ceil" : rounding);
+    if (!lower || !upper) {
+      known = false;
+      unknown = Value::error("the quota does not fit in 64 bits");
+      return false;
+    }
+    low.push_back(*lower);
+    high.push_back(*upper);
+    return true;
+  }
+
+  // Why an unknown limit is unknown, as the decision's reasons.
+  void explain_unknown(DecisionResult& result) const {
+    add_unknowns(unknown, result);
+    if (unknown.is_error()) result.undetermined.push_back("error:" + unknown.as_error().message);
   }
 };
 
@@ -172,7 +214,7 @@ Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std
     return limit;
   }
   limit.known = true;
-  limit.add_bound(*share, size, largest, model.rounding);
+  if (!limit.add_bound(*share, size, largest, model.rounding)) return limit;
   bool stated = !model.rounding.empty() && model.rounding != "exact";
   auto rule_for = [&](std::int64_t count, std::int64_t quota) {
     std::string product = plain_text(ratio) + " × " + std::to_string(count);
@@ -211,12 +253,16 @@ Limit tier_limit(const CompiledDecision& decision, const Activation& facts, std:
       }
       share = *parsed;
     }
-    cumulative = {cumulative.num * share.den + share.num * cumulative.den,
-                  cumulative.den * share.den};
-    limit.add_bound(cumulative, candidates, most, model.rounding);
+    auto sum = add_fractions(cumulative, share);
+    if (!sum) {
+      limit.unknown = Value::error("tier shares too fine to add exactly");
+      return limit;
+    }
+    cumulative = *sum;
+    if (!limit.add_bound(cumulative, candidates, most, model.rounding)) return limit;
     exact_bounds += (exact_bounds.empty() ? "" : ", ") + exact_text(cumulative, candidates);
   }
-  limit.known = true;
+  limit.known = !limit.low.empty() || decision.tier_fractions.empty();
   if (most > candidates) {
     limit.rule = "tiers of " + std::to_string(candidates) + " to " + std::to_string(most);
     return limit;
@@ -356,7 +402,7 @@ class GroupAllocator {
     std::int64_t worst = place.ahead + place.tied + place.unsure;
     int tier = limit.known ? limit.settled_tier(best, worst) : -1;
     if (!limit.known) {
-      add_unknowns(limit.unknown, out.result);
+      limit.explain_unknown(out.result);
     } else if (tier < 0) {
       undecided(out, place, limit, unsure, best, worst);
     } else if (tiers()) {
@@ -420,7 +466,7 @@ class GroupAllocator {
       UnknownSet unknowns;
       unknowns.attributes = entries_[index].missing;
       add_unknowns(Value::unknown(std::move(unknowns)), out.result);
-      if (!limit.known) add_unknowns(limit.unknown, out.result);
+      if (!limit.known) limit.explain_unknown(out.result);
     }
     finish(out, cohort_of(base, limit), base);
   }
