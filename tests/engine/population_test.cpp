@@ -15,6 +15,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "tests/engine/inline_rule_set.hpp"
 
 namespace {
 
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using cadre::Outcome;
 using cadre::Value;
 
-constexpr const char* kHeader =
+const std::string kHeader =
     R"(ruleset: {id: population.test, version: 1.0.0, valid: {from: 2015-01-01}}
 sources:
   HY: {title: {en: test}, nature: normative}
@@ -50,52 +51,20 @@ schema:
         tier_given: int
 )";
 
-// A rule set written inline, loaded from a temporary folder.
-class Rules {
+// The tests' rule set: the schema above and the decisions of the test.
+class Rules : public cadre::test::InlineRuleSet {
  public:
-  explicit Rules(const std::string& body) {
-    static int counter = 0;
-    fs::path folder = fs::temp_directory_path() /
-                      ("cadre-population-test-" + std::to_string(std::random_device{}()) + "-" +
-                       std::to_string(++counter));
-    fs::create_directories(folder);
-    std::ofstream(folder / "ruleset.yaml") << kHeader << body;
-    auto loaded = cadre::load_ruleset(folder);
-    fs::remove_all(folder);
-    std::string problems;
-    for (const auto& d : loaded.diagnostics)
-      problems += cadre::format_diagnostic(d) + "\n";
-    INFO(problems);
-    REQUIRE(loaded.ok());
-    engine_.emplace(*loaded.ruleset);
-  }
-
-  const cadre::Engine& engine() const { return *engine_; }
-
-  cadre::RecordValue record(const std::string& kind, cadre::MapValue fields) const {
-    cadre::Activation facts(engine_->rules().impl().environment);
-    std::string problem = facts.bind(kind, Value(std::move(fields)));
-    INFO(problem);
-    REQUIRE(problem.empty());
-    return facts.slot(engine_->rules().impl().record_slots.at(kind))->as_record();
-  }
+  explicit Rules(const std::string& body) : InlineRuleSet(kHeader + body) {}
 
   std::vector<cadre::RecordDecisions> population(const std::vector<cadre::RecordValue>& records,
                                                  const char* as_of = "2024-12-31",
                                                  cadre::EvaluationOptions options = {}) const {
-    return engine_->evaluate_population(records, *cadre::Date::parse(as_of), options);
+    return engine().evaluate_population(records, cadre::test::day(as_of), options);
   }
-
- private:
-  std::optional<cadre::Engine> engine_;
 };
 
-cadre::MapValue fields(std::initializer_list<std::pair<const char*, Value>> entries) {
-  cadre::MapValue map;
-  for (const auto& [name, value] : entries)
-    map.set(name, value);
-  return map;
-}
+using cadre::test::fields;
+using cadre::test::joined;
 
 // A cadre of town `town`; an absent optional is an absent fact.
 cadre::MapValue cadre_in(const std::string& id, const std::string& town,
@@ -126,12 +95,6 @@ const cadre::CohortPlace& cohort_of(const cadre::DecisionResult& result) {
 }
 
 // A list as one string, for readable failures: "a, b".
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items)
-    out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
 
 // The allocation most tests use: cadres of a town, candidates those proposed,
 // ranked by score (highest first).

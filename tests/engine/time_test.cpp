@@ -14,6 +14,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "tests/engine/inline_rule_set.hpp"
 
 namespace {
 
@@ -21,7 +22,7 @@ namespace fs = std::filesystem;
 using cadre::Outcome;
 using cadre::Value;
 
-constexpr const char* kHeader =
+const std::string kHeader =
     R"(ruleset: {id: time.test, version: 1.0.0, valid: {from: 2015-01-01}}
 sources:
   HY: {title: {en: test}, nature: normative}
@@ -44,76 +45,30 @@ schema:
         warnings: {list: {talk_date: date, review_result: string}, dated_by: talk_date}
 )";
 
-class Rules {
+// The tests' rule set: the schema above and the decisions of the test.
+class Rules : public cadre::test::InlineRuleSet {
  public:
-  explicit Rules(const std::string& body) {
-    static int counter = 0;
-    fs::path folder =
-        fs::temp_directory_path() / ("cadre-time-test-" + std::to_string(std::random_device{}()) +
-                                     "-" + std::to_string(++counter));
-    fs::create_directories(folder);
-    std::ofstream(folder / "ruleset.yaml") << kHeader << body;
-    auto loaded = cadre::load_ruleset(folder);
-    fs::remove_all(folder);
-    std::string problems;
-    for (const auto& d : loaded.diagnostics)
-      problems += cadre::format_diagnostic(d) + "\n";
-    INFO(problems);
-    REQUIRE(loaded.ok());
-    engine_.emplace(*loaded.ruleset);
-  }
+  explicit Rules(const std::string& body) : InlineRuleSet(kHeader + body) {}
 
   cadre::RecordValue record(cadre::MapValue fields) const {
-    cadre::Activation facts(engine_->rules().impl().environment);
-    std::string problem = facts.bind("cadre", Value(std::move(fields)));
-    INFO(problem);
-    REQUIRE(problem.empty());
-    return facts.slot(engine_->rules().impl().record_slots.at("cadre"))->as_record();
+    return InlineRuleSet::record("cadre", std::move(fields));
   }
 
   cadre::DecisionResult decide(const std::string& id, cadre::MapValue fields,
                                const char* as_of) const {
-    auto results = engine_->evaluate(record(std::move(fields)), {}, day(as_of));
-    for (auto& result : results) {
-      if (result.id == id) return result;
-    }
-    FAIL("no decision " << id);
-    return {};
+    return InlineRuleSet::decide("cadre", id, std::move(fields), cadre::test::day(as_of));
   }
-
-  static cadre::Date day(const char* text) {
-    auto parsed = cadre::Date::parse(text);
-    REQUIRE(parsed.has_value());
-    return parsed ? *parsed : cadre::Date();
-  }
-
- private:
-  std::optional<cadre::Engine> engine_;
 };
 
-cadre::Date day(const char* text) {
-  return Rules::day(text);
-}
-
-cadre::MapValue fields(std::initializer_list<std::pair<const char*, Value>> entries) {
-  cadre::MapValue map;
-  for (const auto& [name, value] : entries)
-    map.set(name, value);
-  return map;
-}
+using cadre::test::day;
+using cadre::test::fields;
+using cadre::test::joined;
 
 cadre::ListValue list_of(std::initializer_list<cadre::MapValue> entries) {
   cadre::ListValue list;
   for (const auto& item : entries)
     list.push_back(Value(item));
   return list;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items)
-    out += (out.empty() ? "" : ", ") + item;
-  return out;
 }
 
 // Grades by year: {2016, "优秀"}, ...

@@ -14,6 +14,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "tests/engine/inline_rule_set.hpp"
 
 namespace {
 
@@ -22,7 +23,7 @@ using cadre::Outcome;
 using cadre::ReasonStatus;
 using cadre::Value;
 
-constexpr const char* kHeader =
+const std::string kHeader =
     R"(ruleset: {id: undetermined.test, version: 1.0.0, valid: {from: 2015-01-01}}
 sources:
   HY: {title: {en: test}, nature: normative}
@@ -49,60 +50,23 @@ schema:
           unique_by: [year, kind]
 )";
 
-class Rules {
+// The tests' rule set: the schema above and the decisions of the test.
+class Rules : public cadre::test::InlineRuleSet {
  public:
-  explicit Rules(const std::string& body) {
-    static int counter = 0;
-    fs::path folder = fs::temp_directory_path() /
-                      ("cadre-undetermined-test-" + std::to_string(std::random_device{}()) + "-" +
-                       std::to_string(++counter));
-    fs::create_directories(folder);
-    std::ofstream(folder / "ruleset.yaml") << kHeader << body;
-    auto loaded = cadre::load_ruleset(folder);
-    fs::remove_all(folder);
-    std::string problems;
-    for (const auto& d : loaded.diagnostics)
-      problems += cadre::format_diagnostic(d) + "\n";
-    INFO(problems);
-    REQUIRE(loaded.ok());
-    engine_.emplace(*loaded.ruleset);
-  }
+  explicit Rules(const std::string& body) : InlineRuleSet(kHeader + body) {}
 
   cadre::RecordValue record(cadre::MapValue fields) const {
-    cadre::Activation facts(engine_->rules().impl().environment);
-    std::string problem = facts.bind("cadre", Value(std::move(fields)));
-    INFO(problem);
-    REQUIRE(problem.empty());
-    return facts.slot(engine_->rules().impl().record_slots.at("cadre"))->as_record();
+    return InlineRuleSet::record("cadre", std::move(fields));
   }
 
   cadre::DecisionResult decide(const std::string& id, cadre::MapValue fields,
                                const char* as_of = "2024-12-31") const {
-    auto results = engine_->evaluate(record(std::move(fields)), {}, *cadre::Date::parse(as_of));
-    for (auto& result : results) {
-      if (result.id == id) return result;
-    }
-    FAIL("no decision " << id);
-    return {};
+    return InlineRuleSet::decide("cadre", id, std::move(fields), cadre::test::day(as_of));
   }
-
- private:
-  std::optional<cadre::Engine> engine_;
 };
 
-cadre::MapValue fields(std::initializer_list<std::pair<const char*, Value>> entries) {
-  cadre::MapValue map;
-  for (const auto& [name, value] : entries)
-    map.set(name, value);
-  return map;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& item : items)
-    out += (out.empty() ? "" : ", ") + item;
-  return out;
-}
+using cadre::test::fields;
+using cadre::test::joined;
 
 // A three-valued fact: true, false, or absent (unknown).
 enum class Tri { yes, no, unknown };
