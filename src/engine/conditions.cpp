@@ -40,7 +40,57 @@ ReasonStatus combine(const std::vector<Reason>& children, ReasonStatus decisive)
   return decisive == ReasonStatus::failed ? ReasonStatus::passed : ReasonStatus::failed;
 }
 
+// The leaf's status, noting what keeps it unknown.
+ReasonStatus judge_leaf(const CompiledCondition& condition, const Activation& facts,
+                        VerdictNotes& notes) {
+  if (!condition.when.program) {
+    notes.errors.emplace_back("the condition did not compile");
+    return ReasonStatus::unknown;
+  }
+  Value value = condition.when.program->evaluate(facts);
+  if (value.kind() == ValueKind::boolean) {
+    return value.as_bool() ? ReasonStatus::passed : ReasonStatus::failed;
+  }
+  if (value.is_unknown()) {
+    notes.unknowns.push_back(std::move(value));
+  } else if (value.is_error()) {
+    notes.errors.push_back(value.as_error().message);
+  } else {
+    notes.errors.push_back("the condition gave a " + std::string(value_kind_name(value.kind())));
+  }
+  return ReasonStatus::unknown;
+}
+
 }  // namespace
+
+Verdict judge_condition(const CompiledCondition& condition, const Activation& facts,
+                        ReasonStatus if_empty, VerdictNotes& notes) {
+  const model::Condition& model = *condition.model;
+  Verdict verdict;
+  if (model.group == model::Condition::Group::leaf) {
+    verdict.status = model.when.empty() ? if_empty : judge_leaf(condition, facts, notes);
+    verdict.soft_failure = verdict.status != ReasonStatus::failed || model.soft;
+    return verdict;
+  }
+  // As evaluate_condition: `all` is decided by a failure, `any` by a pass.
+  bool all = model.group == model::Condition::Group::all;
+  ReasonStatus decisive = all ? ReasonStatus::failed : ReasonStatus::passed;
+  bool unknown = false;
+  bool decided = false;
+  bool soft = true;
+  for (const auto& child : condition.children) {
+    Verdict part = judge_condition(child, facts, ReasonStatus::unknown, notes);
+    decided = decided || part.status == decisive;
+    unknown = unknown || part.status == ReasonStatus::unknown;
+    soft = soft && part.soft_failure;
+  }
+  verdict.status = decided   ? decisive
+                   : unknown ? ReasonStatus::unknown
+                   : all     ? ReasonStatus::passed
+                             : ReasonStatus::failed;
+  verdict.soft_failure = verdict.status != ReasonStatus::failed || soft || model.soft;
+  return verdict;
+}
 
 std::string plain_text(const Value& value) {
   switch (value.kind()) {

@@ -25,6 +25,22 @@ struct Explain {
 Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
                           ReasonStatus if_empty, const Explain& explain);
 
+/// A condition judged without building its explanation (bulk runs): the
+/// status, whether every failed leaf is soft, and what an undetermined
+/// decision would report (missing facts and reason codes, errors).
+struct Verdict {
+  ReasonStatus status = ReasonStatus::unknown;
+  bool soft_failure = true;
+};
+
+struct VerdictNotes {
+  std::vector<Value> unknowns;      ///< of the leaves that could not be decided
+  std::vector<std::string> errors;  ///< evaluation errors, as messages
+};
+
+Verdict judge_condition(const CompiledCondition& condition, const Activation& facts,
+                        ReasonStatus if_empty, VerdictNotes& notes);
+
 /// The values of the probes, in order (unknown values included).
 std::vector<std::pair<std::string, Value>> read_facts(const std::vector<FactProbe>& probes,
                                                       const Activation& facts);

@@ -62,8 +62,44 @@ bool written(const CompiledCondition& condition) {
   return model.group != model::Condition::Group::leaf || !model.when.empty();
 }
 
+void note_missing(const VerdictNotes& notes, DecisionResult& result) {
+  for (const auto& unknown : notes.unknowns)
+    add_unknowns(unknown, result);
+  for (const auto& error : notes.errors)
+    result.undetermined.push_back("error:" + error);
+}
+
+// Eligibility without an explanation: the same outcome from statuses alone.
+void quick_eligibility(const CompiledDecision& decision, const Activation& facts, Decided& out) {
+  DecisionResult& result = out.result;
+  VerdictNotes notes;
+  Verdict disqualifiers = judge_condition(decision.none, facts, ReasonStatus::failed, notes);
+  if (disqualifiers.status == ReasonStatus::passed) {
+    result.outcome = Outcome::ineligible;  // settled whatever else is unknown
+    out.value = false;
+    return;
+  }
+  Verdict conditions = judge_condition(decision.all, facts, ReasonStatus::passed, notes);
+  if (conditions.status == ReasonStatus::failed) {
+    result.outcome = Outcome::ineligible;
+    if (conditions.soft_failure) result.flags.push_back("soft");
+  } else if (conditions.status == ReasonStatus::unknown ||
+             disqualifiers.status == ReasonStatus::unknown) {
+    note_missing(notes, result);
+  } else if (decision.model->truncated_text) {
+    result.undetermined.push_back("truncated_text");
+  } else {
+    result.outcome = Outcome::eligible;
+  }
+  if (result.outcome != Outcome::undetermined) out.value = result.outcome == Outcome::eligible;
+}
+
 void eligibility(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
                  Decided& out) {
+  if (!explain.on) {
+    quick_eligibility(decision, facts, out);
+    return;
+  }
   DecisionResult& result = out.result;
   Reason disqualifiers = evaluate_condition(decision.none, facts, ReasonStatus::failed, explain);
   Reason conditions = evaluate_condition(decision.all, facts, ReasonStatus::passed, explain);
@@ -91,6 +127,18 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, cons
 
 void trigger(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
              Decided& out) {
+  if (!explain.on) {
+    VerdictNotes notes;
+    Verdict triggers = judge_condition(decision.trigger, facts, ReasonStatus::failed, notes);
+    if (triggers.status == ReasonStatus::unknown) {
+      note_missing(notes, out.result);
+    } else {
+      bool fired = triggers.status == ReasonStatus::passed;
+      out.result.outcome = fired ? Outcome::triggered : Outcome::clear;
+      out.value = fired;
+    }
+    return;
+  }
   Reason triggers = evaluate_condition(decision.trigger, facts, ReasonStatus::failed, explain);
   if (triggers.status == ReasonStatus::unknown) {
     collect_missing(triggers, out.result);
