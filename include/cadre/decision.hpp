@@ -85,6 +85,8 @@ struct DecisionResult {
   /// range): the value at the low and at the high bound; flag `range`.
   std::optional<std::pair<Value, Value>> range;
   std::string cite;
+  std::string message_zh;  ///< the decision's own message, rendered (when it has one)
+  std::string message_en;
   std::vector<Reason> reasons;
   std::vector<std::string> missing;       ///< attribute paths of missing facts
   std::vector<std::string> undetermined;  ///< reason codes: missing_fact:…, unspecified_parameter:…

@@ -3,6 +3,7 @@
 //   cadre::Engine engine(*loaded.ruleset);
 //   auto decisions = engine.evaluate(cadre_record, {village_record}, as_of);
 //   auto everyone = engine.evaluate_population(records, as_of);
+//   auto lines = engine.evaluate_batch(cadre::read_records("county.csv", rules), as_of);
 //
 // Every decision about the record's kind comes back with an outcome, a value,
 // its reasons, the facts it missed and why it is undetermined, if it is. A
@@ -16,6 +17,7 @@
 #include "cadre/date.hpp"
 #include "cadre/decision.hpp"
 #include "cadre/export.hpp"
+#include "cadre/records.hpp"
 #include "cadre/ruleset.hpp"
 #include "cadre/value.hpp"
 
@@ -26,6 +28,24 @@ struct EvaluationOptions {
   /// pay breakdowns and cohort explanations. Off: outcomes, values, missing
   /// facts and reason codes only, which is what bulk runs need.
   bool explain = true;
+};
+
+/// Why an input record could not be evaluated: where in which file, which field.
+struct RecordError {
+  std::string file;
+  int line = 0;
+  int column = 0;
+  std::string field;
+  std::string message;
+};
+
+/// One output object per input record: its decisions, or the errors that
+/// kept it from being read (and no decisions).
+struct RecordOutput {
+  std::string record;  ///< the record's id, or "#N" (its 1-based position)
+  std::string kind;    ///< its record kind, when known
+  std::vector<DecisionResult> decisions;
+  std::vector<RecordError> errors;
 };
 
 /// The decisions about one record of a population.
@@ -60,6 +80,12 @@ class CADRE_API Engine {
   std::vector<RecordDecisions> evaluate_population(const std::vector<RecordValue>& population,
                                                    Date as_of,
                                                    EvaluationOptions options = {}) const;
+
+  /// Decides the readable records of `batch` as one population and gives one
+  /// output per input record, in input order: an unreadable record yields its
+  /// errors, never nothing.
+  std::vector<RecordOutput> evaluate_batch(const RecordBatch& batch, Date as_of,
+                                           EvaluationOptions options = {}) const;
 
  private:
   CompiledRuleSet rules_;

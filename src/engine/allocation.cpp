@@ -509,7 +509,13 @@ class GroupAllocator {
       for (const auto& key : decision_.model->allocation->tie_break)
         cohort.tie_break.push_back(key.expr.text);
     }
-    if (explain_) explain(out, cohort);
+    if (explain_) {
+      explain(out, cohort);
+      render_message(
+          decision_,
+          members_[entries_[static_cast<std::size_t>(&out - out_.data())].member]->facts(),
+          out.result);
+    }
     out.result.cohort = std::move(cohort);
     finish_decision(out);
   }

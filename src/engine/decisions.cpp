@@ -347,8 +347,16 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
         break;
     }
   }
+  if (explain.on) render_message(decision, facts, out.result);
   finish_decision(out);
   return out;
+}
+
+void render_message(const CompiledDecision& decision, const Activation& facts,
+                    DecisionResult& result) {
+  if (decision.message.zh.empty() && decision.message.en.empty()) return;
+  result.message_zh = render(decision.message.zh, facts);
+  result.message_en = render(decision.message.en, facts);
 }
 
 }  // namespace cadre::engine

@@ -29,6 +29,10 @@ Decided start_decision(const CompiledDecision& decision);
 /// reasons when undetermined) and sorted lists.
 void finish_decision(Decided& out);
 
+/// The decision's own message template, rendered against the facts.
+void render_message(const CompiledDecision& decision, const Activation& facts,
+                    DecisionResult& result);
+
 /// The model's word for a decision kind ("eligibility", …).
 const char* kind_name(model::DecisionKind kind);
 

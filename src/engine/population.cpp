@@ -81,4 +81,28 @@ std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<Recor
   return out;
 }
 
+std::vector<RecordOutput> Engine::evaluate_batch(const RecordBatch& batch, Date as_of,
+                                                 EvaluationOptions options) const {
+  std::vector<RecordValue> population;
+  for (const auto& record : batch.records) {
+    if (record.value) population.push_back(*record.value);
+  }
+  auto decided = evaluate_population(population, as_of, options);
+  std::vector<RecordOutput> out;
+  out.reserve(batch.records.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    const InputRecord& input = batch.records[i];
+    RecordOutput output;
+    output.record = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
+    output.kind = input.kind;
+    for (const auto& issue : input.errors) {
+      output.errors.push_back({batch.source, issue.line, issue.column, issue.field, issue.message});
+    }
+    if (input.value) output.decisions = std::move(decided[next++].decisions);
+    out.push_back(std::move(output));
+  }
+  return out;
+}
+
 }  // namespace cadre

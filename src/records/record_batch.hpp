@@ -12,41 +12,17 @@
 #include <vector>
 
 #include "cadre/diagnostic.hpp"
+#include "cadre/records.hpp"
 #include "cadre/type.hpp"
 #include "cadre/value.hpp"
 
 namespace cadre::records {
 
-/// A problem with one record: the field path it concerns (`birth_date`,
-/// `assessments[1].grade`; empty for the record as a whole), a message, and
-/// where it is in the file (1-based; column 0 when the format has none).
-struct RecordIssue {
-  std::string field;
-  std::string message;
-  int line = 0;
-  int column = 0;
-};
-
-/// One record of the input. `value` is set only when the record was read and
-/// converted without any error; otherwise `errors` says why, and `kind` and
-/// `id` are filled in as far as they could be read.
-struct InputRecord {
-  std::string kind;  ///< the record kind (`cadre`, `village`), as given or defaulted
-  std::string id;    ///< the text of the record's key field, when it has one
-  int line = 0;      ///< where the record starts
-  std::optional<RecordValue> value;
-  std::vector<RecordIssue> errors;  ///< in file order
-};
-
-/// Every record of a file, in input order (one per input record, never
-/// dropped), and the file-level problems: an unreadable file, an unknown
-/// format, a bad CSV header, a file that is not a list of records.
-struct RecordBatch {
-  std::vector<InputRecord> records;
-  std::vector<Diagnostic> diagnostics;
-};
-
-enum class RecordFormat { automatic, yaml, json, json_lines, csv };
+// The record types are public (cadre/records.hpp); the readers use them here.
+using cadre::InputRecord;
+using cadre::RecordBatch;
+using cadre::RecordFormat;
+using cadre::RecordIssue;
 
 struct RecordReadOptions {
   RecordFormat format = RecordFormat::automatic;

@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "cadre/output.hpp"
+
 namespace cadre::render {
 
 namespace {
@@ -152,6 +154,9 @@ json::object decision_object(const DecisionResult& decision) {
     out["value"] = value_json(decision.value);
   }
   if (!decision.cite.empty()) out["cite"] = decision.cite;
+  if (!decision.message_zh.empty() || !decision.message_en.empty()) {
+    out["message"] = message_json(decision.message_zh, decision.message_en);
+  }
   json::array reasons;
   for (const auto& reason : decision.reasons)
     reasons.emplace_back(reason_json(reason));
@@ -196,3 +201,11 @@ std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rul
 }
 
 }  // namespace cadre::render
+
+namespace cadre {
+
+std::string to_json_line(const RecordOutput& output, const CompiledRuleSet& rules, Date as_of) {
+  return render::decision_json(output, rules, as_of.to_string());
+}
+
+}  // namespace cadre

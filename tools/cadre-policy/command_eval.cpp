@@ -7,16 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <sstream>
 
 #include "cadre/engine.hpp"
+#include "cadre/output.hpp"
+#include "cadre/records.hpp"
 #include "command_line.hpp"
 #include "commands.hpp"
-#include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
-#include "records/read_records.hpp"
-#include "render/decision_json.hpp"
 
 namespace cadre::tool {
 
@@ -32,22 +30,6 @@ struct EvalSettings {
   std::string output;
   bool explain = true;
 };
-
-// The kind that records without a `kind` take: the subject of most decisions.
-std::string default_kind(const CompiledRuleSetImpl& impl) {
-  std::map<std::string, int> counts;
-  for (const auto& decision : impl.rules().decisions)
-    ++counts[decision.subject];
-  std::string best = impl.rules().schema.records.empty() ? "" : impl.rules().schema.records[0].id;
-  int most = 0;
-  for (const auto& [kind, count] : counts) {
-    if (count > most && !kind.empty()) {
-      best = kind;
-      most = count;
-    }
-  }
-  return best;
-}
 
 // A reason tree, indented; groups show their parts.
 void write_reason(std::ostream& out, const Reason& reason, bool chinese, int indent) {
@@ -68,7 +50,7 @@ void write_reason(std::ostream& out, const Reason& reason, bool chinese, int ind
     write_reason(out, child, chinese, inner);
 }
 
-void write_text(std::ostream& out, const render::RecordOutput& record, bool chinese) {
+void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
   out << "record " << record.record << "\n";
   for (const auto& error : record.errors) {
     out << "  error: " << error.file << ":" << error.line
@@ -82,6 +64,8 @@ void write_text(std::ostream& out, const render::RecordOutput& record, bool chin
     for (const auto& flag : decision.flags)
       out << " [" << flag << "]";
     out << "\n";
+    const std::string& message = chinese ? decision.message_zh : decision.message_en;
+    if (!message.empty()) out << "    " << message << "\n";
     for (const auto& code : decision.undetermined)
       out << "    undetermined: " << code << "\n";
     if (decision.range) {
@@ -114,43 +98,21 @@ int evaluate(const EvalSettings& settings) {
     std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
     return 2;
   }
-  const CompiledRuleSetImpl& impl = loaded.ruleset->impl();
-  records::RecordTypeLookup types = [&](std::string_view kind) {
-    const auto* variable = impl.environment.find(kind);
-    return variable ? variable->type.record_type_shared() : nullptr;
-  };
-  records::RecordReadOptions read_options;
-  read_options.default_kind = default_kind(impl);
-  records::RecordBatch batch = records::read_records(settings.records, types, read_options);
+  RecordBatch batch = read_records(settings.records, *loaded.ruleset);
   for (const auto& d : batch.diagnostics)
     std::cerr << format_diagnostic(d) << "\n";
   if (has_errors(batch.diagnostics)) return 2;
 
   // The readable records are one population: cohort allocations group them.
-  std::vector<RecordValue> population;
-  for (const auto& record : batch.records) {
-    if (record.value) population.push_back(*record.value);
-  }
   Engine engine(*loaded.ruleset);
   EvaluationOptions evaluation;
   evaluation.explain = settings.explain;
-  auto decided = engine.evaluate_population(population, *as_of, evaluation);
-  std::size_t next = 0;
   std::ostringstream out;
-  for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    const auto& input = batch.records[i];
-    render::RecordOutput output;
-    output.record = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
-    output.kind = input.kind;
-    for (const auto& issue : input.errors) {
-      output.errors.push_back(
-          {settings.records, issue.line, issue.column, issue.field, issue.message});
-    }
-    if (input.value) output.decisions = std::move(decided[next++].decisions);
+  for (const auto& output : engine.evaluate_batch(batch, *as_of, evaluation)) {
     if (settings.format == "text") {
       write_text(out, output, settings.lang == "zh");
     } else {
-      out << render::decision_json(output, *loaded.ruleset, as_of->to_string()) << "\n";
+      out << to_json_line(output, *loaded.ruleset, *as_of) << "\n";
     }
   }
   if (settings.output.empty()) {

@@ -1,0 +1,46 @@
+// The public record reader: the rule set's schema types the records, and
+// records that do not say their kind take the kind most decisions are about.
+#include <map>
+
+#include "cadre/records.hpp"
+#include "compile/compiled_ruleset.hpp"
+#include "records/read_records.hpp"
+
+namespace cadre {
+
+namespace {
+
+// The subject of most decisions (the first record kind when there are none).
+std::string default_kind(const CompiledRuleSetImpl& impl) {
+  std::map<std::string, int> counts;
+  for (const auto& decision : impl.rules().decisions)
+    ++counts[decision.subject];
+  std::string best = impl.rules().schema.records.empty() ? "" : impl.rules().schema.records[0].id;
+  int most = 0;
+  for (const auto& [kind, count] : counts) {
+    if (count > most && !kind.empty()) {
+      best = kind;
+      most = count;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
+                         RecordFormat format) {
+  const CompiledRuleSetImpl& impl = rules.impl();
+  records::RecordTypeLookup types = [&](std::string_view kind) {
+    const auto* variable = impl.environment.find(kind);
+    return variable ? variable->type.record_type_shared() : nullptr;
+  };
+  records::RecordReadOptions options;
+  options.format = format;
+  options.default_kind = default_kind(impl);
+  RecordBatch batch = records::read_records(file, types, options);
+  batch.source = file.string();
+  return batch;
+}
+
+}  // namespace cadre
