@@ -35,7 +35,8 @@ constexpr OutcomeInfo kOutcomes[] = {
     {"ineligible", bit(DecisionKind::eligibility) | bit(DecisionKind::allocation)},
     {"triggered", bit(DecisionKind::warning) | bit(DecisionKind::exit)},
     {"clear", bit(DecisionKind::warning) | bit(DecisionKind::exit)},
-    {"computed", bit(DecisionKind::pay) | bit(DecisionKind::assessment)},
+    {"computed", bit(DecisionKind::pay) | bit(DecisionKind::assessment) |
+                     bit(DecisionKind::allocation)},  // tiers give a tier number
     {"not_applicable", kAllKinds},
     {"undetermined", kAllKinds},
 };
