@@ -40,6 +40,7 @@ struct CompiledCondition {
   std::vector<CompiledCondition> children;
   CompiledMessage message;
   std::vector<FactProbe> facts = {};  ///< what `when` reads, for explanations
+  bool reads_date = false;            ///< may change with the evaluation date alone
 };
 
 struct CompiledTableRule {

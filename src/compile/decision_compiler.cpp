@@ -19,7 +19,10 @@ CompiledCondition condition(CompileContext& context, const model::Condition& mod
   compiled.model = &model;
   if (model.group == model::Condition::Group::leaf) {
     compiled.when = context.expression(model.when, subject, "`when`", {K::boolean});
-    if (compiled.when.program) compiled.facts = fact_probes(context, model.when);
+    if (compiled.when.program) {
+      compiled.facts = fact_probes(context, model.when);
+      compiled.reads_date = reads_evaluation_date(context, model.when);
+    }
   }
   for (const auto& child : model.children) {
     compiled.children.push_back(condition(context, child, subject));

@@ -45,4 +45,30 @@ std::vector<std::pair<std::string, CompiledExpression>> fact_probes(
   return probes;
 }
 
+namespace {
+
+bool reads_date(const CompileContext& context, std::string_view text, int depth) {
+  if (depth > 64) return true;  // a cycle is reported elsewhere; assume the worst
+  bool found = false;
+  find_references(text, [&](std::string_view name) {
+    if (found) return false;
+    if (name == "as_of") {
+      found = true;
+      return true;
+    }
+    const IdInfo* info = context.find_id(name);
+    if (info == nullptr || info->kind != IdInfo::Kind::derived) return false;
+    const auto& derived = context.out().rules().derived[info->index];
+    found = reads_date(context, derived.expr.text, depth + 1);
+    return true;
+  });
+  return found;
+}
+
+}  // namespace
+
+bool reads_evaluation_date(const CompileContext& context, const model::Expression& expression) {
+  return !expression.empty() && reads_date(context, expression.text, 0);
+}
+
 }  // namespace cadre

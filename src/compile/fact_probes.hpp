@@ -18,4 +18,8 @@ namespace cadre {
 std::vector<std::pair<std::string, CompiledExpression>> fact_probes(
     const CompileContext& context, const model::Expression& expression);
 
+/// True when `expression` reads the evaluation date, directly or through
+/// derived values (ages, tenures): its value may change with time alone.
+bool reads_evaluation_date(const CompileContext& context, const model::Expression& expression);
+
 }  // namespace cadre

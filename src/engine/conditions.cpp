@@ -17,7 +17,10 @@ Reason leaf(const CompiledCondition& condition, const Activation& facts, const E
   if (value.kind() == ValueKind::boolean) {
     reason.status = value.as_bool() ? ReasonStatus::passed : ReasonStatus::failed;
     if (explain.on && !value.as_bool()) {
-      reason.hint = hint_for(*condition.when.program, facts, explain.as_of, explain.facts_on);
+      // Only a condition on the date (an age, a tenure) can flip by waiting.
+      static const FactsOn kNoDates;
+      reason.hint = hint_for(*condition.when.program, facts, explain.as_of,
+                             condition.reads_date ? explain.facts_on : kNoDates);
     }
   } else if (value.is_unknown()) {
     add_unknowns(value, reason.missing);
