@@ -97,6 +97,14 @@ struct CompiledDecision {
   CompiledMessage message;
 };
 
+/// A conflict between facts of one record, compiled for its record kind.
+struct CompiledConflict {
+  const model::FactConflict* model = nullptr;
+  CompiledExpression when;
+  std::vector<int> fields;  ///< indices in the record type
+  std::string code;         ///< conflicting_facts:party_status,probation_end_date
+};
+
 /// One step of the evaluation order.
 struct Step {
   enum class Kind : std::uint8_t { derived, decision };
@@ -111,6 +119,8 @@ struct CompiledRuleSetImpl {
   std::map<std::string, std::shared_ptr<const EnumType>> enums;
   std::map<std::string, int> record_slots;  ///< record kind → activation slot
   std::map<std::string, int> switch_slots;  ///< switch id → activation slot
+  /// Record kind → the conflicts between its facts.
+  std::map<std::string, std::vector<CompiledConflict>> conflicts;
   std::vector<Value> switch_values;         ///< by switch, in model order (unknown when unset)
   std::vector<CompiledParameter> parameters;
   std::vector<CompiledDerived> derived;

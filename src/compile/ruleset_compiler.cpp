@@ -83,6 +83,7 @@ class RuleSetCompiler {
       out_.environment.declare_list(list.id, std::move(items), list.complete());
     }
     declare_rules();
+    compile_conflicts();
     if (!order()) return;
     compile_steps();
   }
@@ -93,6 +94,28 @@ class RuleSetCompiler {
   void register_id(const std::string& id, IdInfo info, OriginId origin) {
     if (!context_.ids().emplace(id, std::move(info)).second) {
       context_.error(origin, "compile.duplicate_id", "`" + id + "` is defined twice");
+    }
+  }
+
+  // Conflicts read the record's own facts (and as_of) before any rule runs.
+  void compile_conflicts() {
+    for (const auto& kind : rules().schema.records) {
+      auto slot = out_.record_slots.find(kind.id);
+      if (slot == out_.record_slots.end()) continue;
+      const auto* variable = out_.environment.find(kind.id);
+      const auto record_type = variable ? variable->type.record_type_shared() : nullptr;
+      for (const auto& conflict : kind.conflicts) {
+        CompiledConflict compiled;
+        compiled.model = &conflict;
+        compiled.when = context_.expression(conflict.when, kind.id, "`when`", {TypeKind::boolean});
+        std::string names;
+        for (const auto& field : conflict.fields) {
+          if (record_type) compiled.fields.push_back(record_type->find_field(field));
+          names += (names.empty() ? "" : ",") + field;
+        }
+        compiled.code = "conflicting_facts:" + names;
+        out_.conflicts[kind.id].push_back(std::move(compiled));
+      }
     }
   }
 

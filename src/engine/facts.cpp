@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "compile/parameter_values.hpp"
 #include "engine/conditions.hpp"
@@ -125,6 +126,28 @@ void bind_record(const CompiledRuleSetImpl& rules, Activation& facts, const Reco
                   declared ? Value(known_on(record, declared->fields, as_of)) : Value(record));
 }
 
+// Facts of one record that contradict each other are not trusted: while a
+// conflict of its kind holds, its fields become unknown with the conflict's
+// code, so every rule reading them is undetermined (MODEL.md §1).
+void mark_conflicts(const CompiledRuleSetImpl& rules, Activation& facts) {
+  for (const auto& [kind, conflicts] : rules.conflicts) {
+    int slot = rules.record_slots.at(kind);
+    const Value* bound = facts.slot(slot);
+    if (bound == nullptr || bound->kind() != ValueKind::record) continue;
+    std::optional<RecordValue> changed;
+    for (const auto& conflict : conflicts) {
+      if (!conflict.when.program) continue;
+      Value holds = conflict.when.program->evaluate(facts);
+      if (holds.kind() != ValueKind::boolean || !holds.as_bool()) continue;
+      if (!changed) changed = bound->as_record();
+      for (int field : conflict.fields) {
+        if (field >= 0) changed->set(field, Value::unknown(conflict.code));
+      }
+    }
+    if (changed) facts.bind_slot(slot, Value(std::move(*changed)));
+  }
+}
+
 }  // namespace
 
 Value parameter_on(const CompiledParameter& parameter, Date as_of) {
@@ -158,6 +181,7 @@ void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const Recor
   for (const auto& record : related)
     bind_record(rules, facts, record, as_of);
   if (subject) bind_record(rules, facts, *subject, as_of);
+  mark_conflicts(rules, facts);
 }
 
 }  // namespace cadre::engine

@@ -12,7 +12,9 @@ namespace {
 constexpr KeySpec kSchemaKeys[] = {{"enums"}, {"records"}};
 constexpr KeySpec kEnumKeys[] = {{"values", Presence::required}, {"order"}, {"same_as"}, {"title"}};
 constexpr KeySpec kRecordKeys[] = {
-    {"key"}, {"belongs_to"}, {"fields", Presence::required}, {"title"}};
+    {"key"}, {"belongs_to"}, {"fields", Presence::required}, {"conflicts"}, {"title"}};
+constexpr KeySpec kConflictKeys[] = {
+    {"when", Presence::required}, {"fields", Presence::required}, {"cite"}, {"quote"}};
 constexpr KeySpec kFieldKeys[] = {{"type", Presence::required}, {"required"}, {"ref"}, {"title"}};
 constexpr KeySpec kListFieldKeys[] = {
     {"list", Presence::required}, {"dated_by"}, {"unique_by"}, {"required"}, {"title"}};
@@ -211,6 +213,28 @@ void read_belongs_to(FileContext& context, const yaml::Node& node, model::Record
   check_own_field(context, field, record, "belongs_to", record.parent_field);
 }
 
+std::vector<model::FactConflict> read_conflicts(FileContext& context, const yaml::Node& node,
+                                                const model::RecordKind& record) {
+  std::vector<model::FactConflict> conflicts;
+  const std::string what = "`conflicts` of record kind `" + record.id + "`";
+  if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return conflicts;
+  for (const yaml::Node& item : node.items) {
+    MappingReader reader(context, item, "an item of " + what, kConflictKeys);
+    model::FactConflict conflict;
+    conflict.origin = context.origin(item);
+    conflict.when = reader.expression("when");
+    if (const yaml::Node* fields = reader.find("fields")) {
+      conflict.fields = read_string_list(context, *fields, reader.what_of("fields"));
+      for (std::size_t i = 0; i < conflict.fields.size() && i < fields->items.size(); ++i) {
+        check_own_field(context, fields->items[i], record, "conflicts", conflict.fields[i]);
+      }
+    }
+    conflict.cite = reader.citation();
+    conflicts.push_back(std::move(conflict));
+  }
+  return conflicts;
+}
+
 model::RecordKind read_record(FileContext& context, const yaml::Node& key,
                               const yaml::Node& value) {
   model::RecordKind record;
@@ -227,6 +251,9 @@ model::RecordKind read_record(FileContext& context, const yaml::Node& key,
   }
   if (const yaml::Node* belongs_to = reader.find("belongs_to")) {
     read_belongs_to(context, *belongs_to, record);
+  }
+  if (const yaml::Node* conflicts = reader.find("conflicts")) {
+    record.conflicts = read_conflicts(context, *conflicts, record);
   }
   record.title = reader.text("title");
   return record;

@@ -96,6 +96,16 @@ struct FieldDecl {
   OriginId origin = kNoOrigin;
 };
 
+/// Facts of one record that cannot all be true (a full party member whose
+/// probation ends after the evaluation date): while `when` holds, `fields`
+/// are unknown with `conflicting_facts:<fields>`, never trusted.
+struct FactConflict {
+  Expression when;
+  std::vector<std::string> fields;
+  Citation cite;
+  OriginId origin = kNoOrigin;
+};
+
 struct RecordKind {
   std::string id;  ///< cadre, village, town, sending_unit
   std::string key = "id";
@@ -104,6 +114,7 @@ struct RecordKind {
   std::string parent;
   std::string parent_field;
   std::vector<FieldDecl> fields;
+  std::vector<FactConflict> conflicts;
   Text title;
   OriginId origin = kNoOrigin;
 };
