@@ -11,6 +11,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cadre/engine.hpp"
@@ -933,4 +934,37 @@ TEST_CASE("a record whose group is unknown is undetermined and may belong to any
   CHECK(fourth.outcome == Outcome::undetermined);
   CHECK(joined(fourth.undetermined) == "missing_fact:cz:cadre.town_code");
   CHECK(find(all, "c5", "hy.excellent_allowed").outcome == Outcome::ineligible);
+}
+
+TEST_CASE("one engine shared by threads gives every thread the same decisions") {
+  // The compiled rule set is immutable: concurrent populations (explained,
+  // so hints probe other dates too) must not disturb each other.
+  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  auto records = town_of(rules, "t1", {70, 90, 50, 80, 60}, 18);
+  auto expected = rules.population(records);
+  auto render = [](const std::vector<cadre::RecordDecisions>& all) {
+    std::string text;
+    for (const auto& record : all) {
+      for (const auto& decision : record.decisions) {
+        text += record.record + " " + decision.id + " " + cadre::outcome_name(decision.outcome) +
+                " " + decision.value.debug_string() + " " + joined(decision.undetermined) + "\n";
+      }
+    }
+    return text;
+  };
+  const std::string reference = render(expected);
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      std::string last;
+      for (int round = 0; round < 20; ++round)
+        last = render(rules.population(records));
+      seen[t] = last;
+    });
+  }
+  for (auto& thread : threads)
+    thread.join();
+  for (const auto& text : seen)
+    CHECK(text == reference);
 }
