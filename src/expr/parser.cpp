@@ -13,6 +13,10 @@
 // offset, which keeps one mistake from being reported again by each enclosing
 // construct. Once the parser stops (a limit, or max_errors diagnostics) it sees
 // only the end of the input, so every construct winds up quietly.
+//
+// The grammar is here; the token cursor, diagnostics, nodes and skipping ahead
+// are in parse_context, macro expansion in macros, and the checks on the whole
+// text before lexing in source_check.
 #include "expr/parser.hpp"
 
 #include <algorithm>
@@ -23,17 +27,14 @@
 #include <string>
 #include <utility>
 
-#include "expr/lexer.hpp"
-#include "expr/source_map.hpp"
-#include "expr/string_literal.hpp"
+#include "expr/macros.hpp"
+#include "expr/parse_context.hpp"
+#include "expr/source_check.hpp"
 
 namespace cadre::expr {
 namespace {
 
-constexpr const char* kSyntax = "expr.syntax";
-constexpr const char* kLimit = "expr.limit";
 constexpr const char* kLiteral = "expr.literal";
-constexpr const char* kEncoding = "expr.encoding";
 
 /// Binding levels of the binary operators, loosest first.
 enum Level : int { kOr = 1, kAnd, kRelation, kAdditive, kMultiplicative };
@@ -67,69 +68,9 @@ const BinaryRule* binary_rule(TokenKind kind) {
   return rule == kBinaryRules.end() ? nullptr : rule;
 }
 
-struct MacroRule {
-  std::string_view name;
-  std::size_t arity;
-  MacroKind kind;
-};
-
-/// Receiver-style macros, by name and argument count (the iteration variable
-/// included); other counts make an ordinary method call.
-constexpr std::array<MacroRule, 6> kReceiverMacros = {{
-    {"all", 2, MacroKind::all},
-    {"exists", 2, MacroKind::exists},
-    {"exists_one", 2, MacroKind::exists_one},
-    {"filter", 2, MacroKind::filter},
-    {"map", 2, MacroKind::map},
-    {"map", 3, MacroKind::map_filter},
-}};
-
-const MacroRule* receiver_macro(std::string_view name, std::size_t arity) {
-  const auto* rule =
-      std::find_if(kReceiverMacros.begin(), kReceiverMacros.end(),
-                   [&](const MacroRule& r) { return r.name == name && r.arity == arity; });
-  return rule == kReceiverMacros.end() ? nullptr : rule;
-}
-
-bool is_opener(TokenKind kind) {
-  return kind == TokenKind::lparen || kind == TokenKind::lbracket || kind == TokenKind::lbrace;
-}
-
-bool is_closer(TokenKind kind) {
-  return kind == TokenKind::rparen || kind == TokenKind::rbracket || kind == TokenKind::rbrace;
-}
-
 bool is_number(TokenKind kind) {
   return kind == TokenKind::int_literal || kind == TokenKind::double_literal;
 }
-
-/// "`)`" for a closer, or with `opener` "`(`" for the bracket it closes.
-const char* spelling(TokenKind closer, bool opener = false) {
-  switch (closer) {
-    case TokenKind::rparen:
-      return opener ? "`(`" : "`)`";
-    case TokenKind::rbracket:
-      return opener ? "`[`" : "`]`";
-    default:
-      return opener ? "`{`" : "`}`";
-  }
-}
-
-/// How a message names the token it found: quoted source text, cut short.
-std::string describe(const Token& token) {
-  constexpr std::size_t kLongest = 32;
-  if (token.kind == TokenKind::end) return "end of input";
-  if (token.kind == TokenKind::string_literal) return "string literal";
-  const bool cut = token.text.size() > kLongest;
-  return "`" + std::string(token.text.substr(0, kLongest)) + (cut ? "...`" : "`");
-}
-
-/// A name token, kept small: parse functions that recurse hold one.
-struct Name {
-  int offset;
-  std::string_view text;
-  bool reserved;
-};
 
 /// `a.b.C` for an identifier or a chain of selects on one, else empty.
 std::string dotted_name(const Expr& expr) {
@@ -142,48 +83,14 @@ std::string dotted_name(const Expr& expr) {
   return node->kind == ExprKind::ident ? node->name + name : std::string();
 }
 
-class Parser {
+/// The grammar, over the cursor, diagnostics and nodes of its ParseContext.
+class Parser : private ParseContext {
  public:
-  Parser(std::string_view source, const ParseOptions& options)
-      : options_(options), map_(source), lexer_(source) {
-    end_.offset = static_cast<int>(source.size());
-    current_ = lexer_.next();
-    next_ = lexer_.next();
-  }
+  Parser(std::string_view source, const ParseOptions& options) : ParseContext(source, options) {}
 
   ParseResult run();
 
  private:
-  // Tokens.
-  const Token& peek() const { return stopped_ ? end_ : current_; }
-  const Token& peek_next() const { return stopped_ ? end_ : next_; }
-  bool at(TokenKind kind) const { return peek().kind == kind; }
-  Token take();
-  int advance();
-  Name take_name();
-  bool take_if(TokenKind kind);
-
-  // Diagnostics.
-  void report(int offset, const char* code, std::string message, std::string help = {});
-  void report_found(const Token& found, std::string message);
-  void report_lex_error(const Token& token);
-  void report_limit(int offset);
-  void report_unclosed(int open, TokenKind close, std::string_view what);
-  std::string unclosed_message(int open, TokenKind close) const;
-  std::string position(int offset) const;
-
-  // Nodes.
-  ExprPtr make(ExprKind kind, int offset);
-  void add_arg(Expr& parent, ExprPtr child);
-  void set_target(Expr& parent, ExprPtr child);
-  void note_depth(Expr& parent, const Expr& child);
-  ExprPtr make_call(int offset, std::string name, ExprPtr first, ExprPtr second);
-
-  // Recovery.
-  void skip_until(bool stop_at_comma, bool stop_at_colon);
-  void expect_closer(int open, TokenKind close);
-
-  // Grammar.
   ExprPtr parse_expr();
   template <typename Parse>
   ExprPtr nested(Parse parse);
@@ -212,200 +119,27 @@ class Parser {
   void parse_sequence(int open, TokenKind close, std::string_view what, bool trailing_comma,
                       Element element);
 
-  // Calls and macros.
-  struct Arguments {
-    std::vector<ExprPtr> values;
-    std::vector<int> starts;  ///< offset of each argument's first token
-  };
-  Arguments parse_arguments();
+  // Calls; macros.cpp expands the ones that are macros.
+  CallArguments parse_arguments();
   ExprPtr parse_global_call(const Name& name);
   ExprPtr parse_member_call(ExprPtr target, const Name& name);
-  ExprPtr expand_has(const Name& name, Arguments arguments);
-  ExprPtr expand_receiver_macro(const MacroRule& rule, const Name& name, ExprPtr range,
-                                Arguments arguments);
 
-  const ParseOptions& options_;
-  SourceMap map_;
-  Lexer lexer_;
-  Token current_;
-  Token next_;
-  Token end_;
-  bool stopped_ = false;
-  int depth_ = 0;
-  int last_error_offset_ = -1;
-  std::int32_t next_id_ = 1;
-  std::vector<int> depths_ = {0};  ///< tree depth of each node, by id
-  std::vector<Diagnostic> diagnostics_;
+  int depth_ = 0;  ///< nesting of parse_expr calls, held under max_depth
 };
 
 ParseResult Parser::run() {
-  ParseResult result;
-  result.root = parse_expr();
+  ExprPtr root = parse_expr();
   if (!at(TokenKind::end)) {
     report_found(peek(),
                  "unexpected " + describe(peek()) + ": expected an operator or end of input");
   }
-  result.diagnostics = std::move(diagnostics_);
-  result.next_id = next_id_;
-  return result;
-}
-
-Token Parser::take() {
-  if (stopped_) return end_;
-  Token token = std::move(current_);
-  current_ = std::move(next_);
-  next_ = lexer_.next();
-  return token;
-}
-
-/// Consumes the current token and returns its offset.
-int Parser::advance() {
-  const int offset = peek().offset;
-  if (!stopped_) {
-    current_ = std::move(next_);
-    next_ = lexer_.next();
-  }
-  return offset;
-}
-
-Name Parser::take_name() {
-  const Name name{peek().offset, peek().text, peek().reserved};
-  advance();
-  return name;
-}
-
-bool Parser::take_if(TokenKind kind) {
-  if (!at(kind)) return false;
-  advance();
-  return true;
-}
-
-void Parser::report(int offset, const char* code, std::string message, std::string help) {
-  if (stopped_ || offset == last_error_offset_) return;
-  last_error_offset_ = offset;
-  Diagnostic diagnostic;
-  diagnostic.code = code;
-  diagnostic.location = map_.locate(offset);
-  diagnostic.message = std::move(message);
-  diagnostic.help = std::move(help);
-  diagnostics_.push_back(std::move(diagnostic));
-  if (static_cast<int>(diagnostics_.size()) >= options_.max_errors) stopped_ = true;
-}
-
-/// Reports a mistake about the token found; when that token is itself a
-/// lexical mistake, that mistake is the one worth reporting.
-void Parser::report_found(const Token& found, std::string message) {
-  if (found.kind == TokenKind::error) {
-    report_lex_error(found);
-  } else {
-    report(found.offset, kSyntax, std::move(message));
-  }
-}
-
-void Parser::report_lex_error(const Token& token) {
-  const bool reported = !stopped_ && token.error.offset != last_error_offset_;
-  report(token.error.offset, token.error.code, token.error.message, token.error.help);
-  // An unterminated string runs to the end of the input: what the enclosing
-  // constructs then miss there is the same mistake.
-  const bool runs_to_end = token.offset + static_cast<int>(token.text.size()) >= end_.offset;
-  if (reported && runs_to_end) last_error_offset_ = end_.offset;
-}
-
-void Parser::report_limit(int offset) {
-  if (stopped_) return;
-  Diagnostic diagnostic;
-  diagnostic.code = kLimit;
-  diagnostic.location = map_.locate(offset);
-  diagnostic.message =
-      "expression nests too deeply (limit " + std::to_string(options_.max_depth) + ")";
-  diagnostics_.push_back(std::move(diagnostic));
-  stopped_ = true;
-}
-
-void Parser::report_unclosed(int open, TokenKind close, std::string_view what) {
-  const Token& found = peek();
-  if (found.kind == TokenKind::end || is_closer(found.kind)) {
-    report_found(found, unclosed_message(open, close));
-  } else {
-    report_found(found, "expected `,` or " + std::string(spelling(close)) + " after " +
-                            std::string(what) + ", found " + describe(found));
-  }
-}
-
-/// "expected `)` to close `(` opened at 1:4, found end of input".
-std::string Parser::unclosed_message(int open, TokenKind close) const {
-  return "expected " + std::string(spelling(close)) + " to close " + spelling(close, true) +
-         " opened at " + position(open) + ", found " + describe(peek());
-}
-
-std::string Parser::position(int offset) const {
-  const SourceLocation location = map_.locate(offset);
-  return std::to_string(location.line) + ":" + std::to_string(location.column);
-}
-
-ExprPtr Parser::make(ExprKind kind, int offset) {
-  auto expr = std::make_unique<Expr>();
-  expr->kind = kind;
-  expr->id = next_id_++;
-  expr->offset = offset;
-  depths_.push_back(1);
-  return expr;
-}
-
-void Parser::add_arg(Expr& parent, ExprPtr child) {
-  note_depth(parent, *child);
-  parent.args.push_back(std::move(child));
-}
-
-void Parser::set_target(Expr& parent, ExprPtr child) {
-  note_depth(parent, *child);
-  parent.target = std::move(child);
-}
-
-/// Keeps the tree depth of `parent` up to date as children are attached, so
-/// that a long left-associative chain (`1+1+1+…`) is caught without recursion.
-void Parser::note_depth(Expr& parent, const Expr& child) {
-  int& depth = depths_[static_cast<std::size_t>(parent.id)];
-  depth = std::max(depth, depths_[static_cast<std::size_t>(child.id)] + 1);
-  if (depth > options_.max_depth) report_limit(parent.offset);
-}
-
-ExprPtr Parser::make_call(int offset, std::string name, ExprPtr first, ExprPtr second) {
-  ExprPtr call = make(ExprKind::call, offset);
-  call->name = std::move(name);
-  add_arg(*call, std::move(first));
-  if (second) add_arg(*call, std::move(second));
-  return call;
-}
-
-/// Skips to a closing bracket of the enclosing construct (and to `,` or `:`
-/// when asked), stepping over balanced bracket pairs on the way.
-void Parser::skip_until(bool stop_at_comma, bool stop_at_colon) {
-  int nesting = 0;
-  while (!at(TokenKind::end)) {
-    const TokenKind kind = peek().kind;
-    if (nesting == 0 && (is_closer(kind) || (stop_at_comma && kind == TokenKind::comma) ||
-                         (stop_at_colon && kind == TokenKind::colon))) {
-      return;
-    }
-    if (is_opener(kind)) ++nesting;
-    if (is_closer(kind)) --nesting;
-    advance();
-  }
-}
-
-/// The closer of a bracket that holds one expression (`( )`, `[ ]` of an index).
-void Parser::expect_closer(int open, TokenKind close) {
-  if (take_if(close)) return;
-  report_found(peek(), unclosed_message(open, close));
-  skip_until(false, false);
-  take_if(close);
+  return finish(std::move(root));
 }
 
 /// Runs `parse` one nesting level deeper, unless that exceeds max_depth.
 template <typename Parse>
 ExprPtr Parser::nested(Parse parse) {
-  if (depth_ >= options_.max_depth) {
+  if (depth_ >= options().max_depth) {
     report_limit(peek().offset);
     return make(ExprKind::error, peek().offset);
   }
@@ -481,7 +215,7 @@ ExprPtr Parser::parse_unary() {
     prefixes.push_back({advance(), function});
   }
   ExprPtr operand = parse_member();
-  for (auto it = prefixes.rbegin(); it != prefixes.rend() && !stopped_; ++it) {
+  for (auto it = prefixes.rbegin(); it != prefixes.rend() && !stopped(); ++it) {
     operand = make_call(it->offset, it->function, std::move(operand), nullptr);
   }
   return operand;
@@ -719,9 +453,9 @@ void Parser::parse_sequence(int open, TokenKind close, std::string_view what, bo
   } while (!(trailing_comma && take_if(close)));
 }
 
-Parser::Arguments Parser::parse_arguments() {
+CallArguments Parser::parse_arguments() {
   const int open = advance();
-  Arguments arguments;
+  CallArguments arguments;
   parse_sequence(open, TokenKind::rparen, "argument", false, [&] {
     arguments.starts.push_back(peek().offset);
     arguments.values.push_back(parse_expr());
@@ -730,9 +464,9 @@ Parser::Arguments Parser::parse_arguments() {
 }
 
 ExprPtr Parser::parse_global_call(const Name& name) {
-  Arguments arguments = parse_arguments();
-  if (name.text == "has" && arguments.values.size() == 1) {
-    return expand_has(name, std::move(arguments));
+  CallArguments arguments = parse_arguments();
+  if (is_has_macro(name.text, arguments.values.size())) {
+    return expand_has(*this, name, std::move(arguments));
   }
   ExprPtr call = make(ExprKind::call, name.offset);
   call->name = std::string(name.text);
@@ -743,9 +477,9 @@ ExprPtr Parser::parse_global_call(const Name& name) {
 }
 
 ExprPtr Parser::parse_member_call(ExprPtr target, const Name& name) {
-  Arguments arguments = parse_arguments();
-  if (const MacroRule* rule = receiver_macro(name.text, arguments.values.size())) {
-    return expand_receiver_macro(*rule, name, std::move(target), std::move(arguments));
+  CallArguments arguments = parse_arguments();
+  if (const std::optional<MacroKind> macro = receiver_macro(name.text, arguments.values.size())) {
+    return expand_receiver_macro(*this, *macro, name, std::move(target), std::move(arguments));
   }
   ExprPtr call = make(ExprKind::call, name.offset);
   call->name = std::string(name.text);
@@ -756,89 +490,11 @@ ExprPtr Parser::parse_member_call(ExprPtr target, const Name& name) {
   return call;
 }
 
-/// has(a.b) becomes the select a.b marked test_only.
-ExprPtr Parser::expand_has(const Name& name, Arguments arguments) {
-  ExprPtr& argument = arguments.values.front();
-  if (argument->kind == ExprKind::error) return std::move(argument);
-  if (argument->kind != ExprKind::select || argument->test_only) {
-    report(arguments.starts.front(), kSyntax, "invalid argument to has() macro",
-           "has() takes a field selection such as `has(a.b)`");
-    return make(ExprKind::error, name.offset);
-  }
-  argument->test_only = true;
-  return std::move(argument);
-}
-
-/// range.all(x, p) and friends become a comprehension over `range` with the
-/// iteration variable `x` and the remaining arguments.
-ExprPtr Parser::expand_receiver_macro(const MacroRule& rule, const Name& name, ExprPtr range,
-                                      Arguments arguments) {
-  const Expr& variable = *arguments.values.front();
-  if (variable.kind != ExprKind::ident) {
-    if (variable.kind != ExprKind::error) {
-      report(
-          arguments.starts.front(), kSyntax,
-          "expected an identifier as the iteration variable of `" + std::string(name.text) + "()`");
-    }
-    return make(ExprKind::error, name.offset);
-  }
-  ExprPtr comprehension = make(ExprKind::comprehension, name.offset);
-  comprehension->macro = rule.kind;
-  comprehension->name = variable.name;
-  set_target(*comprehension, std::move(range));
-  for (std::size_t i = 1; i < arguments.values.size(); ++i) {
-    add_arg(*comprehension, std::move(arguments.values[i]));
-  }
-  return comprehension;
-}
-
-/// Reports each run of bytes that is not valid UTF-8, up to max_errors.
-std::vector<Diagnostic> check_encoding(std::string_view source, const ParseOptions& options) {
-  std::vector<Diagnostic> diagnostics;
-  std::optional<SourceMap> map;
-  bool in_invalid_run = false;
-  std::size_t pos = 0;
-  const auto max_errors = static_cast<std::size_t>(std::max(options.max_errors, 1));
-  while (pos < source.size() && diagnostics.size() < max_errors) {
-    const int length = utf8_sequence_length(source, pos);
-    if (length > 0) {
-      in_invalid_run = false;
-      pos += static_cast<std::size_t>(length);
-      continue;
-    }
-    if (!in_invalid_run) {
-      if (!map) map.emplace(source);
-      Diagnostic diagnostic;
-      diagnostic.code = kEncoding;
-      diagnostic.location = map->locate(static_cast<int>(pos));
-      diagnostic.message = invalid_utf8_message(source[pos]);
-      diagnostics.push_back(std::move(diagnostic));
-    }
-    in_invalid_run = true;
-    ++pos;
-  }
-  return diagnostics;
-}
-
-Diagnostic too_long(std::size_t length, int limit) {
-  Diagnostic diagnostic;
-  diagnostic.code = kLimit;
-  diagnostic.location.line = 1;
-  diagnostic.location.column = 1;
-  diagnostic.message = "expression is too long (" + std::to_string(length) + " bytes, limit " +
-                       std::to_string(limit) + ")";
-  return diagnostic;
-}
-
 }  // namespace
 
 ParseResult parse(std::string_view source, const ParseOptions& options) {
   ParseResult result;
-  if (source.size() > static_cast<std::size_t>(std::max(options.max_length, 0))) {
-    result.diagnostics.push_back(too_long(source.size(), options.max_length));
-    return result;
-  }
-  result.diagnostics = check_encoding(source, options);
+  result.diagnostics = check_source(source, options);
   if (!result.diagnostics.empty()) return result;
   return Parser(source, options).run();
 }
