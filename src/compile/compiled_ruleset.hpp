@@ -121,7 +121,7 @@ struct CompiledRuleSetImpl {
   std::map<std::string, int> switch_slots;  ///< switch id → activation slot
   /// Record kind → the conflicts between its facts.
   std::map<std::string, std::vector<CompiledConflict>> conflicts;
-  std::vector<Value> switch_values;         ///< by switch, in model order (unknown when unset)
+  std::vector<Value> switch_values;  ///< by switch, in model order (unknown when unset)
   std::vector<CompiledParameter> parameters;
   std::vector<CompiledDerived> derived;
   std::vector<CompiledDecision> decisions;
