@@ -71,12 +71,14 @@ struct CompiledParameter {
 struct CompiledDerived {
   const model::Derived* model = nullptr;
   int slot = -1;
+  int subject_kind = -1;  ///< index in CompiledRuleSetImpl::kinds; -1: no subject
   CompiledExpression expr;
 };
 
 struct CompiledDecision {
   const model::Decision* model = nullptr;
   int slot = -1;
+  int subject_kind = -1;  ///< index in CompiledRuleSetImpl::kinds; -1: no subject
   Type value_type;
   CompiledExpression applies;
   CompiledCondition all;
@@ -118,6 +120,12 @@ struct CompiledRuleSetImpl {
   Environment environment;
   std::map<std::string, std::shared_ptr<const EnumType>> enums;
   std::map<std::string, int> record_slots;  ///< record kind → activation slot
+  /// Record kinds in schema order, and for each the kinds its rules may read
+  /// (itself and the kinds it belongs to) as a bit mask: evaluation asks
+  /// "does this rule concern this record" by index, not by name.
+  std::vector<std::string> kinds;
+  std::vector<std::uint64_t> readable;
+  int as_of_slot = -1;
   std::map<std::string, int> switch_slots;  ///< switch id → activation slot
   /// Record kind → the conflicts between its facts.
   std::map<std::string, std::vector<CompiledConflict>> conflicts;

@@ -10,6 +10,7 @@
 #include "compile/parameter_values.hpp"
 #include "compile/references.hpp"
 #include "compile/schema_types.hpp"
+#include "model/queries.hpp"
 
 namespace cadre {
 
@@ -357,7 +358,31 @@ class RuleSetCompiler {
                    "a value cannot depend on itself; break the chain at one of these rules");
   }
 
+  // Kinds by index, with the readable kinds of each as a bit mask.
+  void index_kinds() {
+    for (const auto& kind : rules().schema.records)
+      out_.kinds.push_back(kind.id);
+    if (out_.kinds.size() > 64) {
+      context_.error(rules().schema.records[64].origin, "compile.kinds",
+                     "a rule set may declare at most 64 record kinds");
+      out_.kinds.resize(64);
+    }
+    for (const auto& kind : out_.kinds) {
+      std::uint64_t mask = 0;
+      for (const auto& readable : model::readable_kinds(rules(), kind))
+        mask |= std::uint64_t{1} << kind_index(readable);
+      out_.readable.push_back(mask);
+    }
+    out_.as_of_slot = out_.environment.slot_of("as_of");
+  }
+
+  int kind_index(const std::string& kind) const {
+    auto found = std::find(out_.kinds.begin(), out_.kinds.end(), kind);
+    return found == out_.kinds.end() ? -1 : static_cast<int>(found - out_.kinds.begin());
+  }
+
   void compile_steps() {
+    index_kinds();
     for (const Step& step : out_.order) {
       if (step.kind == Step::Kind::derived) {
         const auto& model = rules().derived[step.index];
@@ -370,6 +395,7 @@ class RuleSetCompiler {
           out_.environment.declare(model.id, compiled.expr.program->result_type());
         }
         compiled.slot = out_.environment.slot_of(model.id);
+        compiled.subject_kind = kind_index(model.subject);
         derived_[step.index] = std::move(compiled);
       } else {
         const auto& model = rules().decisions[step.index];
@@ -381,6 +407,7 @@ class RuleSetCompiler {
         }
         compiled.slot = out_.environment.slot_of(model.id);
         compiled.value_type = out_.environment.find(model.id)->type;
+        compiled.subject_kind = kind_index(model.subject);
         decisions_[step.index] = std::move(compiled);
       }
     }

@@ -162,7 +162,7 @@ Value parameter_on(const CompiledParameter& parameter, Date as_of) {
 
 void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue* subject,
                 const std::vector<RecordValue>& related, Date as_of) {
-  facts.bind("as_of", as_of);
+  facts.bind_slot(rules.as_of_slot, Value(as_of));
   for (const auto& parameter : rules.parameters) {
     facts.bind_slot(parameter.slot, parameter_on(parameter, as_of));
   }

@@ -46,11 +46,11 @@ std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<Recor
     if (s == impl.order.size()) break;
     const Step& step = impl.order[s];
     const CompiledDecision& decision = impl.decisions[step.index];
-    const std::string& subject = decision.model->subject;
+    const int subject = decision.subject_kind;
     std::vector<const engine::RecordRun*> members;
     std::vector<std::size_t> member_index(runs.size(), runs.size());
     for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (runs[i]->kind() != subject) continue;
+      if (runs[i]->kind_index() != subject) continue;
       member_index[i] = members.size();
       members.push_back(runs[i].get());
     }
@@ -62,7 +62,7 @@ std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<Recor
       values[m] = decided[m].value;
     for (std::size_t i = 0; i < runs.size(); ++i) {
       if (member_index[i] < runs.size() || !runs[i]->concerns(subject)) continue;
-      Value value = Value::unknown(subject);
+      Value value = Value::unknown(decision.model->subject);
       for (std::size_t parent : links[i]) {
         if (member_index[parent] < runs.size()) value = values[member_index[parent]];
       }

@@ -20,8 +20,12 @@ RecordRun::RecordRun(const CompiledRuleSetImpl& rules, const RecordValue* subjec
     : rules_(rules),
       kind_(subject ? subject->type().name() : std::string()),
       id_(subject ? key_of(*subject) : std::string()),
-      kinds_(model::readable_kinds(rules.rules(), kind_)),
       facts_(rules.environment) {
+  auto index = std::find(rules.kinds.begin(), rules.kinds.end(), kind_);
+  if (index != rules.kinds.end()) {
+    kind_index_ = static_cast<int>(index - rules.kinds.begin());
+    readable_ = rules.readable[static_cast<std::size_t>(kind_index_)];
+  }
   bind_facts(rules, facts_, subject, related, as_of);
   explain_.on = options.explain;
   explain_.as_of = as_of;
@@ -30,19 +34,15 @@ RecordRun::RecordRun(const CompiledRuleSetImpl& rules, const RecordValue* subjec
   }
 }
 
-bool RecordRun::concerns(const std::string& subject) const {
-  return subject.empty() || std::find(kinds_.begin(), kinds_.end(), subject) != kinds_.end();
-}
-
 void RecordRun::run(const Step& step) {
   if (step.kind == Step::Kind::derived) {
     const CompiledDerived& derived = rules_.derived[step.index];
-    if (!concerns(derived.model->subject) || !derived.expr.program) return;
+    if (!concerns(derived.subject_kind) || !derived.expr.program) return;
     facts_.bind_slot(derived.slot, derived.expr.program->evaluate(facts_));
     return;
   }
   const CompiledDecision& decision = rules_.decisions[step.index];
-  if (!concerns(decision.model->subject)) return;
+  if (!concerns(decision.subject_kind)) return;
   Decided decided = decide(decision, facts_, explain_);
   if (decided.result.outcome == Outcome::undetermined) decide_within_ranges(decision, decided);
   settle(decision, std::move(decided));
@@ -50,7 +50,7 @@ void RecordRun::run(const Step& step) {
 
 void RecordRun::settle(const CompiledDecision& decision, Decided decided) {
   facts_.bind_slot(decision.slot, decided.value);
-  if (decision.model->subject == kind_) results_.push_back(std::move(decided.result));
+  if (decision.subject_kind == kind_index_) results_.push_back(std::move(decided.result));
 }
 
 void RecordRun::bind(const CompiledDecision& decision, const Value& value) {
@@ -59,7 +59,7 @@ void RecordRun::bind(const CompiledDecision& decision, const Value& value) {
 
 bool RecordRun::facts_on(Date date, Activation& out) const {
   out = facts_;
-  out.bind_slot(rules_.environment.slot_of("as_of"), Value(date));
+  out.bind_slot(rules_.as_of_slot, Value(date));
   recompute_derived(out);
   return true;
 }
@@ -68,7 +68,7 @@ void RecordRun::recompute_derived(Activation& facts) const {
   for (const Step& step : rules_.order) {
     if (step.kind != Step::Kind::derived) continue;
     const CompiledDerived& derived = rules_.derived[step.index];
-    if (!concerns(derived.model->subject) || !derived.expr.program) continue;
+    if (!concerns(derived.subject_kind) || !derived.expr.program) continue;
     facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
   }
 }

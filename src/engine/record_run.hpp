@@ -4,6 +4,7 @@
 // decides cohort allocations between the steps.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,14 @@ class RecordRun {
   const Activation& facts() const { return facts_; }
   const Explain& explain() const { return explain_; }
 
-  /// True when a rule about `subject` concerns this record (its own kind or
-  /// a kind it belongs to).
-  bool concerns(const std::string& subject) const;
+  /// The record's kind as an index in CompiledRuleSetImpl::kinds (-1: none).
+  int kind_index() const { return kind_index_; }
+
+  /// True when a rule about the kind with that index concerns this record
+  /// (its own kind or a kind it belongs to; -1, a rule about no record, too).
+  bool concerns(int subject_kind) const {
+    return subject_kind < 0 || ((readable_ >> subject_kind) & 1U) != 0;
+  }
 
   /// Evaluates a derived value, or a decision from this record's facts alone.
   void run(const Step& step);
@@ -59,7 +65,8 @@ class RecordRun {
   const CompiledRuleSetImpl& rules_;
   std::string kind_;
   std::string id_;
-  std::vector<std::string> kinds_;
+  int kind_index_ = -1;
+  std::uint64_t readable_ = 0;  ///< bit mask of the kinds this record's rules read
   Activation facts_;
   Explain explain_;
   std::vector<DecisionResult> results_;
