@@ -127,8 +127,8 @@ struct CompiledRuleSetImpl {
   std::vector<std::uint64_t> readable;
   int as_of_slot = -1;
   std::map<std::string, int> switch_slots;  ///< switch id → activation slot
-  /// Record kind → the conflicts between its facts.
-  std::map<std::string, std::vector<CompiledConflict>> conflicts;
+  /// The conflicts between facts of each record kind, with the kind's slot.
+  std::vector<std::pair<int, std::vector<CompiledConflict>>> conflicts;
   std::vector<Value> switch_values;  ///< by switch, in model order (unknown when unset)
   std::vector<CompiledParameter> parameters;
   std::vector<CompiledDerived> derived;

@@ -105,6 +105,7 @@ class RuleSetCompiler {
       if (slot == out_.record_slots.end()) continue;
       const auto* variable = out_.environment.find(kind.id);
       const auto record_type = variable ? variable->type.record_type_shared() : nullptr;
+      std::vector<CompiledConflict> compiled_conflicts;
       for (const auto& conflict : kind.conflicts) {
         CompiledConflict compiled;
         compiled.model = &conflict;
@@ -115,7 +116,10 @@ class RuleSetCompiler {
           names += (names.empty() ? "" : ",") + field;
         }
         compiled.code = "conflicting_facts:" + names;
-        out_.conflicts[kind.id].push_back(std::move(compiled));
+        compiled_conflicts.push_back(std::move(compiled));
+      }
+      if (!compiled_conflicts.empty()) {
+        out_.conflicts.emplace_back(slot->second, std::move(compiled_conflicts));
       }
     }
   }

@@ -130,8 +130,7 @@ void bind_record(const CompiledRuleSetImpl& rules, Activation& facts, const Reco
 // conflict of its kind holds, its fields become unknown with the conflict's
 // code, so every rule reading them is undetermined (MODEL.md §1).
 void mark_conflicts(const CompiledRuleSetImpl& rules, Activation& facts) {
-  for (const auto& [kind, conflicts] : rules.conflicts) {
-    int slot = rules.record_slots.at(kind);
+  for (const auto& [slot, conflicts] : rules.conflicts) {
     const Value* bound = facts.slot(slot);
     if (bound == nullptr || bound->kind() != ValueKind::record) continue;
     std::optional<RecordValue> changed;

@@ -3,15 +3,10 @@
 // exact pay, and the values later rules read.
 #include <doctest/doctest.h>
 
-#include <filesystem>
-#include <fstream>
-
 #include "cadre/engine.hpp"
-#include "compile/compiled_ruleset.hpp"
+#include "tests/engine/inline_rule_set.hpp"
 
 namespace {
-
-namespace fs = std::filesystem;
 
 constexpr const char* kRules =
     R"(ruleset: {id: engine.test, version: 1.0.0, valid: {from: 2020-01-01}}
@@ -61,46 +56,17 @@ decisions:
       - {id: base, formula: cadre.pay * hy.rate, round: {places: 2}}
 )";
 
-struct Fixture {
-  Fixture() {
-    fs::path folder = fs::temp_directory_path() / "cadre-engine-test";
-    fs::create_directories(folder);
-    std::ofstream(folder / "ruleset.yaml") << kRules;
-    auto loaded = cadre::load_ruleset(folder);
-    for (const auto& d : loaded.diagnostics)
-      MESSAGE(cadre::format_diagnostic(d));
-    REQUIRE(loaded.ok());
-    engine.emplace(*loaded.ruleset);
-    type = loaded.ruleset->impl().environment.find("cadre")->type.record_type_shared();
-  }
-
-  cadre::RecordValue record(cadre::MapValue fields) const {
-    cadre::Activation facts(engine->rules().impl().environment);
-    std::string problem = facts.bind("cadre", cadre::Value(std::move(fields)));
-    REQUIRE(problem.empty());
-    return facts.slot(engine->rules().impl().record_slots.at("cadre"))->as_record();
-  }
+// The rule set above, with decisions for one cadre.
+struct Fixture : cadre::test::InlineRuleSet {
+  Fixture() : InlineRuleSet(kRules) {}
 
   cadre::DecisionResult decide(const std::string& id, cadre::MapValue fields,
                                const char* as_of = "2024-12-31") const {
-    auto results = engine->evaluate(record(std::move(fields)), {}, *cadre::Date::parse(as_of));
-    for (auto& result : results) {
-      if (result.id == id) return result;
-    }
-    FAIL("decision not found");
-    return {};
+    return InlineRuleSet::decide("cadre", id, std::move(fields), cadre::test::day(as_of));
   }
-
-  std::optional<cadre::Engine> engine;
-  std::shared_ptr<const cadre::RecordType> type;
 };
 
-cadre::MapValue person(std::initializer_list<std::pair<const char*, cadre::Value>> fields) {
-  cadre::MapValue map;
-  for (const auto& [name, value] : fields)
-    map.set(name, value);
-  return map;
-}
+const auto person = cadre::test::fields;
 
 }  // namespace
 
