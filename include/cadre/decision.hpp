@@ -22,6 +22,9 @@ enum class Outcome : std::uint8_t {
   computed,
   not_applicable,
   undetermined,
+  /// A requirement counted over a period that has not ended and is not yet
+  /// met: it may still be (flag `through:<last day>`).
+  pending,
 };
 
 /// "eligible", "ineligible", ... as in the JSON output.
@@ -77,13 +80,22 @@ struct CohortPlace {
 };
 
 struct DecisionResult {
+  /// The decision's id; for a decision made per key, `id[key]` (`hp.rotation_training_met[2022]`).
   std::string id;
+  Value key;         ///< the key of a decision made per key; null otherwise
   std::string kind;  ///< eligibility, warning, exit, pay, assessment, allocation
   Outcome outcome = Outcome::undetermined;
   Value value;  ///< null when undetermined
   /// A number known only within bounds (a parameter the text gives as a
   /// range): the value at the low and at the high bound; flag `range`.
   std::optional<std::pair<Value, Value>> range;
+  /// The values an undetermined result could take, each decided at one
+  /// possible value of what is unknown (S-28: 94.5 or 96.3); sorted.
+  std::vector<Value> possible;
+  /// The exact value, as a fraction, when only its rounding is unknown (9/2).
+  std::string exact;
+  /// The actions an exit decision takes (dismissal, ordered_resignation, …).
+  std::vector<std::string> actions;
   std::string cite;
   std::string message_zh;  ///< the decision's own message, rendered (when it has one)
   std::string message_en;

@@ -37,7 +37,8 @@ struct InputRecord {
   std::string id;    ///< the text of the record's key field, when it has one
   int line = 0;      ///< where the record starts
   std::optional<RecordValue> value;
-  std::vector<RecordIssue> errors;  ///< in file order
+  std::optional<RecordValue> partial;  ///< when the record has errors: the fields that could be read (bad fields absent)
+  std::vector<RecordIssue> errors;     ///< in file order
 };
 
 /// Every record of a file, in input order (one per input record, never

@@ -94,16 +94,21 @@ struct FieldDecl {
 /// A named record type with declared fields, e.g. `cadre` with `birth_date: date`.
 class CADRE_API RecordType {
  public:
-  RecordType(std::string name, std::vector<FieldDecl> fields);
+  /// `keys` names the fields that identify one entry of a history list
+  /// (year and kind of an assessment): `list.at(2018, 'annual')` finds it.
+  RecordType(std::string name, std::vector<FieldDecl> fields, std::vector<std::string> keys = {});
 
   const std::string& name() const { return name_; }
   const std::vector<FieldDecl>& fields() const { return fields_; }
   /// Index of the field called `name`, or -1.
   int find_field(std::string_view name) const;
+  /// Indices of the key fields, in order; empty when entries have no key.
+  const std::vector<int>& keys() const { return keys_; }
 
  private:
   std::string name_;
   std::vector<FieldDecl> fields_;
+  std::vector<int> keys_;
 };
 
 /// How the values of an enumeration are ordered.
@@ -117,12 +122,15 @@ enum class EnumOrder : std::uint8_t {
 /// compared by their order, so `grade >= '称职'` means 称职 or better.
 class CADRE_API EnumType {
  public:
-  EnumType(std::string name, std::vector<std::string> values, EnumOrder order);
+  /// `open`: the text does not fix the scale; values outside it are not
+  /// errors but unknown (`unspecified_parameter:<name>`) until a variant places them.
+  EnumType(std::string name, std::vector<std::string> values, EnumOrder order, bool open = false);
 
   const std::string& name() const { return name_; }
   const std::vector<std::string>& values() const { return values_; }
   EnumOrder order() const { return order_; }
   bool is_ordered() const { return order_ != EnumOrder::unordered; }
+  bool is_open() const { return open_; }
   /// Index of the value in the declared list, or -1.
   int find(std::string_view value) const;
   /// Position from the bottom of the order (0 = lowest), for comparison.
@@ -132,6 +140,7 @@ class CADRE_API EnumType {
   std::string name_;
   std::vector<std::string> values_;
   EnumOrder order_;
+  bool open_ = false;
 };
 
 /// Parses a type name as written in declarations: int, double, decimal, string,

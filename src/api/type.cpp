@@ -159,8 +159,14 @@ bool operator==(const Type& a, const Type& b) {
   }
 }
 
-RecordType::RecordType(std::string name, std::vector<FieldDecl> fields)
-    : name_(std::move(name)), fields_(std::move(fields)) {}
+RecordType::RecordType(std::string name, std::vector<FieldDecl> fields,
+                       std::vector<std::string> keys)
+    : name_(std::move(name)), fields_(std::move(fields)) {
+  for (const auto& key : keys) {
+    int index = find_field(key);
+    if (index >= 0) keys_.push_back(index);
+  }
+}
 
 int RecordType::find_field(std::string_view name) const {
   for (std::size_t i = 0; i < fields_.size(); ++i) {
@@ -169,8 +175,8 @@ int RecordType::find_field(std::string_view name) const {
   return -1;
 }
 
-EnumType::EnumType(std::string name, std::vector<std::string> values, EnumOrder order)
-    : name_(std::move(name)), values_(std::move(values)), order_(order) {}
+EnumType::EnumType(std::string name, std::vector<std::string> values, EnumOrder order, bool open)
+    : name_(std::move(name)), values_(std::move(values)), order_(order), open_(open) {}
 
 int EnumType::find(std::string_view value) const {
   for (std::size_t i = 0; i < values_.size(); ++i) {

@@ -90,6 +90,17 @@ CompiledExpression CompileContext::expression(const model::Expression& expressio
   compiled.text = expression.text;
   if (expression.empty()) return compiled;
   if (!check_references(expression, subject, base_offset)) return compiled;
+  if (!key_allowed_ && out_.environment.slot_of("key") >= 0) {
+    auto is_key = [](std::string_view id) { return id == "key"; };
+    for (const Reference& reference : find_references(expression.text, is_key)) {
+      diagnostics_.push_back(
+          {Severity::error, "compile.key",
+           out_.origins().locate_in_expression(expression.origin, base_offset + reference.offset),
+           "`key` is only defined in a decision made per key",
+           "add `for_each: {in: [...]}` to the decision, or read a keyed decision as `id[key]`"});
+      return compiled;
+    }
+  }
   CompileResult result = compile(expression.text, out_.environment);
   for (Diagnostic diagnostic : result.diagnostics) {
     diagnostic.location = out_.origins().locate_in_expression(

@@ -51,6 +51,11 @@ class CompileContext {
   CompiledMessage message(const model::Text& text, model::OriginId fallback,
                           const std::string& subject);
 
+  /// Whether expressions being compiled may read `key` (inside a decision
+  /// made per key).
+  void allow_key(bool allowed) { key_allowed_ = allowed; }
+  bool key_allowed() const { return key_allowed_; }
+
  private:
   /// `base_offset`: where the expression starts inside its scalar (message
   /// placeholders), so that positions map to the right column.
@@ -62,6 +67,22 @@ class CompileContext {
   CompiledRuleSetImpl& out_;
   std::vector<Diagnostic>& diagnostics_;
   std::map<std::string, IdInfo> ids_;
+  bool key_allowed_ = false;
+};
+
+/// Allows `key` in the expressions compiled while it lives.
+class KeyScope {
+ public:
+  KeyScope(CompileContext& context, bool allowed) : context_(context), before_(context.key_allowed()) {
+    context_.allow_key(allowed);
+  }
+  ~KeyScope() { context_.allow_key(before_); }
+  KeyScope(const KeyScope&) = delete;
+  KeyScope& operator=(const KeyScope&) = delete;
+
+ private:
+  CompileContext& context_;
+  bool before_;
 };
 
 }  // namespace cadre

@@ -43,10 +43,18 @@ struct CompiledCondition {
   bool reads_date = false;            ///< may change with the evaluation date alone
 };
 
+/// A qualifier of a result, with the condition under which it holds (no
+/// program: always).
+struct CompiledFlag {
+  const model::ConditionalFlag* model = nullptr;
+  CompiledExpression when;
+};
+
 struct CompiledTableRule {
   const model::TableRule* model = nullptr;
   std::vector<CellTest> cells;  ///< one per table input, in input order
   CompiledExpression output;
+  std::vector<CompiledFlag> flags;
 };
 
 struct CompiledTable {
@@ -66,6 +74,10 @@ struct CompiledParameter {
   Value value;                                 ///< scalar, table, unspecified
   std::vector<std::pair<Date, Value>> series;  ///< effective-dated
   Value low, high;                             ///< range
+  /// The values an unspecified parameter can take (`one_of`), typed; the
+  /// engine may decide at each of them.
+  std::vector<Value> possible;
+  std::string code;  ///< its reason code while unspecified: unspecified_parameter:<name>
 };
 
 struct CompiledDerived {
@@ -73,6 +85,11 @@ struct CompiledDerived {
   int slot = -1;
   int subject_kind = -1;  ///< index in CompiledRuleSetImpl::kinds; -1: no subject
   CompiledExpression expr;
+  /// A group value over members: their kind, and `where`, `value` and
+  /// `from_record` compiled (the first two about the member).
+  int over_kind = -1;
+  CompiledExpression where, value, from_record;
+  bool is_aggregate() const { return model != nullptr && model->aggregate.has_value(); }
 };
 
 struct CompiledDecision {
@@ -84,12 +101,18 @@ struct CompiledDecision {
   CompiledCondition all;
   CompiledCondition none;
   CompiledCondition trigger;
-  CompiledExpression warning_start, warning_months, warning_review;
+  std::vector<CompiledCondition> gates;  ///< in order
+  CompiledExpression keys;               ///< for_each: the keys (a list)
+  int key_slot = -1;                     ///< where `key` is bound
+  CompiledExpression period_last_day;
+  std::vector<CompiledFlag> flags;
+  CompiledExpression warning_held, warning_start, warning_months, warning_review;
   std::vector<CompiledExpression> components;
   std::vector<std::vector<FactProbe>> component_facts;  ///< parameters each component reads
   std::optional<CompiledTable> table;
   CompiledExpression formula;
-  CompiledExpression group_by, candidates, quota_ratio, quota_count;
+  CompiledExpression group_by, candidates, quota_ratio, quota_base, quota_count;
+  CompiledExpression round_by;  ///< the rounding mode read from an expression
   CompiledExpression from_record;  ///< the allocation decided from the record's own facts
   std::vector<CompiledExpression> rank_by, tie_break;
   /// Tier shares written as exact fractions ("1/3" → {1, 3}); a share given as
@@ -97,6 +120,11 @@ struct CompiledDecision {
   std::vector<std::pair<std::int64_t, std::int64_t>> tier_fractions;
   std::vector<CompiledExpression> tier_shares;
   CompiledMessage message;
+  /// Positions in CompiledRuleSetImpl::order of the steps this decision reads,
+  /// directly or through others, in order: replayed to decide it again at
+  /// another possible value of an unknown.
+  std::vector<std::size_t> upstream;
+  bool keyed() const { return model != nullptr && model->for_each.has_value(); }
 };
 
 /// A conflict between facts of one record, compiled for its record kind.
@@ -112,6 +140,9 @@ struct Step {
   enum class Kind : std::uint8_t { derived, decision };
   Kind kind;
   std::size_t index;  ///< into derived or decisions
+  /// Decided over the whole population at once (a cohort allocation, a group
+  /// value over members): every record must have reached it first.
+  bool barrier = false;
 };
 
 struct CompiledRuleSetImpl {
@@ -130,6 +161,7 @@ struct CompiledRuleSetImpl {
   /// The conflicts between facts of each record kind, with the kind's slot.
   std::vector<std::pair<int, std::vector<CompiledConflict>>> conflicts;
   std::vector<Value> switch_values;  ///< by switch, in model order (unknown when unset)
+  std::vector<std::vector<Value>> switch_possible;  ///< by switch: its values, for unset ones
   std::vector<CompiledParameter> parameters;
   std::vector<CompiledDerived> derived;
   std::vector<CompiledDecision> decisions;

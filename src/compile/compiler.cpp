@@ -220,11 +220,18 @@ class Compiler {
 
   std::uint32_t call(const Expr& e, std::string& path) {
     std::vector<std::uint32_t> children;
+    std::string list_path;  // the history list of `at`, named in its unknowns
     if (e.name == expr::op::kIndex && !e.target && e.args.size() == 2) {
       std::string container_path;
       std::string ignored;
       children = {emit(*e.args[0], container_path), emit(*e.args[1], ignored)};
       if (!container_path.empty()) path = container_path + index_text(*e.args[1]);
+    } else if (e.name == "at" && e.target) {
+      children.push_back(emit(*e.target, list_path));
+      for (const auto& arg : e.args) {
+        std::string ignored;
+        children.push_back(emit(*arg, ignored));
+      }
     } else {
       children = emit_all(e);
     }
@@ -240,6 +247,10 @@ class Compiler {
       node.op = NodeOp::call;
       node.function = *function;
       if (*function == expr::FunctionId::listed) return listed(e, node, children);
+      if (*function == expr::FunctionId::at) {
+        node.path = text(list_path.empty() ? std::string("entry") : list_path);
+        return add(node, children);  // never folded: it names what is missing
+      }
     } else {
       return constant(Value::error("unknown function `" + e.name + "`", e.offset), e.offset);
     }

@@ -5,13 +5,20 @@
 #include <charconv>
 #include <optional>
 
+#include <algorithm>
+
 #include "compile/fact_probes.hpp"
+#include "model/queries.hpp"
 
 namespace cadre {
 
 namespace {
 
 using K = TypeKind;
+
+std::vector<CompiledFlag> flags(CompileContext& context,
+                                const std::vector<model::ConditionalFlag>& model,
+                                const std::string& subject);
 
 CompiledCondition condition(CompileContext& context, const model::Condition& model,
                             const std::string& subject) {
@@ -72,6 +79,7 @@ CompiledTable table(CompileContext& context, const model::DecisionTable& model,
     }
     model::Expression output{rule.output.text, rule.output.origin};
     compiled_rule.output = context.expression(output, subject, "a rule's value", {});
+    compiled_rule.flags = flags(context, rule.flags, subject);
     compiled.rules.push_back(std::move(compiled_rule));
   }
   return compiled;
@@ -111,6 +119,7 @@ void allocation(CompileContext& context, const model::Allocation& model, const s
   }
   std::initializer_list<K> number{K::integer, K::decimal, K::real};
   out.quota_ratio = context.expression(model.quota_ratio, subject, "`quota.ratio`", number);
+  out.quota_base = context.expression(model.quota_base, subject, "`quota.of`", number);
   out.quota_count = context.expression(model.quota_count, subject, "`quota.count`", {K::integer});
   for (const auto& share : model.tier_shares) {
     if (auto fraction = exact_fraction(share.text)) {
@@ -126,24 +135,134 @@ void allocation(CompileContext& context, const model::Allocation& model, const s
   }
 }
 
+// A group value: `over` must be a kind that belongs to the subject (cadres of
+// a town, directly or through their villages); `where` and `value` are about
+// the member, `from_record` about the group.
+void aggregate(CompileContext& context, const model::Derived& model, CompiledDerived& out) {
+  const model::Aggregate& aggregate = *model.aggregate;
+  const auto& rules = context.out().rules();
+  if (model.subject.empty()) {
+    context.error(model.origin, "compile.aggregate",
+                  "group value `" + model.id + "` needs a `subject`: the group whose members it reads",
+                  "e.g. `subject: town` with `over: cadre`");
+    return;
+  }
+  if (model::find_record_kind(rules, aggregate.over) == nullptr) {
+    context.error(aggregate.over_origin, "compile.subject",
+                  "`over` of `" + model.id + "` names `" + aggregate.over +
+                      "`, which is not a record kind of the schema");
+    return;
+  }
+  auto readable = model::readable_kinds(rules, aggregate.over);
+  if (aggregate.over == model.subject ||
+      std::find(readable.begin(), readable.end(), model.subject) == readable.end()) {
+    context.error(aggregate.over_origin, "compile.aggregate",
+                  "`" + aggregate.over + "` records do not belong to a `" + model.subject +
+                      "`: `" + model.id + "` cannot read them as members",
+                  "members are records whose `belongs_to` chain reaches the subject");
+    return;
+  }
+  out.where = context.expression(aggregate.where, aggregate.over, "`where`", {K::boolean});
+  std::initializer_list<K> number{K::integer, K::decimal, K::real};
+  switch (aggregate.kind) {
+    case model::AggregateKind::count:
+      break;
+    case model::AggregateKind::sum:
+      out.value = context.expression(aggregate.value, aggregate.over, "`value`", number);
+      break;
+    case model::AggregateKind::min:
+    case model::AggregateKind::max:
+      out.value = context.expression(aggregate.value, aggregate.over, "`value`",
+                                     {K::integer, K::decimal, K::real, K::date});
+      break;
+    case model::AggregateKind::any:
+    case model::AggregateKind::all:
+      out.value = context.expression(aggregate.value, aggregate.over, "`value`", {K::boolean});
+      break;
+    case model::AggregateKind::list:
+      out.value = context.expression(aggregate.value, aggregate.over, "`value`", {});
+      break;
+  }
+  out.from_record = context.expression(aggregate.from_record, model.subject, "`from_record`", {});
+}
+
 }  // namespace
 
 CompiledDerived compile_derived(CompileContext& context, const model::Derived& model) {
   CompiledDerived compiled;
   compiled.model = &model;
-  compiled.expr = context.expression(model.expr, model.subject, "`expr`", {});
+  if (model.aggregate) {
+    aggregate(context, model, compiled);
+  } else {
+    compiled.expr = context.expression(model.expr, model.subject, "`expr`", {});
+  }
   return compiled;
 }
+
+namespace {
+
+std::vector<CompiledFlag> flags(CompileContext& context,
+                                const std::vector<model::ConditionalFlag>& model,
+                                const std::string& subject) {
+  std::vector<CompiledFlag> out;
+  for (const auto& flag : model) {
+    out.push_back({&flag, context.expression(flag.when, subject, "`when` of a flag", {K::boolean})});
+  }
+  return out;
+}
+
+// for_each: the keys are a list; `key` takes their element type while the
+// decision's other expressions are compiled.
+void keys(CompileContext& context, const model::Decision& model, CompiledDecision& out) {
+  const model::ForEach& each = *model.for_each;
+  out.keys = context.expression(each.keys, model.subject, "`in` of `for_each`", {K::list});
+  Type key = out.keys.program ? out.keys.program->result_type().element() : Type::dyn();
+  if (key.kind() == TypeKind::list || key.kind() == TypeKind::map ||
+      key.kind() == TypeKind::record) {
+    context.error(each.keys.origin, "compile.type",
+                  "the keys of `for_each` must be simple values (years, names, dates), found `" +
+                      key.to_string() + "`");
+    key = Type::dyn();
+  }
+  context.out().environment.declare("key", key);
+  out.key_slot = context.out().environment.slot_of("key");
+}
+
+}  // namespace
 
 CompiledDecision compile_decision(CompileContext& context, const model::Decision& model) {
   CompiledDecision out;
   out.model = &model;
   const std::string& subject = model.subject;
-  std::initializer_list<K> number{K::integer, K::decimal, K::real};
+  if (model.for_each) keys(context, model, out);
+  KeyScope scope(context, model.for_each.has_value());
   out.applies = context.expression(model.applies, subject, "`applies`", {K::boolean});
   out.all = condition(context, model.all, subject);
   out.none = condition(context, model.none, subject);
   out.trigger = condition(context, model.trigger, subject);
+  for (const auto& gate : model.gates)
+    out.gates.push_back(condition(context, gate.condition, subject));
+  out.flags = flags(context, model.flags, subject);
+  if (!model.period_last_day.empty() && model.kind != model::DecisionKind::eligibility) {
+    context.error(model.period_last_day.origin, "compile.period",
+                  "`period` is for requirements (decisions of kind `eligibility`), not `" +
+                      std::string(model.kind == model::DecisionKind::exit       ? "exit"
+                                  : model.kind == model::DecisionKind::warning  ? "warning"
+                                  : model.kind == model::DecisionKind::pay      ? "pay"
+                                  : model.kind == model::DecisionKind::assessment ? "assessment"
+                                                                                : "allocation") +
+                      "`",
+                  "an unmet requirement counted over a period that has not ended is `pending`");
+  }
+  out.period_last_day =
+      context.expression(model.period_last_day, subject, "`last_day` of `period`", {K::date});
+  if (model.for_each && model.kind == model::DecisionKind::allocation) {
+    context.error(model.for_each->origin, "compile.for_each",
+                  "an allocation cannot be made per key: it is decided over a population",
+                  "make the allocation about a record per key (one record per year)");
+  }
+  out.warning_held =
+      context.expression(model.warning.held, subject, "`warning.held`", {K::boolean});
   out.warning_start =
       context.expression(model.warning.start, subject, "`warning.start`", {K::date});
   out.warning_months = context.expression(model.warning.period_months, subject,
@@ -162,7 +281,11 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
     out.component_facts.push_back(std::move(read));
   }
   if (model.table) out.table = table(context, *model.table, subject);
-  out.formula = context.expression(model.formula, subject, "`formula`", number);
+  // A formula's value may be of any type (a date, a name, a list); rounding
+  // applies to numbers.
+  out.formula = context.expression(model.formula, subject, "`formula`", {});
+  out.round_by = context.expression(model.round.by, subject, "`by` of `round`",
+                                    {K::string, K::enumeration});
   if (model.allocation) allocation(context, *model.allocation, subject, out);
   out.message = context.message(model.message, model.origin, subject);
   return out;

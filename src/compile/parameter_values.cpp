@@ -71,12 +71,13 @@ Value list(std::string_view text, const Type& type) {
 
 }  // namespace
 
-Value unspecified_value(const std::string& id) {
-  return Value::unknown("unspecified_parameter:" + id);
+Value unspecified_value(const std::string& id, std::string_view code) {
+  return Value::unknown(std::string(code) + ":" + id);
 }
 
-Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id) {
-  if (written.unspecified) return unspecified_value(id);
+Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id,
+                      std::string_view code) {
+  if (written.unspecified) return unspecified_value(id, code);
   if (type.kind() == TypeKind::list) return list(written.text, type);
   return scalar(written.text, type);
 }

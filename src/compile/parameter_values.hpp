@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "cadre/type.hpp"
 #include "cadre/value.hpp"
@@ -13,9 +14,13 @@ namespace cadre {
 
 /// The value of `written` as `type`; an error value (message only) when the
 /// text is not such a value.
-Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id);
+/// An unspecified value is unknown with `<code>:<id>`.
+Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id,
+                      std::string_view code = "unspecified_parameter");
 
-/// The unknown value standing for an unspecified parameter (or table entry).
-Value unspecified_value(const std::string& id);
+/// The unknown value standing for an unspecified parameter (or table entry):
+/// `unspecified_parameter:<id>`, or another code the rule set names
+/// (`ambiguous_reading`, MODEL.md §1).
+Value unspecified_value(const std::string& id, std::string_view code = "unspecified_parameter");
 
 }  // namespace cadre

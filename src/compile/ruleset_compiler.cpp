@@ -26,21 +26,31 @@ void collect(const model::Condition& condition, std::vector<const model::Express
 }
 
 std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
-  std::vector<const model::Expression*> out{&d.applies, &d.formula, &d.warning.start,
-                                            &d.warning.period_months, &d.warning.review_result};
+  std::vector<const model::Expression*> out{
+      &d.applies,      &d.formula,        &d.warning.held,          &d.warning.start,
+      &d.warning.period_months, &d.warning.review_result, &d.period_last_day, &d.round.by};
+  if (d.for_each) out.push_back(&d.for_each->keys);
   collect(d.all, out);
   collect(d.none, out);
   collect(d.trigger, out);
+  for (const auto& gate : d.gates)
+    collect(gate.condition, out);
+  for (const auto& flag : d.flags)
+    out.push_back(&flag.when);
   for (const auto& component : d.components)
     out.push_back(&component.formula);
   if (d.table) {
     for (const auto& input : d.table->inputs)
       out.push_back(&input.expr);
+    for (const auto& rule : d.table->rules) {
+      for (const auto& flag : rule.flags)
+        out.push_back(&flag.when);
+    }
   }
   if (d.allocation) {
     const auto& a = *d.allocation;
-    for (const auto* e :
-         {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_count, &a.from_record}) {
+    for (const auto* e : {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_base,
+                          &a.quota_count, &a.from_record}) {
       out.push_back(e);
     }
     for (const auto& key : a.rank_by)
@@ -51,9 +61,19 @@ std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
   return out;
 }
 
-// An allocation by tiers is read as its tier number (1 = the first tier).
-Type decision_type(const model::Decision& decision, const std::shared_ptr<const EnumType>& status) {
+std::vector<const model::Expression*> expressions_of(const model::Derived& d) {
+  if (!d.aggregate) return {&d.expr};
+  return {&d.aggregate->where, &d.aggregate->value, &d.aggregate->from_record};
+}
+
+// An allocation by tiers is read as its tier number (1 = the first tier); a
+// decision by gates as the gate's result; a keyed decision as a map of its
+// results by key.
+Type decision_type(const model::Decision& decision, const std::shared_ptr<const EnumType>& status);
+
+Type result_type(const model::Decision& decision, const std::shared_ptr<const EnumType>& status) {
   if (decision.allocation && !decision.allocation->tier_shares.empty()) return Type::integer();
+  if (!decision.gates.empty()) return Type::string();
   switch (decision.kind) {
     case model::DecisionKind::pay:
       return Type::decimal();
@@ -63,6 +83,23 @@ Type decision_type(const model::Decision& decision, const std::shared_ptr<const 
       return Type::dyn();
     default:
       return Type::boolean();
+  }
+}
+
+Type decision_type(const model::Decision& decision, const std::shared_ptr<const EnumType>& status) {
+  Type type = result_type(decision, status);
+  return decision.for_each ? Type::map(Type::dyn(), type) : type;
+}
+
+Type aggregate_type(const model::Aggregate& aggregate) {
+  switch (aggregate.kind) {
+    case model::AggregateKind::count:
+      return Type::integer();
+    case model::AggregateKind::any:
+    case model::AggregateKind::all:
+      return Type::boolean();
+    default:
+      return Type::dyn();
   }
 }
 
@@ -135,12 +172,22 @@ class RuleSetCompiler {
     }
   }
 
+  // The reason code an unspecified value of `param` carries, for the entry `suffix`.
+  static std::string unset_code(const model::Parameter& param) {
+    return param.unset_code.empty() ? "unspecified_parameter" : param.unset_code;
+  }
+  static std::string reported_name(const model::Parameter& param) {
+    return param.reported_as.empty() ? param.id : param.reported_as;
+  }
+
   Value parse_value(const model::ParamValue& written, const Type& type, const std::string& id) {
-    Value value = parameter_value(written, type, id);
+    const model::Parameter& param = *current_parameter_;
+    std::string name = reported_name(param) + id.substr(std::min(id.size(), param.id.size()));
+    Value value = parameter_value(written, type, name, unset_code(param));
     if (!value.is_error()) return value;
     context_.error(written.origin, "compile.param_value",
                    "value of parameter `" + id + "`: " + value.as_error().message);
-    return unspecified_value(id);
+    return unspecified_value(name, unset_code(param));
   }
 
   void declare_parameters(const SchemaTypes& types) {
@@ -155,7 +202,20 @@ class RuleSetCompiler {
       CompiledParameter compiled;
       compiled.model = &param;
       compiled.type = *type;
+      compiled.code = unset_code(param) + ":" + reported_name(param);
+      current_parameter_ = &param;
       fill_parameter(param, compiled);
+      for (const auto& text : param.one_of) {
+        Value possible = parameter_value({text, false, param.one_of_origin, model::kNoOrigin},
+                                         *type, param.id);
+        if (possible.is_error()) {
+          context_.error(param.one_of_origin, "compile.param_value",
+                         "`" + text + "` in `one_of` of parameter `" + param.id +
+                             "`: " + possible.as_error().message);
+          continue;
+        }
+        compiled.possible.push_back(std::move(possible));
+      }
       Type declared =
           param.form == model::ParamForm::table ? Type::map(Type::string(), *type) : *type;
       out_.environment.declare(param.id, declared);
@@ -185,15 +245,17 @@ class RuleSetCompiler {
         }
         std::stable_sort(out.series.begin(), out.series.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
-        out.value = unspecified_value(param.id);
+        out.value = unspecified_value(reported_name(param), unset_code(param));
         break;
       case model::ParamForm::range:
         out.low = parse_value(param.low, out.type, param.id);
         out.high = parse_value(param.high, out.type, param.id);
-        out.value = unspecified_value(param.id);
+        out.value = unspecified_value(reported_name(param), unset_code(param));
         break;
       case model::ParamForm::unspecified:
-        out.value = unspecified_value(param.id);
+        // A keyed table the text leaves open: each entry is unspecified.
+        out.value = param.table_key.empty() ? unspecified_value(reported_name(param), unset_code(param))
+                                            : table_value(param, out.type);
         break;
     }
   }
@@ -220,6 +282,14 @@ class RuleSetCompiler {
       }
       table.set(key, parse_value(written, type, param.id + "." + key));
     }
+    // Values of the key the table does not give are unspecified, not absent:
+    // reading one is undetermined, never an error.
+    if (keys != nullptr) {
+      for (const auto& key : keys->values()) {
+        if (table.find_key(key) == nullptr)
+          table.set(key, unspecified_value(reported_name(param) + "." + key, unset_code(param)));
+      }
+    }
     return Value(std::move(table));
   }
 
@@ -236,8 +306,13 @@ class RuleSetCompiler {
             option.origin, "compile.switch",
             "default `" + option.default_value + "` is not a value of switch `" + option.id + "`");
       }
+      const std::string code = option.unset_code.empty() ? "ambiguous_reading" : option.unset_code;
       out_.switch_values.push_back(index >= 0 ? Value(EnumValue{type, index})
-                                              : Value::unknown("ambiguous_reading:" + option.id));
+                                              : Value::unknown(code + ":" + option.id));
+      std::vector<Value> possible;
+      for (int v = 0; v < static_cast<int>(option.values.size()); ++v)
+        possible.emplace_back(EnumValue{type, v});
+      out_.switch_possible.push_back(std::move(possible));
       register_id(name, {IdInfo::Kind::switch_, out_.switch_values.size() - 1, {}}, option.origin);
     }
   }
@@ -262,13 +337,14 @@ class RuleSetCompiler {
   void declare_rules() {
     status_type_ = std::make_shared<const EnumType>(
         "warning_status",
-        std::vector<std::string>{"clear", "in_period", "awaiting_review", "lifted", "failed"},
+        std::vector<std::string>{"clear", "talk_due", "in_period", "awaiting_review", "lifted", "failed"},
         EnumOrder::unordered);
     out_.enums["warning_status"] = status_type_;
     for (std::size_t i = 0; i < rules().derived.size(); ++i) {
       const auto& derived = rules().derived[i];
       check_subject(derived.subject, derived.id, first(derived.subject_origin, derived.origin));
-      out_.environment.declare(derived.id, Type::dyn());
+      out_.environment.declare(derived.id,
+                               derived.aggregate ? aggregate_type(*derived.aggregate) : Type::dyn());
       register_id(derived.id, {IdInfo::Kind::derived, i, derived.subject}, derived.origin);
     }
     for (std::size_t i = 0; i < rules().decisions.size(); ++i) {
@@ -276,6 +352,10 @@ class RuleSetCompiler {
       check_subject(decision.subject, decision.id, first(decision.subject_origin, decision.origin));
       out_.environment.declare(decision.id, decision_type(decision, status_type_));
       register_id(decision.id, {IdInfo::Kind::decision, i, decision.subject}, decision.origin);
+      // `key`: the current key of a decision made per key.
+      if (decision.for_each && out_.environment.slot_of("key") < 0) {
+        out_.environment.declare("key", Type::dyn());
+      }
     }
   }
 
@@ -283,7 +363,7 @@ class RuleSetCompiler {
   std::vector<std::size_t> dependencies(const Step& step) {
     std::vector<const model::Expression*> texts;
     if (step.kind == Step::Kind::derived) {
-      texts.push_back(&rules().derived[step.index].expr);
+      texts = expressions_of(rules().derived[step.index]);
     } else {
       texts = expressions_of(rules().decisions[step.index]);
     }
@@ -324,10 +404,12 @@ class RuleSetCompiler {
   // Depth-first topological order; a cycle is reported with its path.
   bool order() {
     std::size_t count = rules().derived.size() + rules().decisions.size();
-    std::vector<std::vector<std::size_t>> edges(count);
+    std::vector<std::vector<std::size_t>>& edges = edges_;
+    edges.assign(count, {});
     for (std::size_t node = 0; node < count; ++node)
       edges[node] = dependencies(step_of(node));
     std::vector<int> state(count, 0);  // 0 new, 1 on the path, 2 done
+    position_.assign(count, 0);
     std::vector<std::size_t> path;
     bool acyclic = true;
     std::function<void(std::size_t)> visit = [&](std::size_t node) {
@@ -344,6 +426,7 @@ class RuleSetCompiler {
       path.pop_back();
       state[node] = 2;
       out_.order.push_back(step_of(node));
+      position_[node] = out_.order.size() - 1;
     };
     for (std::size_t node = 0; node < count; ++node) {
       if (state[node] == 0) visit(node);
@@ -385,9 +468,29 @@ class RuleSetCompiler {
     return found == out_.kinds.end() ? -1 : static_cast<int>(found - out_.kinds.begin());
   }
 
+  // The positions in the order of every step `node` reads, directly or through
+  // others, ascending.
+  std::vector<std::size_t> upstream_of(std::size_t node) const {
+    std::vector<bool> seen(edges_.size(), false);
+    std::vector<std::size_t> stack = edges_[node];
+    std::vector<std::size_t> out;
+    while (!stack.empty()) {
+      std::size_t next = stack.back();
+      stack.pop_back();
+      if (next >= seen.size() || seen[next]) continue;
+      seen[next] = true;
+      out.push_back(position_[next]);
+      for (std::size_t further : edges_[next])
+        stack.push_back(further);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
   void compile_steps() {
     index_kinds();
-    for (const Step& step : out_.order) {
+    for (std::size_t position = 0; position < out_.order.size(); ++position) {
+      const Step step = out_.order[position];
       if (step.kind == Step::Kind::derived) {
         const auto& model = rules().derived[step.index];
         // A rule about an unknown subject was reported; its expressions would
@@ -397,21 +500,35 @@ class RuleSetCompiler {
         if (known_subject(model.subject)) compiled = compile_derived(context_, model);
         if (compiled.expr.program) {
           out_.environment.declare(model.id, compiled.expr.program->result_type());
+        } else if (model.aggregate && compiled.value.program) {
+          const Type& value = compiled.value.program->result_type();
+          bool listed = model.aggregate->kind == model::AggregateKind::list;
+          bool typed = model.aggregate->kind != model::AggregateKind::any &&
+                       model.aggregate->kind != model::AggregateKind::all;
+          if (typed) out_.environment.declare(model.id, listed ? Type::list(value) : value);
         }
         compiled.slot = out_.environment.slot_of(model.id);
         compiled.subject_kind = kind_index(model.subject);
+        if (model.aggregate) compiled.over_kind = kind_index(model.aggregate->over);
+        out_.order[position].barrier = model.aggregate.has_value();
         derived_[step.index] = std::move(compiled);
       } else {
         const auto& model = rules().decisions[step.index];
         CompiledDecision compiled;
         compiled.model = &model;
         if (known_subject(model.subject)) compiled = compile_decision(context_, model);
+        Type value = result_type(model, status_type_);
         if (model.kind == model::DecisionKind::assessment && compiled.formula.program) {
-          out_.environment.declare(model.id, compiled.formula.program->result_type());
+          value = compiled.formula.program->result_type();
         }
+        Type key = compiled.keys.program ? compiled.keys.program->result_type().element()
+                                         : Type::dyn();
+        out_.environment.declare(model.id, model.for_each ? Type::map(key, value) : value);
         compiled.slot = out_.environment.slot_of(model.id);
-        compiled.value_type = out_.environment.find(model.id)->type;
+        compiled.value_type = value;
         compiled.subject_kind = kind_index(model.subject);
+        compiled.upstream = upstream_of(rules().derived.size() + step.index);
+        out_.order[position].barrier = model.kind == model::DecisionKind::allocation;
         decisions_[step.index] = std::move(compiled);
       }
     }
@@ -426,6 +543,9 @@ class RuleSetCompiler {
   std::shared_ptr<const EnumType> status_type_;
   std::map<std::size_t, CompiledDerived> derived_;
   std::map<std::size_t, CompiledDecision> decisions_;
+  const model::Parameter* current_parameter_ = nullptr;  ///< while its values are parsed
+  std::vector<std::vector<std::size_t>> edges_;  ///< dependencies by node
+  std::vector<std::size_t> position_;            ///< node → position in the order
 };
 
 }  // namespace

@@ -34,7 +34,8 @@ SchemaTypes::SchemaTypes(const model::Schema& schema, const model::Origins& orig
                          std::vector<Diagnostic>& diagnostics)
     : schema_(schema), origins_(origins), diagnostics_(diagnostics) {
   for (const auto& decl : schema.enums) {
-    enums_[decl.id] = std::make_shared<const EnumType>(decl.id, decl.values, to_order(decl.order));
+    enums_[decl.id] =
+        std::make_shared<const EnumType>(decl.id, decl.values, to_order(decl.order), decl.open);
   }
   for (const auto& kind : schema.records) {
     if (!records_.contains(kind.id)) build_record(kind.id, kind.fields);
@@ -76,7 +77,7 @@ std::optional<Type> SchemaTypes::resolve(std::string_view text) const {
 std::optional<Type> SchemaTypes::field_type(const std::string& record,
                                             const model::FieldDecl& field) {
   if (!field.entry.empty() || field.list) {
-    auto entry = build_record(record + "." + field.name, field.entry);
+    auto entry = build_record(record + "." + field.name, field.entry, field.unique_by);
     return Type::list(Type::record(entry));
   }
   // A record kind not yet built is built first (declaration order is free).
@@ -107,14 +108,15 @@ std::optional<Type> SchemaTypes::field_type(const std::string& record,
 }
 
 std::shared_ptr<const RecordType> SchemaTypes::build_record(
-    const std::string& name, const std::vector<model::FieldDecl>& fields) {
+    const std::string& name, const std::vector<model::FieldDecl>& fields,
+    const std::vector<std::string>& keys) {
   building_.push_back(name);
   std::vector<FieldDecl> declared;
   for (const auto& field : fields) {
     declared.push_back({field.name, field_type(name, field).value_or(Type::dyn())});
   }
   building_.pop_back();
-  auto record = std::make_shared<const RecordType>(name, std::move(declared));
+  auto record = std::make_shared<const RecordType>(name, std::move(declared), keys);
   records_[name] = record;
   return record;
 }

@@ -30,7 +30,8 @@ class SchemaTypes {
 
  private:
   std::shared_ptr<const RecordType> build_record(const std::string& name,
-                                                 const std::vector<model::FieldDecl>& fields);
+                                                 const std::vector<model::FieldDecl>& fields,
+                                                 const std::vector<std::string>& keys = {});
   std::optional<Type> field_type(const std::string& record, const model::FieldDecl& field);
 
   const model::Schema& schema_;

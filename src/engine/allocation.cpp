@@ -251,6 +251,9 @@ class GroupAllocator {
   }
 
   void finish(Decided& out, CohortPlace cohort, const Place& place) {
+    add_flags(decision_.flags,
+              members_[entries_[static_cast<std::size_t>(&out - out_.data())].member]->facts(),
+              out.result);
     cohort.tied_with = place.tied_with;
     if (place.broken_tie) {
       for (const auto& key : decision_.model->allocation->tie_break)

@@ -151,6 +151,18 @@ Limit quota_limit(const CompiledDecision& decision, const Activation& facts, std
     return limit;
   }
   if (!decision.quota_ratio.program) return limit;
+  // The base the text counts (the town's village cadres), when the rule
+  // gives one, instead of the records of the group in the population.
+  if (decision.quota_base.program) {
+    Value base = decision.quota_base.program->evaluate(facts);
+    if (base.kind() != ValueKind::integer || base.as_int() < 0) {
+      limit.unknown = base.kind() == ValueKind::integer
+                          ? Value::error("the base of the quota is negative")
+                          : base;
+      return limit;
+    }
+    size = largest = base.as_int();
+  }
   Value ratio = decision.quota_ratio.program->evaluate(facts);
   auto share = fraction_of(ratio);
   if (!share) {

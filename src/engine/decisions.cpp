@@ -94,8 +94,53 @@ void quick_eligibility(const CompiledDecision& decision, const Activation& facts
   if (result.outcome != Outcome::undetermined) out.value = result.outcome == Outcome::eligible;
 }
 
+// Gates passed in order (HP-ELIG-02): the first gate known to fail decides,
+// even when an earlier gate is unknown (a failed later gate excludes the
+// applicant whatever the earlier one would say); otherwise an unknown gate
+// leaves the result undetermined.
+void gated(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+           Decided& out) {
+  DecisionResult& result = out.result;
+  const model::Decision& model = *decision.model;
+  std::vector<Reason> reasons;
+  int failed = -1;
+  bool unknown = false;
+  for (std::size_t i = 0; i < decision.gates.size(); ++i) {
+    Reason gate = evaluate_condition(decision.gates[i], facts, ReasonStatus::passed, explain);
+    if (gate.status == ReasonStatus::failed && failed < 0) failed = static_cast<int>(i);
+    if (gate.status == ReasonStatus::unknown && failed < 0) {
+      unknown = true;
+      collect_missing(gate, result);
+    }
+    if (explain.on) reasons.push_back(std::move(gate));
+    if (failed >= 0 && !explain.on) break;
+  }
+  if (failed >= 0) {
+    // Settled: what the earlier unknown gates miss does not change it.
+    result.missing.clear();
+    result.undetermined.clear();
+    result.outcome = Outcome::ineligible;
+    out.value = Value(model.gates[static_cast<std::size_t>(failed)].failed);
+  } else if (!unknown) {
+    result.outcome = Outcome::eligible;
+    out.value = Value(model.passed);
+  }
+  if (explain.on) {
+    Reason group;
+    group.status = failed >= 0 ? ReasonStatus::failed
+                   : unknown   ? ReasonStatus::unknown
+                               : ReasonStatus::passed;
+    group.children = std::move(reasons);
+    result.reasons.push_back(std::move(group));
+  }
+}
+
 void eligibility(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
                  Decided& out) {
+  if (!decision.gates.empty()) {
+    gated(decision, facts, explain, out);
+    return;
+  }
   if (!explain.on) {
     quick_eligibility(decision, facts, out);
     return;
@@ -150,8 +195,9 @@ void trigger(const CompiledDecision& decision, const Activation& facts, const Ex
   if (explain.on) out.result.reasons.push_back(std::move(triggers));
 }
 
-// The warning lifecycle: in_period until start + months, then lifted,
-// failed or awaiting_review by the review result.
+// The warning lifecycle: a triggered warning whose talk is not held
+// yet is `talk_due`; then in_period until start + months (exclusive), then
+// lifted, failed or awaiting_review by the review result.
 void warning(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
              Decided& out) {
   const Date as_of = explain.as_of;
@@ -166,21 +212,45 @@ void warning(const CompiledDecision& decision, const Activation& facts, const Ex
     return;
   }
   if (result.outcome != Outcome::triggered) return;
+  auto undetermined_by = [&](const Value& value, const char* what) {
+    result.outcome = Outcome::undetermined;
+    add_unknowns(value, result);
+    if (value.is_error()) {
+      result.undetermined.push_back("error:" + std::string(what) + ": " + value.as_error().message);
+    } else if (!value.is_unknown()) {
+      result.undetermined.push_back("error:" + std::string(what) + " is not a " +
+                                    (std::string_view(what) == "warning.start" ? "date" : "number"));
+    }
+  };
+  if (decision.warning_held.program) {
+    Value held = decision.warning_held.program->evaluate(facts);
+    if (held.kind() != ValueKind::boolean) {
+      undetermined_by(held, "warning.held");
+      return;
+    }
+    if (!held.as_bool()) {
+      out.value = status_value("talk_due");
+      return;
+    }
+  }
   Value start = decision.warning_start.program ? decision.warning_start.program->evaluate(facts)
                                                : Value::unknown("warning.start");
   Value months = decision.warning_months.program ? decision.warning_months.program->evaluate(facts)
                                                  : Value::unknown("warning.period_months");
-  if (start.kind() != ValueKind::date || months.kind() != ValueKind::integer) {
-    result.outcome = Outcome::undetermined;
-    add_unknowns(start, result);
-    add_unknowns(months, result);
+  if (start.kind() != ValueKind::date) {
+    undetermined_by(start, "warning.start");
+    return;
+  }
+  if (months.kind() != ValueKind::integer) {
+    undetermined_by(months, "warning.period_months");
     return;
   }
   auto end = Date::add_months(start.as_date(), months.as_int());
   if (end && as_of < *end) {
     out.value = status_value("in_period");
     result.value = out.value;
-    result.flags.push_back("until:" + end->to_string());
+    // The period excludes its end date: its last day is the day before.
+    if (auto last = Date::add_days(*end, -1)) result.flags.push_back("through:" + last->to_string());
     return;
   }
   Value review =
@@ -271,26 +341,130 @@ void pay(const CompiledDecision& decision, const Activation& facts, const Explai
   out.value = total;
 }
 
+// A decimal as a reduced fraction: 4.5 → "9/2"; a whole number as itself.
+std::string fraction_text(const Decimal& value) {
+  Int128 num = value.coefficient();
+  Int128 den = 1;
+  for (int i = 0; i < value.scale(); ++i)
+    den *= 10;
+  Int128 a = num < 0 ? -num : num, b = den;
+  while (b != 0) {
+    Int128 t = a % b;
+    a = b;
+    b = t;
+  }
+  if (a > 1) {
+    num /= a;
+    den /= a;
+  }
+  auto text = [](Int128 n) {
+    bool negative = n < 0;
+    if (negative) n = -n;
+    std::string digits;
+    do {
+      digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(n % 10)));
+      n /= 10;
+    } while (n != 0);
+    return negative ? "-" + digits : digits;
+  };
+  return den == 1 ? text(num) : text(num) + "/" + text(den);
+}
+
+// Rounding whose mode is read from an expression (a switch the text leaves
+// unset, R-10): a value that needs no rounding is kept; otherwise an unknown
+// mode leaves the result undetermined with the exact value beside it.
+Value rounded_by(const CompiledDecision& decision, const Activation& facts, const Value& amount,
+                 DecisionResult& result) {
+  const model::Rounding& rounding = decision.model->round;
+  Value value = amount.kind() == ValueKind::integer ? Value(Decimal::from_int(amount.as_int()))
+                                                    : amount;
+  if (value.kind() != ValueKind::decimal) return amount;
+  const Decimal& exact = value.as_decimal();
+  DecimalResult truncated = exact.round_truncate(rounding.places);
+  if (truncated.ok() && truncated.value == exact) return amount;  // nothing to round
+  Value mode = decision.round_by.program->evaluate(facts);
+  std::string name = mode.kind() == ValueKind::string        ? mode.as_string()
+                     : mode.kind() == ValueKind::enumeration ? mode.as_enum().name()
+                                                             : "";
+  if (name.empty()) {
+    result.exact = fraction_text(exact);
+    if (mode.is_exceptional()) return mode;
+    return Value::error("`by` of `round` gave no rounding mode");
+  }
+  DecimalResult out = name == "floor"                       ? exact.round_floor(rounding.places)
+                      : name == "ceil" || name == "ceiling" ? exact.round_ceiling(rounding.places)
+                      : name == "half_up"                   ? exact.round_half_up(rounding.places)
+                                                            : DecimalResult{};
+  if (name != "floor" && name != "ceil" && name != "ceiling" && name != "half_up") {
+    return Value::error("unknown rounding mode `" + name + "`");
+  }
+  return out.ok() ? Value(out.value) : Value::error("decimal overflow");
+}
+
 void assessment(const CompiledDecision& decision, const Activation& facts, Decided& out) {
   Value value;
+  std::vector<const CompiledTableRule*> fired;
   if (decision.table) {
-    value = evaluate_table(*decision.table, facts);
+    value = evaluate_table(*decision.table, facts, &fired);
   } else if (decision.formula.program) {
     value = decision.formula.program->evaluate(facts);
   } else {
     return;
   }
-  value = rounded(value, decision.model->round);
+  value = decision.round_by.program ? rounded_by(decision, facts, value, out.result)
+                                    : rounded(value, decision.model->round);
   if (value.is_exceptional()) {
     add_unknowns(value, out.result);
     if (value.is_error()) out.result.undetermined.push_back("error:" + value.as_error().message);
     return;
   }
+  for (const CompiledTableRule* rule : fired)
+    add_flags(rule->flags, facts, out.result);
   out.result.outcome = Outcome::computed;
   out.value = value;
 }
 
+// An unmet requirement counted over a period that has not ended (as_of on
+// or before its last day) may still be met: `pending`, not failed.
+void pending(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
+             Decided& out) {
+  if (out.result.outcome != Outcome::ineligible || !decision.period_last_day.program) return;
+  Value last = decision.period_last_day.program->evaluate(facts);
+  if (last.kind() != ValueKind::date || last.as_date() < explain.as_of) return;
+  out.result.outcome = Outcome::pending;
+  out.value = Value();
+  out.result.flags.push_back("through:" + last.as_date().to_string());
+  std::erase(out.result.flags, std::string("soft"));
+}
+
+const char* action_name(model::ExitAction action) {
+  switch (action) {
+    case model::ExitAction::dismissal:
+      return "dismissal";
+    case model::ExitAction::ordered_resignation:
+      return "ordered_resignation";
+    case model::ExitAction::recall:
+      return "recall";
+    case model::ExitAction::programme_exit:
+      return "programme_exit";
+    case model::ExitAction::referral:
+      return "referral";
+  }
+  return "referral";
+}
+
 }  // namespace
+
+void add_flags(const std::vector<CompiledFlag>& flags, const Activation& facts,
+               DecisionResult& result) {
+  for (const auto& flag : flags) {
+    if (flag.when.program) {
+      Value holds = flag.when.program->evaluate(facts);
+      if (holds.kind() != ValueKind::boolean || !holds.as_bool()) continue;
+    }
+    result.flags.push_back(flag.model->name);
+  }
+}
 
 Decided start_decision(const CompiledDecision& decision) {
   Decided out;
@@ -300,14 +474,21 @@ Decided start_decision(const CompiledDecision& decision) {
   out.result.cite = model.cite.provision;
   if (model.soft) out.result.flags.push_back("soft");
   if (model.discretionary) out.result.flags.push_back("discretionary");
-  for (const auto& flag : model.flags)
-    out.result.flags.push_back(flag);
+  for (const auto& flag : model.flags) {
+    if (flag.when.empty()) out.result.flags.push_back(flag.name);
+  }
+  for (auto action : model.actions)
+    out.result.actions.emplace_back(action_name(action));
   return out;
 }
 
 void finish_decision(Decided& out) {
   if (out.result.outcome == Outcome::undetermined) {
     out.value = unknown_of(out.result);
+  } else if (out.result.outcome == Outcome::pending) {
+    // Rules reading a requirement still open cannot decide from it yet.
+    out.value = Value::unknown("pending:" + out.result.id);
+    out.result.value = Value();
   } else {
     out.result.value = out.value;
   }
@@ -346,6 +527,8 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
         allocation_from_record(decision, facts, out);
         break;
     }
+    pending(decision, facts, explain, out);
+    add_flags(decision.flags, facts, out.result);  // unconditional ones are given already
   }
   if (explain.on) render_message(decision, facts, out.result);
   finish_decision(out);

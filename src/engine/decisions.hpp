@@ -29,6 +29,10 @@ Decided start_decision(const CompiledDecision& decision);
 /// reasons when undetermined) and sorted lists.
 void finish_decision(Decided& out);
 
+/// Adds the flags whose condition holds for the facts (those without one too).
+void add_flags(const std::vector<CompiledFlag>& flags, const Activation& facts,
+               DecisionResult& result);
+
 /// The decision's own message template, rendered against the facts.
 void render_message(const CompiledDecision& decision, const Activation& facts,
                     DecisionResult& result);

@@ -3,6 +3,7 @@
 #include "cadre/engine.hpp"
 
 #include "compile/compiled_ruleset.hpp"
+#include "engine/population.hpp"
 #include "engine/record_run.hpp"
 
 namespace cadre {
@@ -16,7 +17,9 @@ std::vector<DecisionResult> Engine::evaluate(const RecordValue& subject,
   engine::RecordRun run(impl, subject, related, as_of, options);
   for (const Step& step : impl.order)
     run.run(step);
-  return run.take_results();
+  auto results = run.take_results();
+  engine::flag_validity(impl, as_of, results);
+  return results;
 }
 
 std::vector<DecisionResult> Engine::evaluate_context(Date as_of, EvaluationOptions options) const {
@@ -24,7 +27,9 @@ std::vector<DecisionResult> Engine::evaluate_context(Date as_of, EvaluationOptio
   engine::RecordRun run(impl, nullptr, {}, as_of, options);
   for (const Step& step : impl.order)
     run.run(step);
-  return run.take_results();
+  auto results = run.take_results();
+  engine::flag_validity(impl, as_of, results);
+  return results;
 }
 
 const char* outcome_name(Outcome outcome) {
@@ -43,6 +48,8 @@ const char* outcome_name(Outcome outcome) {
       return "not_applicable";
     case Outcome::undetermined:
       return "undetermined";
+    case Outcome::pending:
+      return "pending";
   }
   return "undetermined";
 }

@@ -16,7 +16,8 @@ void sort_unique(std::vector<std::string>& items) {
 
 bool is_reason_code(const std::string& attribute) {
   for (const char* prefix : {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:",
-                             "truncated_text", "conflicting_facts", "tie_at_cap", "error:"}) {
+                             "truncated_text", "conflicting_facts", "tie_at_cap", "error:",
+                             "pending:", "undetermined:"}) {
     if (attribute.starts_with(prefix)) return true;
   }
   return false;

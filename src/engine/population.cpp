@@ -1,43 +1,126 @@
 // Population evaluation: one RecordRun per record, advanced together through
-// the compiled steps so that a cohort allocation sees every member's facts
-// and derived values, and later steps read its result.
+// the compiled steps so that a barrier step — a cohort allocation, a group
+// value over members — sees every record's facts and derived values, and
+// later steps read its result.
+#include "engine/population.hpp"
+
+#include <algorithm>
 #include <memory>
 
-#include "cadre/engine.hpp"
 #include "engine/allocation.hpp"
+#include "engine/group_values.hpp"
 #include "engine/record_run.hpp"
 #include "engine/related_records.hpp"
+#include "model/queries.hpp"
 
-namespace cadre {
+namespace cadre::engine {
 
 namespace {
 
-bool is_allocation(const CompiledRuleSetImpl& rules, const Step& step) {
-  return step.kind == Step::Kind::decision &&
-         rules.decisions[step.index].model->kind == model::DecisionKind::allocation;
+using Runs = std::vector<std::unique_ptr<RecordRun>>;
+using Links = std::vector<std::vector<std::size_t>>;
+
+// The ancestor of record `i` of kind `kind`, or `runs.size()`.
+std::size_t ancestor_of_kind(const Runs& runs, const Links& links, std::size_t i, int kind) {
+  for (std::size_t parent : links[i]) {
+    if (runs[parent]->kind_index() == kind) return parent;
+  }
+  return runs.size();
+}
+
+// An allocation: its members are the records of its subject kind; records
+// below a member (the cadres of an allocated village) read the member's value.
+void allocate_step(const CompiledDecision& decision, Runs& runs, const Links& links, bool explain) {
+  const int subject = decision.subject_kind;
+  std::vector<const RecordRun*> members;
+  std::vector<std::size_t> member_index(runs.size(), runs.size());
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i]->kind_index() != subject) continue;
+    member_index[i] = members.size();
+    members.push_back(runs[i].get());
+  }
+  auto decided = allocate(decision, members, explain);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (member_index[i] < runs.size() || !runs[i]->concerns(subject)) continue;
+    std::size_t parent = ancestor_of_kind(runs, links, i, subject);
+    Value value = parent < runs.size() ? decided[member_index[parent]].value
+                                       : Value::unknown(decision.model->subject);
+    runs[i]->bind(decision, value);
+  }
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (member_index[i] < runs.size()) runs[i]->settle(decision, std::move(decided[member_index[i]]));
+  }
+}
+
+// What is missing when a member's chain of groups breaks before its group:
+// the key field of the last record reached, named with the member's id.
+std::string broken_link(const model::RuleSet& rules, const Runs& runs, const Links& links,
+                        std::size_t i) {
+  const RecordRun& last = links[i].empty() ? *runs[i] : *runs[links[i].back()];
+  const model::RecordKind* kind = model::find_record_kind(rules, last.kind());
+  std::string field = kind != nullptr ? kind->parent_field : std::string("group");
+  return runs[i]->id() + ":" + last.kind() + "." + field;
+}
+
+// A group value: each group record of the subject kind gets it from its
+// members of the `over` kind; the records below a group read the group's.
+void group_step(const CompiledRuleSetImpl& rules, const CompiledDerived& derived, Runs& runs,
+                const Links& links) {
+  const int subject = derived.subject_kind;
+  std::vector<std::size_t> group_index(runs.size(), runs.size());
+  std::size_t groups = 0;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i]->kind_index() == subject) group_index[i] = groups++;
+  }
+  std::vector<Member> members;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (runs[i]->kind_index() != derived.over_kind) continue;
+    Member member;
+    member.run = runs[i].get();
+    std::size_t group = ancestor_of_kind(runs, links, i, subject);
+    if (group < runs.size()) {
+      member.group = static_cast<int>(group_index[group]);
+    } else {
+      member.membership = broken_link(rules.rules(), runs, links, i);
+    }
+    members.push_back(std::move(member));
+  }
+  auto values = group_values(derived, groups, members);
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!runs[i]->concerns(subject)) continue;
+    std::size_t group = group_index[i] < runs.size() ? i : ancestor_of_kind(runs, links, i, subject);
+    if (group < runs.size()) {
+      const GroupValue& value = values[group_index[group]];
+      runs[i]->bind_group_value(derived.slot, value.value, value.possible);
+    } else {
+      runs[i]->bind_group_value(derived.slot, Value::unknown(derived.model->subject), {});
+    }
+  }
 }
 
 }  // namespace
 
-std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<RecordValue>& population,
-                                                         Date as_of,
-                                                         EvaluationOptions options) const {
-  const CompiledRuleSetImpl& impl = rules_.impl();
-  auto links = engine::ancestor_indices(impl.rules(), population);
-  std::vector<std::unique_ptr<engine::RecordRun>> runs;
+std::vector<RecordDecisions> evaluate_all(const CompiledRuleSetImpl& impl,
+                                          const std::vector<RecordValue>& population,
+                                          std::size_t evaluated, Date as_of,
+                                          EvaluationOptions options) {
+  auto links = ancestor_indices(impl.rules(), population);
+  Runs runs;
   runs.reserve(population.size());
   for (std::size_t i = 0; i < population.size(); ++i) {
     std::vector<RecordValue> related;
     for (std::size_t parent : links[i])
       related.push_back(population[parent]);
-    runs.push_back(
-        std::make_unique<engine::RecordRun>(impl, population[i], related, as_of, options));
+    // Records that only stand in for unreadable ones need no explanation.
+    EvaluationOptions own = options;
+    if (i >= evaluated) own.explain = false;
+    runs.push_back(std::make_unique<RecordRun>(impl, population[i], related, as_of, own));
   }
-  // Record by record between allocations (each record's facts stay in
-  // cache), all records at an allocation.
+  // Record by record between barriers (each record's facts stay in cache),
+  // all records at a barrier.
   std::size_t stage_start = 0;
   for (std::size_t s = 0; s <= impl.order.size(); ++s) {
-    if (s < impl.order.size() && !is_allocation(impl, impl.order[s])) continue;
+    if (s < impl.order.size() && !impl.order[s].barrier) continue;
     for (auto& run : runs) {
       for (std::size_t k = stage_start; k < s; ++k)
         run->run(impl.order[k]);
@@ -45,64 +128,41 @@ std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<Recor
     stage_start = s + 1;
     if (s == impl.order.size()) break;
     const Step& step = impl.order[s];
-    const CompiledDecision& decision = impl.decisions[step.index];
-    const int subject = decision.subject_kind;
-    std::vector<const engine::RecordRun*> members;
-    std::vector<std::size_t> member_index(runs.size(), runs.size());
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (runs[i]->kind_index() != subject) continue;
-      member_index[i] = members.size();
-      members.push_back(runs[i].get());
-    }
-    auto decided = engine::allocate(decision, members, options.explain);
-    // Records that belong to a member (the cadres of an allocated village)
-    // read the member's value.
-    std::vector<Value> values(decided.size());
-    for (std::size_t m = 0; m < decided.size(); ++m)
-      values[m] = decided[m].value;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (member_index[i] < runs.size() || !runs[i]->concerns(subject)) continue;
-      Value value = Value::unknown(decision.model->subject);
-      for (std::size_t parent : links[i]) {
-        if (member_index[parent] < runs.size()) value = values[member_index[parent]];
-      }
-      runs[i]->bind(decision, value);
-    }
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (member_index[i] < runs.size()) {
-        runs[i]->settle(decision, std::move(decided[member_index[i]]));
-      }
+    if (step.kind == Step::Kind::decision) {
+      allocate_step(impl.decisions[step.index], runs, links, options.explain);
+    } else {
+      group_step(impl, impl.derived[step.index], runs, links);
     }
   }
   std::vector<RecordDecisions> out;
-  out.reserve(runs.size());
-  for (auto& run : runs)
-    out.push_back({run->id(), run->kind(), run->take_results()});
+  out.reserve(evaluated);
+  for (std::size_t i = 0; i < evaluated && i < runs.size(); ++i) {
+    out.push_back({runs[i]->id(), runs[i]->kind(), runs[i]->take_results()});
+    flag_validity(impl, as_of, out.back().decisions);
+  }
   return out;
 }
 
-std::vector<RecordOutput> Engine::evaluate_batch(const RecordBatch& batch, Date as_of,
-                                                 EvaluationOptions options) const {
-  std::vector<RecordValue> population;
-  for (const auto& record : batch.records) {
-    if (record.value) population.push_back(*record.value);
+void flag_validity(const CompiledRuleSetImpl& impl, Date as_of,
+                   std::vector<DecisionResult>& results) {
+  const model::Metadata& metadata = impl.rules().metadata;
+  bool before = metadata.valid_from && as_of < *metadata.valid_from;
+  bool after = metadata.valid_to && *metadata.valid_to < as_of;
+  if (!before && !after) return;
+  for (auto& result : results) {
+    result.flags.push_back("outside_validity");
+    std::sort(result.flags.begin(), result.flags.end());
   }
-  auto decided = evaluate_population(population, as_of, options);
-  std::vector<RecordOutput> out;
-  out.reserve(batch.records.size());
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    const InputRecord& input = batch.records[i];
-    RecordOutput output;
-    output.record = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
-    output.kind = input.kind;
-    for (const auto& issue : input.errors) {
-      output.errors.push_back({batch.source, issue.line, issue.column, issue.field, issue.message});
-    }
-    if (input.value) output.decisions = std::move(decided[next++].decisions);
-    out.push_back(std::move(output));
-  }
-  return out;
+}
+
+}  // namespace cadre::engine
+
+namespace cadre {
+
+std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<RecordValue>& population,
+                                                         Date as_of,
+                                                         EvaluationOptions options) const {
+  return engine::evaluate_all(rules_.impl(), population, population.size(), as_of, options);
 }
 
 }  // namespace cadre

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "engine/alternatives.hpp"
 #include "engine/facts.hpp"
 #include "engine/outcome_builder.hpp"
 #include "engine/related_records.hpp"
@@ -10,6 +11,27 @@
 #include "model/queries.hpp"
 
 namespace cadre::engine {
+
+namespace {
+
+// The keys of a decision made per key, each once, in order (years ascending).
+std::vector<Value> distinct_keys(const ListValue& keys) {
+  std::vector<Value> out;
+  for (const Value& key : keys) {
+    if (key.is_exceptional()) continue;
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const Value& other) { return values_equal(other, key); });
+    if (!seen) out.push_back(key);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Value& a, const Value& b) {
+    auto order = eval::order_values(a, b);
+    if (order) return *order < 0;
+    return plain_text(a) < plain_text(b);
+  });
+  return out;
+}
+
+}  // namespace
 
 RecordRun::RecordRun(const CompiledRuleSetImpl& rules, const RecordValue& subject,
                      const std::vector<RecordValue>& related, Date as_of, EvaluationOptions options)
@@ -37,24 +59,111 @@ RecordRun::RecordRun(const CompiledRuleSetImpl& rules, const RecordValue* subjec
 void RecordRun::run(const Step& step) {
   if (step.kind == Step::Kind::derived) {
     const CompiledDerived& derived = rules_.derived[step.index];
+    if (!concerns(derived.subject_kind)) return;
+    if (derived.is_aggregate()) {
+      // A group value without its population: the group's own record may
+      // carry the figure.
+      Value value = derived.from_record.program ? derived.from_record.program->evaluate(facts_)
+                                                : Value::unknown("population");
+      facts_.bind_slot(derived.slot, value);
+      return;
+    }
+  }
+  step_into(step, facts_, explain_, &results_, true);
+}
+
+void RecordRun::step_into(const Step& step, Activation& facts, const Explain& explain,
+                          std::vector<DecisionResult>* results, bool alternatives) const {
+  if (step.kind == Step::Kind::derived) {
+    const CompiledDerived& derived = rules_.derived[step.index];
     if (!concerns(derived.subject_kind) || !derived.expr.program) return;
-    facts_.bind_slot(derived.slot, derived.expr.program->evaluate(facts_));
+    facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
     return;
   }
   const CompiledDecision& decision = rules_.decisions[step.index];
   if (!concerns(decision.subject_kind)) return;
-  Decided decided = decide(decision, facts_, explain_);
-  if (decided.result.outcome == Outcome::undetermined) decide_within_ranges(decision, decided);
-  settle(decision, std::move(decided));
+  const bool own = decision.subject_kind == kind_index_ && results != nullptr;
+  if (!decision.keyed()) {
+    Decided decided = decide_one(decision, facts, explain, alternatives);
+    facts.bind_slot(decision.slot, decided.value);
+    if (own) results->push_back(std::move(decided.result));
+    return;
+  }
+  // One result per key, bound together as a map read as `id[key]`.
+  Value keys = decision.keys.program ? decision.keys.program->evaluate(facts)
+                                     : Value::error("`for_each` did not compile");
+  if (keys.kind() != ValueKind::list) {
+    Decided decided = start_decision(decision);
+    add_unknowns(keys, decided.result);
+    if (keys.is_error()) decided.result.undetermined.push_back("error:" + keys.as_error().message);
+    if (!keys.is_exceptional()) decided.result.undetermined.push_back("error:keys are not a list");
+    finish_decision(decided);
+    facts.bind_slot(decision.slot, decided.value);
+    if (own) results->push_back(std::move(decided.result));
+    return;
+  }
+  MapValue by_key;
+  for (const Value& key : distinct_keys(keys.as_list())) {
+    facts.bind_slot(decision.key_slot, key);
+    Decided decided = decide_one(decision, facts, explain, alternatives);
+    decided.result.id += "[" + plain_text(key) + "]";
+    decided.result.key = key;
+    by_key.set(key, decided.value);
+    if (own) results->push_back(std::move(decided.result));
+  }
+  facts.bind_slot(decision.slot, Value(std::move(by_key)));
+}
+
+Decided RecordRun::decide_one(const CompiledDecision& decision, const Activation& facts,
+                              const Explain& explain, bool alternatives) const {
+  Decided decided = decide(decision, facts, explain);
+  if (decided.result.outcome != Outcome::undetermined) return decided;
+  decide_within_ranges(decision, facts, decided);
+  if (!alternatives) return decided;
+  // Replays what the decision reads, as other values of the unknowns would
+  // make it, and decides it quietly.
+  DecideAt decide_at = [&](Activation& changed) {
+    Explain quiet;
+    quiet.on = false;
+    quiet.as_of = explain.as_of;
+    const Value* key = decision.keyed() ? changed.slot(decision.key_slot) : nullptr;
+    Value kept = key ? *key : Value();
+    for (std::size_t position : decision.upstream) {
+      const Step& step = rules_.order[position];
+      if (!step.barrier) step_into(step, changed, quiet, nullptr, false);
+    }
+    if (decision.keyed()) changed.bind_slot(decision.key_slot, kept);
+    return decide(decision, changed, quiet);
+  };
+  decide_alternatives(rules_, decision, facts, possible_, decide_at, explain.on, decided);
+  return decided;
 }
 
 void RecordRun::settle(const CompiledDecision& decision, Decided decided) {
   facts_.bind_slot(decision.slot, decided.value);
+  if (decided.result.outcome == Outcome::undetermined && decision.tier_fractions.empty()) {
+    bind_group_value(decision.slot, decided.value, {Value(false), Value(true)});
+  }
   if (decision.subject_kind == kind_index_) results_.push_back(std::move(decided.result));
 }
 
 void RecordRun::bind(const CompiledDecision& decision, const Value& value) {
   facts_.bind_slot(decision.slot, value);
+  if (value.is_unknown() && decision.tier_fractions.empty()) {
+    bind_group_value(decision.slot, value, {Value(false), Value(true)});
+  }
+}
+
+void RecordRun::bind_group_value(int slot, const Value& value, std::vector<Value> possible) {
+  facts_.bind_slot(slot, value);
+  auto found = std::find_if(possible_.begin(), possible_.end(),
+                            [&](const auto& entry) { return entry.first == slot; });
+  if (!value.is_unknown()) possible.clear();
+  if (found != possible_.end()) {
+    found->second = std::move(possible);
+  } else if (!possible.empty()) {
+    possible_.emplace_back(slot, std::move(possible));
+  }
 }
 
 bool RecordRun::facts_on(Date date, Activation& out) const {
@@ -66,7 +175,7 @@ bool RecordRun::facts_on(Date date, Activation& out) const {
 
 void RecordRun::recompute_derived(Activation& facts) const {
   for (const Step& step : rules_.order) {
-    if (step.kind != Step::Kind::derived) continue;
+    if (step.kind != Step::Kind::derived || step.barrier) continue;
     const CompiledDerived& derived = rules_.derived[step.index];
     if (!concerns(derived.subject_kind) || !derived.expr.program) continue;
     facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
@@ -81,12 +190,9 @@ std::vector<const CompiledParameter*> range_reasons(const CompiledRuleSetImpl& r
                                                     const DecisionResult& result) {
   std::vector<const CompiledParameter*> ranged;
   if (!result.missing.empty()) return {};
-  constexpr std::string_view kPrefix = "unspecified_parameter:";
   for (const auto& code : result.undetermined) {
-    if (!code.starts_with(kPrefix)) return {};
-    std::string_view id = std::string_view(code).substr(kPrefix.size());
     auto found = std::find_if(rules.parameters.begin(), rules.parameters.end(),
-                              [&](const CompiledParameter& p) { return p.model->id == id; });
+                              [&](const CompiledParameter& p) { return p.code == code; });
     if (found == rules.parameters.end() || found->model->form != model::ParamForm::range) return {};
     ranged.push_back(&*found);
   }
@@ -100,13 +206,14 @@ bool is_number(const Value& value) {
 
 }  // namespace
 
-void RecordRun::decide_within_ranges(const CompiledDecision& decision, Decided& decided) const {
+void RecordRun::decide_within_ranges(const CompiledDecision& decision, const Activation& facts,
+                                     Decided& decided) const {
   auto ranged = range_reasons(rules_, decided.result);
   if (ranged.empty()) return;
   // Assumes the result moves one way as each parameter moves within its
   // bounds, as amounts and ratios do.
-  Activation low = facts_;
-  Activation high = facts_;
+  Activation low = facts;
+  Activation high = facts;
   for (const CompiledParameter* parameter : ranged) {
     low.bind_slot(parameter->slot, parameter->low);
     high.bind_slot(parameter->slot, parameter->high);

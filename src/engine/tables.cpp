@@ -62,11 +62,13 @@ Value unknown_inputs(const std::vector<Value>& inputs) {
 }
 
 Value collect_sum(const CompiledTable& table, const std::vector<Value>& inputs,
-                  const std::vector<Match>& matches, const Activation& facts) {
+                  const std::vector<Match>& matches, const Activation& facts,
+                  std::vector<const CompiledTableRule*>* fired) {
   Value total = std::int64_t{0};
   for (std::size_t i = 0; i < matches.size(); ++i) {
     if (matches[i] == Match::maybe) return unknown_inputs(inputs);
     if (matches[i] == Match::no) continue;
+    if (fired != nullptr) fired->push_back(&table.rules[i]);
     Value part = output_of(table.rules[i], facts);
     if (part.is_exceptional()) return part;
     auto a = as_decimal(total);
@@ -79,7 +81,8 @@ Value collect_sum(const CompiledTable& table, const std::vector<Value>& inputs,
 
 }  // namespace
 
-Value evaluate_table(const CompiledTable& table, const Activation& facts) {
+Value evaluate_table(const CompiledTable& table, const Activation& facts,
+                     std::vector<const CompiledTableRule*>* fired) {
   std::vector<Value> inputs;
   for (const auto& input : table.inputs) {
     inputs.push_back(input.program ? input.program->evaluate(facts)
@@ -89,7 +92,7 @@ Value evaluate_table(const CompiledTable& table, const Activation& facts) {
   for (const auto& rule : table.rules)
     matches.push_back(rule_matches(rule, inputs));
   model::HitPolicy hit = table.model->hit;
-  if (hit == model::HitPolicy::collect_sum) return collect_sum(table, inputs, matches, facts);
+  if (hit == model::HitPolicy::collect_sum) return collect_sum(table, inputs, matches, facts, fired);
   int chosen = -1;
   int count = 0;
   for (std::size_t i = 0; i < matches.size(); ++i) {
@@ -110,6 +113,7 @@ Value evaluate_table(const CompiledTable& table, const Activation& facts) {
   if (hit == model::HitPolicy::unique && count > 1) {
     return Value::error("two rules of a unique table match");
   }
+  if (fired != nullptr) fired->push_back(&table.rules[static_cast<std::size_t>(chosen)]);
   return output_of(table.rules[chosen], facts);
 }
 

@@ -11,7 +11,9 @@
 namespace cadre::engine {
 
 /// The table's output for the facts; unknown (with the inputs' missing facts)
-/// or an error when it cannot be decided.
-Value evaluate_table(const CompiledTable& table, const Activation& facts);
+/// or an error when it cannot be decided. `fired`, when given, receives the
+/// rules that gave the output (their flags qualify the result).
+Value evaluate_table(const CompiledTable& table, const Activation& facts,
+                     std::vector<const CompiledTableRule*>* fired = nullptr);
 
 }  // namespace cadre::engine

@@ -198,6 +198,34 @@ class Interpreter {
     return Value::unknown("unenumerated_list:" + list.name);
   }
 
+  // list.at(key…): the entry whose key fields equal the keys; none is a
+  // missing fact named by the keys (`cadre.assessments[2018,annual]`).
+  Value entry_at(const Node& node, std::span<const Value> args) {
+    const Value& list = args[0];
+    if (list.kind() != ValueKind::list) return with_offset(no_overload(node.function, args), node.offset);
+    std::span<const Value> keys = args.subspan(1);
+    for (const Value& element : list.as_list()) {
+      if (element.kind() != ValueKind::record) continue;
+      const RecordValue& entry = element.as_record();
+      const auto& fields = entry.type().keys();
+      if (fields.size() != keys.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < keys.size() && match; ++k) {
+        const Value* field = entry.field(fields[k]);
+        match = field != nullptr && !field->is_exceptional() && values_equal(*field, keys[k]);
+      }
+      if (match) return element;
+    }
+    std::string named;
+    for (const Value& key : keys) {
+      std::string part = key.kind() == ValueKind::string        ? key.as_string()
+                         : key.kind() == ValueKind::enumeration ? key.as_enum().name()
+                                                                : key.debug_string();
+      named += (named.empty() ? "" : ",") + part;
+    }
+    return Value::unknown(text(node.path) + "[" + named + "]");
+  }
+
   Value call(const Node& node) {
     if (node.function == expr::FunctionId::listed) return listed(node);
     std::array<Value, 4> args;
@@ -210,6 +238,9 @@ class Interpreter {
       exceptional.add(args[i]);
     }
     if (exceptional.any()) return exceptional.result();
+    if (node.function == expr::FunctionId::at) {
+      return entry_at(node, std::span<const Value>(args.data(), node.count));
+    }
     return with_offset(call_builtin(node.function, std::span(args.data(), node.count)),
                        node.offset);
   }

@@ -323,11 +323,61 @@ class Checker {
       report(e, "expr.undeclared", "unknown function `" + e.name + "`");
       return Type::dyn();
     }
+    if (*function == FunctionId::at) return entry_at(e, args, types);
     if (auto result = enum_call(e, *function, args, types)) return *result;
     CallStyle style = e.target ? CallStyle::receiver : CallStyle::global;
     Type result = resolve(e, *function, style, args, types);
     if (*function == FunctionId::listed && args.size() == 2) check_list_name(*args[1]);
     return result;
+  }
+
+  // history.at(2018, 'annual'): one key per key field of the entries, each of
+  // the field's type (a string literal naming an enumeration's value).
+  Type entry_at(const Expr& e, const std::vector<const Expr*>& args,
+                const std::vector<Type>& types) {
+    if (!e.target || types.empty()) {
+      report(e, "expr.no_overload", "`at` is a method of a history list: call it as `list.at(…)`");
+      return Type::dyn();
+    }
+    const Type& list = types[0];
+    if (list.is_dyn()) return Type::dyn();
+    const RecordType* entry = list.kind() == TypeKind::list ? list.element().record_type() : nullptr;
+    if (entry == nullptr || entry->keys().empty()) {
+      report(e, "expr.no_overload",
+             "`at` needs a history list whose entries have keys (`unique_by` in the schema), "
+             "found `" + list.to_string() + "`");
+      return Type::dyn();
+    }
+    if (args.size() - 1 != entry->keys().size()) {
+      std::string names;
+      for (int key : entry->keys())
+        names += (names.empty() ? "" : ", ") + entry->fields()[static_cast<std::size_t>(key)].name;
+      report(e, "expr.arity",
+             "`at` on `" + entry->name() + "` takes " + std::to_string(entry->keys().size()) +
+                 " key" + (entry->keys().size() == 1 ? "" : "s") + ": " + names);
+      return list.element();
+    }
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      const FieldDecl& field = entry->fields()[static_cast<std::size_t>(entry->keys()[i - 1])];
+      const Type& given = types[i];
+      if (given.is_dyn() || field.type.is_dyn() || given == field.type) continue;
+      const auto* literal = args[i]->kind == ExprKind::literal
+                                ? std::get_if<std::string>(&args[i]->literal.value)
+                                : nullptr;
+      if (const EnumType* enumeration = field.type.enum_type()) {
+        if (literal != nullptr && enumeration->find(*literal) >= 0) continue;
+        if (literal != nullptr) {
+          report(*args[i], "expr.enum_value",
+                 "`" + *literal + "` is not a value of `" + enumeration->name() + "`");
+          continue;
+        }
+        if (given.kind() == TypeKind::string) continue;
+      }
+      report(*args[i], "expr.no_overload",
+             "key `" + field.name + "` of `at` is `" + field.type.to_string() + "`, found `" +
+                 given.to_string() + "`");
+    }
+    return list.element();
   }
 
   // listed(x, 'name') needs the name of a declared list, written as a literal.

@@ -147,6 +147,11 @@ constexpr Signature kSignatures[] = {
     {F::sum, G, "list<double> -> double"},
     {F::sum, G, "list<decimal> -> decimal"},
     {F::listed, G, "dyn, string -> bool"},
+    // list.at(key…): the entry of a history list with those key fields (checked
+    // against the entry type's keys by the checker).
+    {F::at, R, "list<A>, dyn -> A"},
+    {F::at, R, "list<A>, dyn, dyn -> A"},
+    {F::at, R, "list<A>, dyn, dyn, dyn -> A"},
     {F::abs, G, "int -> int"},
     {F::abs, G, "double -> double"},
     {F::abs, G, "decimal -> decimal"},

@@ -23,9 +23,11 @@ constexpr KeySpec kCommonKeys[] = {{"id", Presence::required},
                                    {"truncated_text"},
                                    {"unless_switch"},
                                    {"flags"},
+                                   {"for_each"},
+                                   {"period"},
                                    {"message"}};
 
-constexpr KeySpec kEligibilityKeys[] = {{"all"}, {"none"}};
+constexpr KeySpec kEligibilityKeys[] = {{"all"}, {"none"}, {"gates"}, {"passed"}};
 constexpr KeySpec kWarningKeys[] = {{"trigger", Presence::required},
                                     {"warning", Presence::required}};
 constexpr KeySpec kExitKeys[] = {{"trigger", Presence::required}, {"actions", Presence::required}};
@@ -72,7 +74,12 @@ constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
                                  {"message"}};
 constexpr KeySpec kGroupKeys[] = {{"id"},    {"all"},  {"any"},    {"cite"},
                                   {"quote"}, {"soft"}, {"message"}};
-constexpr KeySpec kWarningSpecKeys[] = {{"start", Presence::required},
+constexpr KeySpec kGateKeys[] = {{"id", Presence::required}, {"when", Presence::required},
+                                 {"failed"}, {"cite"}, {"quote"}, {"message"}};
+constexpr KeySpec kForEachKeys[] = {{"key"}, {"in", Presence::required}};
+constexpr KeySpec kPeriodKeys[] = {{"last_day", Presence::required}};
+constexpr KeySpec kWarningSpecKeys[] = {{"held"},
+                                        {"start", Presence::required},
                                         {"period_months", Presence::required},
                                         {"review_result", Presence::required},
                                         {"escalate_to"}};
@@ -92,6 +99,20 @@ std::vector<std::string_view> kinds_with(std::string_view key) {
 
 void check_alternatives(MappingReader& reader, const KindSpec& kind) {
   if (kind.alternatives == Alternatives::none) return;
+  // An eligibility decided by ordered gates has neither `all` nor `none`.
+  if (reader.has("gates")) {
+    for (std::string_view other : {kind.first, kind.second}) {
+      if (!reader.has(other)) continue;
+      reader.context().error(*reader.find_key(other), code::kConflictingKeys,
+                             reader.what() + " has both `gates` and `" + std::string(other) + "`",
+                             "gates are passed in order; put further conditions in a gate");
+    }
+    return;
+  }
+  if (reader.has("passed")) {
+    reader.context().error(*reader.find_key("passed"), code::kConflictingKeys,
+                           "`passed` is only allowed with `gates`, in " + reader.what());
+  }
   const bool first = reader.has(kind.first), second = reader.has(kind.second);
   if (!first && !second) {
     reader.context().error(reader.node(), code::kMissingKey,
@@ -225,6 +246,7 @@ model::WarningSpec read_warning_spec(FileContext& context, const yaml::Node& nod
                                      const std::string& what) {
   model::WarningSpec out;
   MappingReader reader(context, node, what, kWarningSpecKeys);
+  out.held = reader.expression("held");
   out.start = reader.expression("start");
   out.period_months = reader.expression("period_months");
   out.review_result = reader.expression("review_result");
@@ -256,6 +278,41 @@ std::vector<model::ExitAction> read_actions(FileContext& context, const yaml::No
   return actions;
 }
 
+// Gates passed in order: each a condition with the value its failure gives.
+std::vector<model::Gate> read_gates(FileContext& context, const yaml::Node& node,
+                                   const std::string& what) {
+  std::vector<model::Gate> gates;
+  if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return gates;
+  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
+  std::map<std::string, SourceLocation> seen;
+  for (const yaml::Node& item : node.items) {
+    MappingReader reader(context, item, "a gate of " + what, kGateKeys);
+    if (!reader.is_mapping()) continue;
+    model::Gate gate;
+    gate.condition.origin = context.origin(item);
+    gate.condition.id = reader.string("id").value_or("");
+    if (!gate.condition.id.empty()) {
+      const yaml::Node& id = *reader.find("id");
+      check_name(context, id, gate.condition.id, "gate id");
+      const auto [first, inserted] = seen.emplace(gate.condition.id, context.locate(id));
+      if (!inserted) {
+        context.error(id, code::kDuplicateId, "duplicate gate `" + gate.condition.id + "` in " + what,
+                      "first defined at " + std::to_string(first->second.line) + ":" +
+                          std::to_string(first->second.column));
+      }
+    }
+    gate.condition.when = reader.expression("when");
+    gate.condition.cite = reader.citation();
+    gate.condition.message = reader.text("message");
+    gate.failed = reader.string("failed").value_or("failed_" + gate.condition.id);
+    if (const yaml::Node* failed = reader.find("failed")) {
+      check_name(context, *failed, gate.failed, "gate result");
+    }
+    gates.push_back(std::move(gate));
+  }
+  return gates;
+}
+
 void read_kind_parts(MappingReader& reader, const KindSpec* kind, model::Decision& out) {
   FileContext& context = reader.context();
   ConditionReader conditions(context, reader.what());
@@ -265,6 +322,13 @@ void read_kind_parts(MappingReader& reader, const KindSpec* kind, model::Decisio
   }
   if (const yaml::Node* none = find_part(reader, kind, "none")) {
     out.none = conditions.read_group(*none, Group::any, reader.what_of("none"));
+  }
+  if (const yaml::Node* gates = find_part(reader, kind, "gates")) {
+    out.gates = read_gates(context, *gates, reader.what_of("gates"));
+  }
+  if (const yaml::Node* passed = find_part(reader, kind, "passed")) {
+    out.passed = read_string(context, *passed, reader.what_of("passed")).value_or("passed");
+    check_name(context, *passed, out.passed, "gate result");
   }
   if (const yaml::Node* trigger = find_part(reader, kind, "trigger")) {
     out.trigger = conditions.read(*trigger);
@@ -311,7 +375,25 @@ void read_common(MappingReader& reader, model::Decision& out) {
       check_dotted_id(context, *unless, out.unless_switch, "switch id");
   }
   if (const yaml::Node* flags = reader.find("flags")) {
-    out.flags = read_string_list(context, *flags, reader.what_of("flags"));
+    out.flags = read_flags(context, *flags, reader.what_of("flags"));
+  }
+  if (const yaml::Node* for_each = reader.find("for_each")) {
+    MappingReader each(context, *for_each, reader.what_of("for_each"), kForEachKeys);
+    if (each.is_mapping()) {
+      // The key is always called `key`; saying so documents the rule.
+      if (const yaml::Node* key = each.find("key")) {
+        if (read_string(context, *key, each.what_of("key")).value_or("") != "key") {
+          context.error(*key, code::kBadValue,
+                        "the key of " + each.what() + " is always called `key`",
+                        "write `key: key`, or leave it out, and read `key` in the expressions");
+        }
+      }
+      out.for_each = model::ForEach{each.expression("in"), context.origin(*for_each)};
+    }
+  }
+  if (const yaml::Node* period = reader.find("period")) {
+    MappingReader span(context, *period, reader.what_of("period"), kPeriodKeys);
+    out.period_last_day = span.expression("last_day");
   }
   out.message = reader.text("message");
 }

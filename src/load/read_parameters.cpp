@@ -18,6 +18,9 @@ constexpr KeySpec kParameterKeys[] = {{"type", Presence::required},
                                       {"series"},
                                       {"range"},
                                       {"unspecified"},
+                                      {"one_of"},
+                                      {"reported_as"},
+                                      {"unset"},
                                       {"cite", Presence::required},
                                       {"quote"},
                                       {"title"}};
@@ -25,6 +28,9 @@ constexpr KeySpec kOverrideKeys[] = {{"value"},       {"table"}, {"series"}, {"r
                                      {"unspecified"}, {"cite"},  {"quote"},  {"title"}};
 constexpr KeySpec kSeriesEntryKeys[] = {{"from", Presence::required},
                                         {"value", Presence::required}};
+
+/// The reason codes an unset value may carry (MODEL.md §1).
+constexpr std::string_view kUnsetCodes[] = {"unspecified_parameter", "ambiguous_reading"};
 
 /// The value forms, in the order of model::ParamForm.
 constexpr std::string_view kForms[] = {"value", "table", "series", "range", "unspecified"};
@@ -184,12 +190,15 @@ void read_form(FileContext& context, MappingReader& reader, model::Parameter& pa
 
 void read_table_key(FileContext& context, MappingReader& reader, model::Parameter& param) {
   const yaml::Node* key = reader.find("key");
+  // An unspecified table (the text names amounts per insurance kind and
+  // gives none) is keyed too, so that a variant can fill it in.
   if (param.form != model::ParamForm::table) {
-    if (key != nullptr) {
+    if (key != nullptr && param.form != model::ParamForm::unspecified) {
       context.error(*reader.find_key("key"), code::kConflictingKeys,
-                    "`key` is only allowed with `table`, in " + reader.what());
+                    "`key` is only allowed with `table` or `unspecified`, in " + reader.what());
+      return;
     }
-    return;
+    if (key == nullptr) return;
   }
   if (key == nullptr) {
     reader.report_missing_key("key");
@@ -197,6 +206,41 @@ void read_table_key(FileContext& context, MappingReader& reader, model::Paramete
   }
   param.table_key = read_string(context, *key, reader.what_of("key")).value_or("");
   if (!param.table_key.empty()) check_name(context, *key, param.table_key, "enum id");
+}
+
+// How an unspecified value is reported: its possible values (`one_of`), the
+// name MODEL.md gives it (`reported_as`) and its reason code (`unset`).
+void read_unset_reading(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  if (const yaml::Node* one_of = reader.find("one_of")) {
+    param.one_of = read_string_list(context, *one_of, reader.what_of("one_of"));
+    param.one_of_origin = context.origin(*one_of);
+    if (one_of->kind == yaml::NodeKind::sequence && one_of->items.size() < 2) {
+      context.error(*one_of, code::kBadValue,
+                    reader.what_of("one_of") + " needs at least two values",
+                    "with one possible value the parameter is not unspecified: give `value`");
+    }
+  }
+  if (const yaml::Node* name = reader.find("reported_as")) {
+    param.reported_as = read_string(context, *name, reader.what_of("reported_as")).value_or("");
+    if (!param.reported_as.empty()) {
+      check_dotted_id(context, *name, param.reported_as, "parameter name");
+    }
+  }
+  if (const yaml::Node* unset = reader.find("unset")) {
+    if (auto index = read_choice(context, *unset, reader.what_of("unset"), kUnsetCodes)) {
+      param.unset_code = std::string(kUnsetCodes[*index]);
+    }
+  }
+  const bool unset_possible =
+      param.form == model::ParamForm::unspecified || param.form == model::ParamForm::table ||
+      param.form == model::ParamForm::series;
+  for (std::string_view key : {"one_of", "unset"}) {
+    if (reader.has(key) && !unset_possible) {
+      context.error(*reader.find_key(key), code::kConflictingKeys,
+                    "`" + std::string(key) + "` is for a value the text leaves unspecified, in " +
+                        reader.what());
+    }
+  }
 }
 
 model::Parameter read_parameter(FileContext& context, const yaml::Node& key,
@@ -214,6 +258,7 @@ model::Parameter read_parameter(FileContext& context, const yaml::Node& key,
   param.unit = reader.string("unit").value_or("");
   read_form(context, reader, param);
   read_table_key(context, reader, param);
+  read_unset_reading(context, reader, param);
   param.cite = reader.citation();
   param.title = reader.text("title");
   return param;

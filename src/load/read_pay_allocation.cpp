@@ -1,5 +1,6 @@
 // Pay components with their rounding, and cohort allocations (a quota of a
 // group's size, or tiers by share, given out by rank).
+#include <algorithm>
 #include <map>
 
 #include "load/section_readers.hpp"
@@ -13,7 +14,8 @@ constexpr KeySpec kComponentKeys[] = {{"id", Presence::required},
                                       {"cite"},
                                       {"quote"},
                                       {"title"}};
-constexpr KeySpec kRoundingKeys[] = {{"places", Presence::required}, {"mode"}};
+constexpr KeySpec kRoundingKeys[] = {{"places", Presence::required}, {"mode"}, {"by"}};
+constexpr KeySpec kFlagKeys[] = {{"flag", Presence::required}, {"when"}};
 constexpr KeySpec kAllocationKeys[] = {{"group_by", Presence::required},
                                        {"candidates"},
                                        {"rank_by"},
@@ -23,7 +25,7 @@ constexpr KeySpec kAllocationKeys[] = {{"group_by", Presence::required},
                                        {"rounding"},
                                        {"from_record"}};
 constexpr KeySpec kSortKeyKeys[] = {{"expr", Presence::required}, {"order"}};
-constexpr KeySpec kQuotaKeys[] = {{"ratio"}, {"rounding"}, {"count"}};
+constexpr KeySpec kQuotaKeys[] = {{"ratio"}, {"of"}, {"rounding"}, {"count"}};
 
 constexpr std::string_view kRoundingModes[] = {"half_up", "floor", "ceiling"};
 constexpr std::string_view kQuotaRoundings[] = {"floor", "ceil", "half_up", "exact"};
@@ -61,6 +63,25 @@ void read_quota(FileContext& context, const yaml::Node& node, const std::string&
                                               : " needs `ratio` (with `rounding`) or `count`"));
   }
   if (reader.has("ratio") && !reader.has("rounding")) reader.report_missing_key("rounding");
+  // A ratio of what: the text's base (the town's village cadres), or the
+  // records of the group that happen to be in the population. The rule says which.
+  if (reader.has("ratio") && !reader.has("of")) {
+    context.error(node, code::kMissingKey, "missing key `of` in " + what,
+                  "a ratio is of a base: `of: town.village_cadre_count` (the group's declared "
+                  "size, as the text counts it) or `of: members` (the group's records in the "
+                  "population)");
+  }
+  if (reader.has("of") && !reader.has("ratio")) {
+    context.error(*reader.find_key("of"), code::kConflictingKeys,
+                  "`of` is only allowed with `ratio`, in " + what);
+  }
+  if (const yaml::Node* of = reader.find("of")) {
+    if (of->is_plain_scalar() && of->scalar == "members") {
+      out.base_is_members = true;
+    } else {
+      out.quota_base = read_expression(context, *of, reader.what_of("of"));
+    }
+  }
   if (reader.has("count") && reader.has("rounding") && !reader.has("ratio")) {
     context.error(*reader.find_key("rounding"), code::kConflictingKeys,
                   "`rounding` is only allowed with `ratio`, in " + what);
@@ -142,7 +163,43 @@ model::Rounding read_rounding(FileContext& context, const yaml::Node& node, std:
       out.mode = std::string(kRoundingModes[*index]);
     }
   }
+  if (const yaml::Node* by = reader.find("by")) {
+    if (reader.has("mode")) {
+      context.error(*reader.find_key("by"), code::kConflictingKeys,
+                    std::string(what) + " has both `mode` and `by`",
+                    "`by` reads the mode from an expression (a switch); `mode` states it");
+    }
+    out.by = read_expression(context, *by, reader.what_of("by"));
+  }
   return out;
+}
+
+std::vector<model::ConditionalFlag> read_flags(FileContext& context, const yaml::Node& node,
+                                               std::string_view what) {
+  std::vector<model::ConditionalFlag> flags;
+  const std::string name(what);
+  if (!expect_kind(context, node, yaml::NodeKind::sequence, name)) return flags;
+  for (const yaml::Node& item : node.items) {
+    model::ConditionalFlag flag;
+    flag.origin = context.origin(item);
+    const yaml::Node* name_node = &item;
+    if (item.kind == yaml::NodeKind::mapping) {
+      MappingReader reader(context, item, "a flag of " + name, kFlagKeys);
+      name_node = reader.find("flag");
+      flag.when = reader.expression("when");
+      if (name_node == nullptr) continue;
+    }
+    auto text = read_string(context, *name_node, "a flag of " + name);
+    if (!text || !check_name(context, *name_node, *text, "flag")) continue;
+    flag.name = *text;
+    if (std::any_of(flags.begin(), flags.end(), [&](const auto& f) { return f.name == flag.name; })) {
+      context.error(*name_node, code::kDuplicateValue,
+                    "duplicate flag `" + flag.name + "` in " + name);
+      continue;
+    }
+    flags.push_back(std::move(flag));
+  }
+  return flags;
 }
 
 std::optional<model::Allocation> read_allocation(FileContext& context, const yaml::Node& node,

@@ -10,7 +10,8 @@ namespace cadre::load {
 namespace {
 
 constexpr KeySpec kSchemaKeys[] = {{"enums"}, {"records"}};
-constexpr KeySpec kEnumKeys[] = {{"values", Presence::required}, {"order"}, {"same_as"}, {"title"}};
+constexpr KeySpec kEnumKeys[] = {
+    {"values", Presence::required}, {"order"}, {"same_as"}, {"open"}, {"title"}};
 constexpr KeySpec kRecordKeys[] = {
     {"key"}, {"belongs_to"}, {"fields", Presence::required}, {"conflicts"}, {"title"}};
 constexpr KeySpec kConflictKeys[] = {
@@ -156,6 +157,8 @@ void read_same_as(FileContext& context, const yaml::Node& node, model::EnumDecl&
   });
 }
 
+}  // namespace
+
 model::EnumDecl read_enum(FileContext& context, const yaml::Node& key, const yaml::Node& value) {
   model::EnumDecl decl;
   decl.id = key.scalar;
@@ -176,9 +179,12 @@ model::EnumDecl read_enum(FileContext& context, const yaml::Node& key, const yam
   if (const yaml::Node* same_as = reader.find("same_as")) {
     read_same_as(context, *same_as, decl, reader.what_of("same_as"));
   }
+  decl.open = reader.boolean("open");
   decl.title = reader.text("title");
   return decl;
 }
+
+namespace {
 
 bool has_field(const model::RecordKind& record, std::string_view name) {
   return std::any_of(record.fields.begin(), record.fields.end(),

@@ -8,8 +8,14 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kSwitchKeys[] = {
-    {"values", Presence::required}, {"default"}, {"cite"}, {"quote"}, {"title"}};
+constexpr KeySpec kSwitchKeys[] = {{"values", Presence::required},
+                                   {"default"},
+                                   {"unset"},
+                                   {"cite"},
+                                   {"quote"},
+                                   {"title"}};
+/// The reason codes an unset switch may carry (MODEL.md §1).
+constexpr std::string_view kUnsetCodes[] = {"ambiguous_reading", "unspecified_parameter"};
 constexpr KeySpec kListKeys[] = {{"size"}, {"items"}, {"cite"}, {"quote"}};
 
 void read_default(FileContext& context, MappingReader& reader, model::Switch& out) {
@@ -44,6 +50,16 @@ model::Switch read_switch(FileContext& context, const yaml::Node& key, const yam
     }
   }
   read_default(context, reader, out);
+  if (const yaml::Node* unset = reader.find("unset")) {
+    if (auto index = read_choice(context, *unset, reader.what_of("unset"), kUnsetCodes)) {
+      out.unset_code = std::string(kUnsetCodes[*index]);
+    }
+    if (reader.has("default")) {
+      context.error(*reader.find_key("unset"), code::kConflictingKeys,
+                    "switch `" + out.id + "` has a default: it is never unset",
+                    "`unset` names the reason code while no reading is chosen");
+    }
+  }
   out.cite = reader.citation();
   out.title = reader.text("title");
   return out;

@@ -15,7 +15,8 @@ constexpr KeySpec kTableKeys[] = {
     {"hit"}, {"inputs", Presence::required}, {"rules", Presence::required}};
 constexpr KeySpec kInputKeys[] = {{"id", Presence::required}, {"expr", Presence::required}};
 constexpr KeySpec kRuleKeys[] = {
-    {"when", Presence::required}, {"value", Presence::required}, {"priority"}, {"cite"}, {"quote"}};
+    {"when", Presence::required}, {"value", Presence::required}, {"priority"}, {"flags"},
+    {"cite"}, {"quote"}};
 
 /// In the order of model::HitPolicy.
 constexpr std::string_view kHitPolicies[] = {"unique", "first", "priority", "collect_sum"};
@@ -115,6 +116,9 @@ model::TableRule read_rule(FileContext& context, const yaml::Node& node, const s
       out.output.unspecified = value->is_plain_scalar() && value->scalar == "unspecified";
       if (!out.output.unspecified) out.output.text = value->scalar;
     }
+  }
+  if (const yaml::Node* flags = reader.find("flags")) {
+    out.flags = read_flags(context, *flags, reader.what_of("flags"));
   }
   if (auto priority = reader.integer("priority")) out.priority = static_cast<int>(*priority);
   if (reader.has("priority") && hit != model::HitPolicy::priority) {

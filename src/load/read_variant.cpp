@@ -7,7 +7,8 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kVariantKeys[] = {{"parameters"}, {"switches"}, {"replace"}, {"disable"}};
+constexpr KeySpec kVariantKeys[] = {{"parameters"}, {"enums"},  {"switches"},
+                                    {"replace"},    {"disable"}};
 
 void read_switch_settings(FileContext& context, const yaml::Node& node,
                           model::VariantChanges& out) {
@@ -41,6 +42,12 @@ void read_variant(FileContext& context, const yaml::Node& section, model::Varian
                    [&](const yaml::Node& key, const yaml::Node& value) {
                      check_dotted_id(context, key, key.scalar, "parameter id");
                      out.parameters.push_back(read_parameter_override(context, key, value));
+                   });
+  }
+  if (const yaml::Node* enums = reader.find("enums")) {
+    for_each_entry(context, *enums, "`enums` of `variant`",
+                   [&](const yaml::Node& key, const yaml::Node& value) {
+                     out.enums.push_back(read_enum(context, key, value));
                    });
   }
   if (const yaml::Node* switches = reader.find("switches")) {

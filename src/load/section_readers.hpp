@@ -38,6 +38,8 @@ void read_variant(FileContext& context, const yaml::Node& section, model::Varian
 
 // ---- pieces shared between sections --------------------------------------------
 
+/// One enumeration (a `schema.enums` entry or a `variant.enums` entry).
+model::EnumDecl read_enum(FileContext& context, const yaml::Node& key, const yaml::Node& value);
 /// One decision (a `decisions` item or a `variant.replace` item).
 model::Decision read_decision(FileContext& context, const yaml::Node& node);
 /// One `variant.parameters` entry: a value form, and optionally cite, quote and
@@ -59,5 +61,9 @@ std::vector<model::PayComponent> read_components(FileContext& context, const yam
 model::Rounding read_rounding(FileContext& context, const yaml::Node& node, std::string_view what);
 std::optional<model::Allocation> read_allocation(FileContext& context, const yaml::Node& node,
                                                  std::string_view what);
+/// `[average, {flag: above_range, when: EXPR}]`: qualifiers of a result, each
+/// always or only while its condition holds.
+std::vector<model::ConditionalFlag> read_flags(FileContext& context, const yaml::Node& node,
+                                               std::string_view what);
 
 }  // namespace cadre::load

@@ -35,6 +35,7 @@ class Merger {
   Merger(LoadState& state, model::RuleSet& base) : state_(state), base_(base) {}
 
   void override_parameters(const std::vector<model::Parameter>& changes);
+  void supply_enums(const std::vector<model::EnumDecl>& changes);
   void set_switches(const model::VariantChanges& changes);
   void replace_decisions(const std::vector<model::Decision>& changes);
   void disable_decisions(const std::vector<std::pair<std::string, model::OriginId>>& changes);
@@ -95,6 +96,10 @@ void Merger::check_values(const model::Parameter& target, const model::Parameter
 void Merger::apply(model::Parameter& target, const model::Parameter& change) {
   check_values(target, change);
   if (change.form == model::ParamForm::table) {
+    // A table the base leaves unspecified as a whole is filled in entry by entry.
+    if (target.form == model::ParamForm::unspecified && !target.table_key.empty()) {
+      target.form = model::ParamForm::table;
+    }
     if (target.form != model::ParamForm::table) {
       state_.report(Severity::error, code::kVariantForm, state_.origins.locate(change.origin),
                     "cannot override parameter `" + target.id +
@@ -130,6 +135,49 @@ void Merger::override_parameters(const std::vector<model::Parameter>& changes) {
     } else {
       unknown(change.origin, "override parameter", change.id, ids_of(base_.parameters));
     }
+  }
+}
+
+// An open scale of the base (a team-grade scale the city does not fix) is
+// supplied or extended by the variant: its values, best first, must keep the
+// base's values in the base's order.
+void Merger::supply_enums(const std::vector<model::EnumDecl>& changes) {
+  for (const model::EnumDecl& change : changes) {
+    model::EnumDecl* target = find_id(base_.schema.enums, change.id);
+    if (target == nullptr) {
+      unknown(change.origin, "supply enum", change.id, ids_of(base_.schema.enums));
+      continue;
+    }
+    if (!target->open) {
+      redefines(change.origin,
+                "enum `" + change.id + "` of the base rule set is not open: its values are fixed",
+                "only an enum declared `open: true` can be supplied by a variant");
+      continue;
+    }
+    std::size_t next = 0;
+    bool kept = true;
+    for (const std::string& value : target->values) {
+      auto found = std::find(change.values.begin() + static_cast<std::ptrdiff_t>(next),
+                             change.values.end(), value);
+      if (found == change.values.end()) {
+        kept = false;
+        break;
+      }
+      next = static_cast<std::size_t>(found - change.values.begin()) + 1;
+    }
+    if (!kept) {
+      state_.report(Severity::error, code::kBadValue, state_.origins.locate(change.origin),
+                    "the values of enum `" + change.id + "` must keep the base's values " +
+                        quoted_list(std::vector<std::string_view>(target->values.begin(),
+                                                                  target->values.end())) +
+                        ", in that order",
+                    "a variant places further values on the scale; it cannot drop or reorder "
+                    "the base's");
+      continue;
+    }
+    target->values = change.values;
+    if (change.order != model::EnumOrderModel::unordered) target->order = change.order;
+    target->open = change.open;
   }
 }
 
@@ -296,7 +344,8 @@ void Merger::add_new(model::RuleSet& own) {
 /// record kind or field. Tests and sources are not differences of the rules.
 bool states_differences(const model::RuleSet& own) {
   const model::VariantChanges& changes = own.variant;
-  return !changes.parameters.empty() || !changes.switches.empty() || !changes.replace.empty() ||
+  return !changes.parameters.empty() || !changes.enums.empty() || !changes.switches.empty() ||
+         !changes.replace.empty() ||
          !changes.disable.empty() || !own.parameters.empty() || !own.switches.empty() ||
          !own.lists.empty() || !own.derived.empty() || !own.decisions.empty() ||
          !own.schema.enums.empty() || !own.schema.records.empty();
@@ -314,6 +363,7 @@ model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base)
 
 void append_changes(model::VariantChanges& to, model::VariantChanges from) {
   std::move(from.parameters.begin(), from.parameters.end(), std::back_inserter(to.parameters));
+  std::move(from.enums.begin(), from.enums.end(), std::back_inserter(to.enums));
   std::move(from.switches.begin(), from.switches.end(), std::back_inserter(to.switches));
   std::move(from.switch_origins.begin(), from.switch_origins.end(),
             std::back_inserter(to.switch_origins));
@@ -334,6 +384,7 @@ model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleS
   const model::VariantChanges& changes = own.variant;
   merger.drop_redefined_values(own);
   merger.override_parameters(changes.parameters);
+  merger.supply_enums(changes.enums);
   merger.set_switches(changes);
   merger.replace_decisions(changes.replace);
   merger.disable_decisions(changes.disable);

@@ -76,6 +76,10 @@ struct EnumDecl {
   /// Values of other enumerations that count as the same level: 合格 ≈ 称职.
   /// Keyed "<other enum>.<own value>": in pi_grade, "cadre_grade.合格" -> "称职".
   std::map<std::string, std::string> same_as;
+  /// The text does not fix the scale (a team-grade scale the city leaves to
+  /// its counties): records may hold values not listed, which are unknown
+  /// (`unspecified_parameter:<id>`) until a variant places them.
+  bool open = false;
   Text title;
   OriginId origin = kNoOrigin;
 };
@@ -151,6 +155,16 @@ struct Parameter {
   std::string table_key;                                  ///< enum id the table is keyed by
   std::vector<SeriesEntry> series;                        ///< effective-dated values
   ParamValue low, high;                                   ///< range: known only within bounds
+  /// The values an unspecified parameter can take (免职, 责令辞职, 罢免): the
+  /// engine may decide at each of them.
+  std::vector<std::string> one_of;
+  OriginId one_of_origin = kNoOrigin;
+  /// The name its reason codes carry, when MODEL.md names it otherwise than
+  /// the id (a decision may hold the id): `unspecified_parameter:hy.exit_mode`.
+  std::string reported_as;
+  /// The reason code while unspecified: `unspecified_parameter` (a value the
+  /// text leaves blank, the default) or `ambiguous_reading` (a reading it leaves open).
+  std::string unset_code;
   Citation cite;
   Text title;
   OriginId origin = kNoOrigin;
@@ -163,6 +177,9 @@ struct Switch {
   Citation cite;
   Text title;
   OriginId origin = kNoOrigin;
+  /// The reason code while unset: `ambiguous_reading` (the default) or
+  /// `unspecified_parameter` (the text leaves a value open, not a reading).
+  std::string unset_code = {};
 };
 
 /// A list the text names but may not enumerate (九不选, the 10 warning situations).
@@ -177,12 +194,28 @@ struct NamedList {
 
 // ---- derived values and decisions ------------------------------------------
 
+enum class AggregateKind : std::uint8_t { count, sum, min, max, any, all, list };
+
+/// A value of a group (a town, a village) computed over the records that
+/// belong to it (its cadres, directly or through their villages), decided
+/// once the whole population has reached it.
+struct Aggregate {
+  std::string over;  ///< the members' record kind
+  OriginId over_origin = kNoOrigin;
+  AggregateKind kind = AggregateKind::count;
+  Expression where;  ///< which members count (about the member); empty: all
+  Expression value;  ///< what is summed, compared or listed (about the member)
+  /// Without a population: the figure read from the group's own record.
+  Expression from_record;
+};
+
 struct Derived {
   std::string id;
   std::string subject;
   OriginId subject_origin = kNoOrigin;
   std::string type;  ///< optional declared type
   Expression expr;
+  std::optional<Aggregate> aggregate;  ///< set instead of `expr` for a group value
   Citation cite;
   Text title;
   OriginId origin = kNoOrigin;
@@ -217,12 +250,24 @@ struct WarningSpec {
   Expression review_result;  ///< "pass" / "fail" / unknown
   std::string escalate_to;   ///< exit decision id
   OriginId escalate_origin = kNoOrigin;
+  Expression held = {};  ///< bool: has the warning talk been held? (empty: when `start` is known)
 };
 
 struct Rounding {
   int places = 2;
   std::string mode = "half_up";  ///< half_up, floor, ceiling
+  /// The mode read from an expression (a switch the text leaves unset):
+  /// unknown keeps the result undetermined, with its exact value beside it.
+  Expression by;
   bool given = false;
+};
+
+/// A qualifier of a result (`above_range`) that holds only when `when` does;
+/// an empty `when` always holds.
+struct ConditionalFlag {
+  std::string name;
+  Expression when;
+  OriginId origin = kNoOrigin;
 };
 
 struct PayComponent {
@@ -260,6 +305,7 @@ struct TableRule {
   std::vector<std::pair<std::string, std::string>> cells;  ///< input id → test text
   std::vector<TableCell> tests;                            ///< the same cells, parsed
   ParamValue output;                                       ///< expression text
+  std::vector<ConditionalFlag> flags;                      ///< given to the result when it fires
   int priority = 0;
   Citation cite;
   OriginId origin = kNoOrigin;
@@ -283,6 +329,10 @@ struct Allocation {
   std::vector<SortKey> rank_by;
   std::vector<SortKey> tie_break;  ///< empty: a tie at the cap is undetermined
   Expression quota_ratio;          ///< e.g. hy.excellent_max_ratio
+  /// The base a ratio is of: the group's declared size (town.village_cadre_count),
+  /// or, when `base_is_members`, the records of the group in the population.
+  Expression quota_base;
+  bool base_is_members = false;
   Expression quota_count;          ///< alternatively, a count
   std::string rounding;            ///< floor, ceil, half_up, exact (undetermined if fractional)
   std::vector<Expression> tier_shares;  ///< tiers by share (1/3 each)
@@ -290,6 +340,19 @@ struct Allocation {
   /// (a `town_rank` given in the record); empty: undetermined.
   Expression from_record;
   OriginId origin = kNoOrigin;
+};
+
+/// One decision per key (per year, half-year, insurance kind): `key` is
+/// bound to each value of `keys`, and each result is named `id[key]`.
+struct ForEach {
+  Expression keys;
+  OriginId origin = kNoOrigin;
+};
+
+/// A gate of a selection passed in order; failing it gives `failed`.
+struct Gate {
+  Condition condition;
+  std::string failed;  ///< the value when this is the first gate known to fail
 };
 
 struct Decision {
@@ -304,6 +367,12 @@ struct Decision {
   Condition none;                   ///< disqualifiers: any one excludes (group any)
   Condition trigger;                ///< warning / exit triggers (group any or all)
   std::vector<ExitAction> actions;  ///< exit
+  std::vector<Gate> gates;          ///< eligibility by ordered gates
+  std::string passed = "passed";    ///< the value when every gate is passed
+  std::optional<ForEach> for_each;
+  /// The last day of the period a requirement is counted over: before it
+  /// ends, an unmet requirement is `pending`, not failed.
+  Expression period_last_day;
   WarningSpec warning;
   std::vector<PayComponent> components;  ///< pay
   std::optional<DecisionTable> table;    ///< pay / assessment
@@ -316,7 +385,7 @@ struct Decision {
   std::string unless_switch;    ///< switch that lifts truncated_text when true
   /// Qualifiers the text implies, copied to every result (`average`: a
   /// reference value, not an entitlement).
-  std::vector<std::string> flags;
+  std::vector<ConditionalFlag> flags;
   Text message;
   OriginId origin = kNoOrigin;
 };
@@ -349,6 +418,7 @@ struct TestCase {
 /// What a variant changes in the rule set it extends.
 struct VariantChanges {
   std::vector<Parameter> parameters;                          ///< overrides of existing parameters
+  std::vector<EnumDecl> enums;  ///< open enumerations of the base, supplied or extended
   std::vector<std::pair<std::string, std::string>> switches;  ///< switch → value
   std::vector<OriginId> switch_origins;                       ///< the switch ids
   std::vector<OriginId> switch_value_origins;                 ///< the values set

@@ -153,7 +153,16 @@ json::object decision_object(const DecisionResult& decision) {
   } else {
     out["value"] = value_json(decision.value);
   }
+  if (!decision.possible.empty()) {
+    json::array possible;
+    for (const auto& value : decision.possible)
+      possible.emplace_back(value_json(value));
+    out["possible"] = std::move(possible);
+  }
+  if (!decision.exact.empty()) out["exact"] = decision.exact;
+  if (decision.key.kind() != ValueKind::null) out["key"] = value_json(decision.key);
   if (!decision.cite.empty()) out["cite"] = decision.cite;
+  if (!decision.actions.empty()) out["actions"] = strings(decision.actions);
   if (!decision.message_zh.empty() || !decision.message_en.empty()) {
     out["message"] = message_json(decision.message_zh, decision.message_en);
   }

@@ -101,7 +101,7 @@ struct TableFixture : Fixture {
     c.table->model = &*m.table;
     c.table->input_types = {Type::enumeration(grade), Type::integer()};
     for (std::size_t r = 0; r < rows.size(); ++r) {
-      CompiledTableRule rule{&m.table->rules[r], {}, {}};
+      CompiledTableRule rule{&m.table->rules[r], {}, {}, {}};
       for (std::size_t i = 0; i < rows[r].size(); ++i) {
         std::string error;
         rule.cells.push_back(*parse_cell(rows[r][i], c.table->input_types[i], error));
