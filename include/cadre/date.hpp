@@ -2,11 +2,12 @@
 //
 // A Date is a day of the proleptic Gregorian calendar between 0001-01-01 and
 // 9999-12-31. Whole years and months are gained on the anniversary: a person
-// born on 29 February gains a year on 1 March in non-leap years, and adding
-// months clamps to the end of a shorter month (31 January + 1 month is 28 or
-// 29 February). The invariants the rule sets rely on:
+// born on 29 February gains a year on 1 March in non-leap years (R-03: birthday,
+// age), and adding months clamps to the end of a shorter month (31 January +
+// 1 month is 28 or 29 February). The invariants the rule sets rely on:
 //   years_between(a, b) >= n  <=>  add_years(a, n) <= b    (b >= a, n >= 0)
 //   months_between(a, b) >= n <=>  add_months(a, n) <= b   (b >= a, n >= 0)
+//   age(a, b) >= n            <=>  birthday(a, n) <= b     (b >= a, n >= 0)
 #pragma once
 
 #include <compare>
@@ -51,6 +52,10 @@ class CADRE_API Date {
   /// The date `years` years later (earlier when negative): the anniversary, with
   /// 29 February mapped to 1 March in non-leap years; nullopt outside range.
   static std::optional<Date> add_years(Date date, std::int64_t years);
+  /// The day a person born on `birth` turns `years`: the same day and
+  /// month, with 29 February mapped to 1 March in common years; nullopt outside
+  /// the year range.
+  static std::optional<Date> birthday(Date birth, std::int64_t years);
   static std::optional<Date> add_days(Date date, std::int64_t days);
 
   /// Whole years from `from` to `to`: the largest n with add_years(from, n) <= to
@@ -58,6 +63,10 @@ class CADRE_API Date {
   static std::int64_t years_between(Date from, Date to);
   /// Whole months, defined like years_between with add_months.
   static std::int64_t months_between(Date from, Date to);
+  /// Completed years of age on `on` of a person born on `birth` (周岁, R-03): the
+  /// largest n with birthday(birth, n) <= on when on >= birth, and
+  /// -age(on, birth) otherwise.
+  static std::int64_t age(Date birth, Date on);
   /// to - from in days.
   static std::int64_t days_between(Date from, Date to);
 

@@ -48,6 +48,16 @@ std::int64_t month_index(const Date& date) {
   return static_cast<std::int64_t>(date.year()) * 12 + date.month() - 1;
 }
 
+/// The year `years` after `date`'s, or nullopt outside the year range.
+std::optional<int> shifted_year(const Date& date, std::int64_t years) {
+  std::int64_t target = 0;
+  if (__builtin_add_overflow(static_cast<std::int64_t>(date.year()), years, &target)) {
+    return std::nullopt;
+  }
+  if (target < Date::kMinYear || target > Date::kMaxYear) return std::nullopt;
+  return static_cast<int>(target);
+}
+
 }  // namespace
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
@@ -122,14 +132,14 @@ std::optional<Date> Date::add_months(Date date, std::int64_t months) {
 }
 
 std::optional<Date> Date::add_years(Date date, std::int64_t years) {
-  std::int64_t target = 0;
-  if (__builtin_add_overflow(static_cast<std::int64_t>(date.year()), years, &target)) {
-    return std::nullopt;
-  }
-  if (target < kMinYear || target > kMaxYear) return std::nullopt;
-  const int year = static_cast<int>(target);
-  if (date.month() == 2 && date.day() == 29 && !is_leap_year(year)) return from_ymd(year, 3, 1);
-  return from_ymd(year, date.month(), date.day());
+  return birthday(date, years);
+}
+
+std::optional<Date> Date::birthday(Date birth, std::int64_t years) {
+  const auto year = shifted_year(birth, years);
+  if (!year) return std::nullopt;
+  if (birth.month() == 2 && birth.day() == 29 && !is_leap_year(*year)) return from_ymd(*year, 3, 1);
+  return from_ymd(*year, birth.month(), birth.day());
 }
 
 std::optional<Date> Date::add_days(Date date, std::int64_t days) {
@@ -146,6 +156,12 @@ std::int64_t Date::years_between(Date from, Date to) {
   // after `to`, the previous one (in an earlier year) is the answer.
   const std::int64_t years = to.year() - from.year();
   return *add_years(from, years) <= to ? years : years - 1;
+}
+
+std::int64_t Date::age(Date birth, Date on) {
+  if (on < birth) return -age(on, birth);
+  const std::int64_t years = on.year() - birth.year();
+  return *birthday(birth, years) <= on ? years : years - 1;
 }
 
 std::int64_t Date::months_between(Date from, Date to) {
