@@ -246,13 +246,13 @@ TEST_CASE("ages are gained on the birthday; a 29 February birthday on 1 March") 
     subject: cadre
     cite: HY-ELIG-01
     all:
-      - {id: age, when: "years_between(cadre.birth_date, as_of) >= 18"}
+      - {id: age, when: "age(cadre.birth_date, as_of) >= 18"}
   - id: t.young
     kind: eligibility
     subject: cadre
     cite: HY-ELIG-01
     all:
-      - {id: age, when: "years_between(cadre.birth_date, as_of) <= 35"}
+      - {id: age, when: "age(cadre.birth_date, as_of) <= 35"}
 )y");
   auto born = [](const char* date) { return fields({{"birth_date", day(date)}}); };
 

@@ -63,8 +63,8 @@ TEST_CASE("an undeclared identifier is reported, with a suggestion when one is c
 TEST_CASE("an unknown field of a declared record names the record and the closest field") {
   Harness harness;
   check_rejected(harness,
-                 {"years_between(cadre.brith_date, as_of) >= 35", "expr.no_such_field",
-                  "`cadre` has no field `brith_date`", 1, 20, "did you mean `birth_date`?"});
+                 {"age(cadre.brith_date, as_of) >= 35", "expr.no_such_field",
+                  "`cadre` has no field `brith_date`", 1, 10, "did you mean `birth_date`?"});
   check_rejected(harness, {"x.t &&\n  cadre.address.vilage == 'A'", "expr.no_such_field",
                            "`address` has no field `vilage`", 2, 16, "did you mean `village`?"});
   check_rejected(
