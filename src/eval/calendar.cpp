@@ -1,6 +1,7 @@
-// Date functions of the domain (ages, tenures, periods) and CEL's timestamp
-// and duration accessors. Ages are counted by age and birthday (R-03, a
-// 29 February birthday counted on 1 March).
+// Date functions of the domain and CEL's timestamp and duration accessors.
+// Whole years are counted two ways (cadre/date.hpp): durations such as tenures
+// (years_between, add_years: R-05, clamped to the end of a shorter month) and
+// ages (age, birthday: R-03, a 29 February birthday counted on 1 March).
 #include <string>
 
 #include "eval/builtin_groups.hpp"

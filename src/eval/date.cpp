@@ -1,8 +1,9 @@
 // Calendar dates for ages, tenures and periods (see cadre/date.hpp).
 //
 // Day counting is delegated to std::chrono's proleptic Gregorian calendar; this
-// file adds the range checks, strict parsing and the anniversary rules that the
-// rule sets rely on (29 February, month-end clamping, whole years and months).
+// file adds the range checks, strict parsing and the two ways of counting whole
+// years that the rule sets rely on: durations clamp to the end of a shorter
+// month, ages gain a 29 February birthday on 1 March.
 #include "cadre/date.hpp"
 
 #include <algorithm>
@@ -132,7 +133,9 @@ std::optional<Date> Date::add_months(Date date, std::int64_t months) {
 }
 
 std::optional<Date> Date::add_years(Date date, std::int64_t years) {
-  return birthday(date, years);
+  const auto year = shifted_year(date, years);
+  if (!year) return std::nullopt;
+  return from_ymd(*year, date.month(), std::min(date.day(), days_in_month(*year, date.month())));
 }
 
 std::optional<Date> Date::birthday(Date birth, std::int64_t years) {

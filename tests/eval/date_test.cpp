@@ -1,6 +1,6 @@
-// Unit tests for cadre::Date: strict parsing, the calendar range, month-end and
-// 29 February anniversary rules (birthdays and ages, R-03), and the
-// years/months/age invariants in date.hpp.
+// Unit tests for cadre::Date: strict parsing, the calendar range, the two ways
+// of counting whole years (durations clamped to the month end, R-05; ages with a
+// 29 February birthday on 1 March, R-03) and the invariants in date.hpp.
 #include "cadre/date.hpp"
 
 #include <cstdint>
@@ -85,6 +85,12 @@ std::string invariant_violation(Date from, Date to) {
   if (Date::years_between(to, from) != -whole_years) return "years antisymmetry " + where;
   if (Date::months_between(to, from) != -whole_months) return "months antisymmetry " + where;
   if (Date::age(to, from) != -years_of_age) return "age antisymmetry " + where;
+  if (whole_years != whole_months / 12) return "years != months / 12 " + where;
+  // The conventions part only for a 29 February start, and only by a day.
+  if (years_of_age != whole_years &&
+      !(from.month() == 2 && from.day() == 29 && years_of_age == whole_years - 1)) {
+    return "age vs years " + where;
+  }
   return "";
 }
 
@@ -183,6 +189,12 @@ TEST_CASE("Date leap years and month lengths") {
 
 TEST_CASE("Date::add_months clamps to the end of the target month") {
   CHECK(plus_months("2024-01-31", 1) == "2024-02-29");
+  CHECK(plus_months("2018-11-30", 3) == "2019-02-28");
+  CHECK(plus_months("2019-11-30", 3) == "2020-02-29");
+  CHECK(plus_months("2024-03-31", -2) == "2024-01-31");
+  CHECK(plus_months("2023-03-31", -1) == "2023-02-28");
+  CHECK(plus_months("2024-12-31", 2) == "2025-02-28");
+  CHECK(plus_months("2025-01-31", -2) == "2024-11-30");
   CHECK(plus_months("2023-01-31", 1) == "2023-02-28");
   CHECK(plus_months("2024-03-31", -1) == "2024-02-29");
   CHECK(plus_months("2024-03-31", 1) == "2024-04-30");
@@ -205,20 +217,36 @@ TEST_CASE("Date::add_months reports dates outside the range") {
   CHECK(plus_months("2024-01-01", std::numeric_limits<std::int64_t>::min()) == kInvalid);
 }
 
-TEST_CASE("Date::add_years maps 29 February to 1 March in non-leap years") {
-  CHECK(plus_years("2024-02-29", 1) == "2025-03-01");
+TEST_CASE("Date::add_years clamps 29 February to 28 February in common years (R-05)") {
+  CHECK(plus_years("2024-02-29", 1) == "2025-02-28");
   CHECK(plus_years("2024-02-29", 4) == "2028-02-29");
-  CHECK(plus_years("2024-02-29", -1) == "2023-03-01");
-  CHECK(plus_years("2000-02-29", 100) == "2100-03-01");
+  CHECK(plus_years("2024-02-29", -1) == "2023-02-28");
+  CHECK(plus_years("2024-02-29", -4) == "2020-02-29");
+  CHECK(plus_years("2000-02-29", 100) == "2100-02-28");
   CHECK(plus_years("2000-02-29", 400) == "2400-02-29");
+  CHECK(plus_years("2023-02-28", 1) == "2024-02-28");
   CHECK(plus_years("2024-02-28", 1) == "2025-02-28");
+  CHECK(plus_years("2024-03-01", -1) == "2023-03-01");
   CHECK(plus_years("1989-06-15", 35) == "2024-06-15");
   CHECK(plus_years("2024-12-31", 0) == "2024-12-31");
+  CHECK(plus_years("2024-12-31", 1) == "2025-12-31");
+  CHECK(plus_years("2024-01-01", -1) == "2023-01-01");
   CHECK(plus_years("9998-06-01", 1) == "9999-06-01");
   CHECK(plus_years("9999-01-01", 1) == kInvalid);
   CHECK(plus_years("0001-12-31", -1) == kInvalid);
+  CHECK(plus_years("0004-02-29", -3) == "0001-02-28");
   CHECK(plus_years("2024-01-01", std::numeric_limits<std::int64_t>::max()) == kInvalid);
   CHECK(plus_years("2024-01-01", std::numeric_limits<std::int64_t>::min()) == kInvalid);
+}
+
+TEST_CASE("Date::add_years is add_months by twelve") {
+  for (const std::string_view start : {"2024-02-29", "2023-02-28", "2024-01-31", "2024-12-31",
+                                       "2000-02-29", "1900-02-28", "2024-06-30"}) {
+    for (std::int64_t n = -120; n <= 120; ++n) {
+      INFO(start << " + " << n << " years");
+      CHECK(plus_years(start, n) == plus_months(start, 12 * n));
+    }
+  }
 }
 
 TEST_CASE("Date::birthday maps 29 February to 1 March in common years (R-03)") {
@@ -256,17 +284,29 @@ TEST_CASE("Date::add_days crosses month and year ends and stops at the range") {
   CHECK(plus_days("2024-01-01", std::numeric_limits<std::int64_t>::min()) == kInvalid);
 }
 
-TEST_CASE("Date::years_between counts whole years on the anniversary") {
+TEST_CASE("Date::years_between counts whole years of a duration (R-05)") {
   CHECK(years("1989-06-15", "2024-06-14") == 34);
   CHECK(years("1989-06-15", "2024-06-15") == 35);
   CHECK(years("1989-06-15", "2024-06-16") == 35);
-  CHECK(years("2000-02-29", "2025-02-28") == 24);
+  // A start on 29 February completes its year on 28 February of a common year.
+  CHECK(years("2024-02-29", "2025-02-27") == 0);
+  CHECK(years("2024-02-29", "2025-02-28") == 1);
+  CHECK(years("2000-02-29", "2025-02-28") == 25);
   CHECK(years("2000-02-29", "2025-03-01") == 25);
   CHECK(years("2000-02-29", "2024-02-28") == 23);
   CHECK(years("2000-02-29", "2024-02-29") == 24);
+  CHECK(years("2023-02-28", "2024-02-28") == 1);
+  CHECK(years("2023-02-28", "2024-02-27") == 0);
+  // Year ends.
+  CHECK(years("2023-12-31", "2024-12-30") == 0);
+  CHECK(years("2023-12-31", "2024-12-31") == 1);
+  CHECK(years("2024-01-01", "2024-12-31") == 0);
   CHECK(years("2024-06-15", "2024-06-15") == 0);
+  // Negative spans: minus the span the other way round.
   CHECK(years("2024-06-15", "1989-06-15") == -35);
   CHECK(years("2024-06-14", "1989-06-15") == -34);
+  CHECK(years("2025-02-28", "2024-02-29") == -1);
+  CHECK(years("2025-02-27", "2024-02-29") == 0);
   CHECK(years("2025-03-01", "2000-02-29") == -25);
   CHECK(years("0001-01-01", "9999-12-31") == 9998);
 }
@@ -303,6 +343,14 @@ TEST_CASE("Date::age counts completed years of age (R-03)") {
 
 TEST_CASE("Date::months_between counts whole months with month-end clamping") {
   CHECK(months("2024-01-31", "2024-02-29") == 1);
+  CHECK(months("2018-11-30", "2019-02-27") == 2);
+  CHECK(months("2018-11-30", "2019-02-28") == 3);
+  CHECK(months("2024-03-31", "2024-04-29") == 0);
+  CHECK(months("2024-03-31", "2024-04-30") == 1);
+  CHECK(months("2024-02-29", "2025-02-28") == 12);
+  CHECK(months("2023-12-31", "2024-01-31") == 1);
+  CHECK(months("2024-02-29", "2024-01-31") == -1);
+  CHECK(months("2024-03-31", "2024-02-29") == -1);
   CHECK(months("2024-01-31", "2024-02-28") == 0);
   CHECK(months("2023-01-31", "2023-02-28") == 1);
   CHECK(months("2024-03-15", "2024-06-14") == 2);

@@ -1,5 +1,6 @@
 // The domain extensions through expressions: date() and the calendar
-// functions (29 February anniversaries and ages, month and year ends, the predeclared
+// functions (durations clamped to the month end, R-05, and ages with a
+// 29 February birthday on 1 March, R-03; month and year ends, the predeclared
 // `as_of`), and exact decimal arithmetic (double literals read exactly beside a
 // decimal, half-up rounding, int mixes, errors, and the ban on mixing a decimal
 // with a double that is not a literal).
@@ -102,10 +103,12 @@ TEST_CASE("date(year, month, day) builds an existing day; anything else is an er
   }
 }
 
-TEST_CASE("years_between gains a year on the anniversary, 29 February on 1 March") {
+TEST_CASE("years_between counts a duration's whole years, clamped to the month end (R-05)") {
   Harness harness;
   check_cases(harness, {
-                           {"years_between(date('2000-02-29'), date('2025-02-28'))", "24"},
+                           {"years_between(date('2024-02-29'), date('2025-02-27'))", "0"},
+                           {"years_between(date('2024-02-29'), date('2025-02-28'))", "1"},
+                           {"years_between(date('2000-02-29'), date('2025-02-28'))", "25"},
                            {"years_between(date('2000-02-29'), date('2025-03-01'))", "25"},
                            {"years_between(date('2000-02-29'), date('2004-02-28'))", "3"},
                            {"years_between(date('2000-02-29'), date('2004-02-29'))", "4"},
@@ -114,6 +117,7 @@ TEST_CASE("years_between gains a year on the anniversary, 29 February on 1 March
                            {"years_between(date('1990-12-31'), date('1991-12-30'))", "0"},
                            {"years_between(date('1990-12-31'), date('1991-12-31'))", "1"},
                            {"years_between(date('2025-05-15'), date('1990-05-15'))", "-35"},
+                           {"years_between(date('2025-02-28'), date('2024-02-29'))", "-1"},
                            {"years_between(date('2024-01-01'), date('2024-01-01'))", "0"},
                        });
 }
@@ -154,6 +158,9 @@ TEST_CASE("months_between counts whole months with month-end clamping") {
                            {"months_between(date('2023-12-15'), date('2024-01-15'))", "1"},
                            {"months_between(date('2020-06-01'), date('2025-06-01'))", "60"},
                            {"months_between(date('2024-03-01'), date('2024-01-01'))", "-2"},
+                           {"months_between(date('2018-11-30'), date('2019-02-27'))", "2"},
+                           {"months_between(date('2018-11-30'), date('2019-02-28'))", "3"},
+                           {"months_between(date('2019-02-28'), date('2018-11-30'))", "-3"},
                        });
 }
 
@@ -163,6 +170,10 @@ TEST_CASE("add_months clamps to the end of a shorter month and crosses year ends
                            {"add_months(date('2024-01-31'), 1) == date('2024-02-29')", "true"},
                            {"add_months(date('2023-01-31'), 1)", "date(\"2023-02-28\")"},
                            {"add_months(date('2024-11-30'), 3)", "date(\"2025-02-28\")"},
+                           {"add_months(date('2018-11-30'), 3)", "date(\"2019-02-28\")"},
+                           {"add_months(date('2019-11-30'), 3)", "date(\"2020-02-29\")"},
+                           {"add_months(date('2023-03-31'), -1)", "date(\"2023-02-28\")"},
+                           {"add_months(date('2024-03-31'), -2)", "date(\"2024-01-31\")"},
                            {"add_months(date('2024-12-31'), 1)", "date(\"2025-01-31\")"},
                            {"add_months(date('2024-03-31'), -1)", "date(\"2024-02-29\")"},
                            {"add_months(date('2025-01-15'), -1)", "date(\"2024-12-15\")"},
@@ -171,15 +182,19 @@ TEST_CASE("add_months clamps to the end of a shorter month and crosses year ends
                        });
 }
 
-TEST_CASE("add_years maps 29 February to 1 March in non-leap years") {
+TEST_CASE("add_years clamps 29 February to 28 February in common years (R-05)") {
   Harness harness;
-  check_cases(harness, {
-                           {"add_years(date('2024-02-29'), 1)", "date(\"2025-03-01\")"},
-                           {"add_years(date('2024-02-29'), 4)", "date(\"2028-02-29\")"},
-                           {"add_years(date('2024-02-29'), -1)", "date(\"2023-03-01\")"},
-                           {"add_years(date('2024-12-31'), 1)", "date(\"2025-12-31\")"},
-                           {"add_years(date('9999-12-31'), 1)", "error"},
-                       });
+  check_cases(
+      harness,
+      {
+          {"add_years(date('2024-02-29'), 1)", "date(\"2025-02-28\")"},
+          {"add_years(date('2024-02-29'), 4)", "date(\"2028-02-29\")"},
+          {"add_years(date('2024-02-29'), -1)", "date(\"2023-02-28\")"},
+          {"add_years(date('2024-12-31'), 1)", "date(\"2025-12-31\")"},
+          {"add_years(date('2018-11-30'), 1)", "date(\"2019-11-30\")"},
+          {"add_years(date('9999-12-31'), 1)", "error"},
+          {"add_years(date('2024-02-29'), 1) == add_months(date('2024-02-29'), 12)", "true"},
+      });
 }
 
 TEST_CASE("birthday maps 29 February to 1 March in common years (R-03)") {
@@ -237,16 +252,19 @@ TEST_CASE("dates compare, and min/max pick a date") {
                        });
 }
 
-TEST_CASE("years_between and add_years agree as date.hpp promises") {
+TEST_CASE("years_between and add_years, age and birthday agree as date.hpp promises") {
   Harness harness;
-  for (const char* to : {"2025-02-28", "2025-03-01", "2028-02-28", "2028-02-29"}) {
+  for (const char* to : {"2025-02-27", "2025-02-28", "2025-03-01", "2028-02-28", "2028-02-29"}) {
     for (int n : {24, 25, 28}) {
-      std::string d = std::string("date('") + to + "')";
-      std::string source = "(years_between(date('2000-02-29'), " + d + ") >= " + std::to_string(n) +
-                           ") == (add_years(date('2000-02-29'), " + std::to_string(n) +
-                           ") <= " + d + ")";
-      INFO(source);
-      CHECK(harness.run(source) == "true");
+      const std::string d = std::string("date('") + to + "')";
+      const std::string count = std::to_string(n);
+      for (auto [between, add] : {std::pair{"years_between", "add_years"}, {"age", "birthday"}}) {
+        std::string source = std::string("(") + between + "(date('2000-02-29'), " + d +
+                             ") >= " + count + ") == (" + add + "(date('2000-02-29'), " + count +
+                             ") <= " + d + ")";
+        INFO(source);
+        CHECK(harness.run(source) == "true");
+      }
     }
   }
 }
@@ -257,15 +275,16 @@ TEST_CASE("as_of is a predeclared date: unknown when unbound, usable when bound"
   CHECK(harness.compile("as_of").program->result_type() == Type::date());
   CHECK(harness.run("as_of") == "unknown(as_of)");
   CHECK(harness.run("years_between(date('2000-02-29'), as_of) >= 25") == "unknown(as_of)");
+  CHECK(harness.run("age(date('2000-02-29'), as_of) >= 25") == "unknown(as_of)");
   harness.bind("cadre", map_of({{"name", "Li"}}));
-  CHECK(harness.run("years_between(cadre.birth_date, as_of)") ==
-        "unknown(as_of, cadre.birth_date)");
+  CHECK(harness.run("age(cadre.birth_date, as_of)") == "unknown(as_of, cadre.birth_date)");
   harness.bind("cadre", map_of({{"birth_date", "2000-02-29"}}));
   harness.bind("as_of", date_value("2025-02-28"));
-  CHECK(harness.run("years_between(cadre.birth_date, as_of)") == "24");
-  CHECK(harness.run("years_between(cadre.birth_date, as_of) >= 25") == "false");
-  harness.bind("as_of", date_value("2025-03-01"));
+  CHECK(harness.run("age(cadre.birth_date, as_of)") == "24");
+  CHECK(harness.run("age(cadre.birth_date, as_of) >= 25") == "false");
   CHECK(harness.run("years_between(cadre.birth_date, as_of) >= 25") == "true");
+  harness.bind("as_of", date_value("2025-03-01"));
+  CHECK(harness.run("age(cadre.birth_date, as_of) >= 25") == "true");
   harness.bind("as_of", "2025-03-01");
   CHECK(harness.run("as_of") == "date(\"2025-03-01\")");
 }
