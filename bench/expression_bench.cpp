@@ -51,11 +51,11 @@ const Fixture& fixture() {
 }
 
 const char* const kExpressions[] = {
-    "years_between(cadre.birth_date, as_of) < 35",
+    "age(cadre.birth_date, as_of) < 35",
     "round(monthly_pay * 1.2, 2)",
     "cadre.assessments.filter(a, a.year >= 2022).all(a, a.grade == '优秀' || a.grade == '称职')",
     "cadre.party_status == 'full' && cadre.education_level in ['college', 'bachelor', "
-    "'postgraduate'] && years_between(cadre.birth_date, as_of) <= 45 && "
+    "'postgraduate'] && age(cadre.birth_date, as_of) <= 45 && "
     "!cadre.assessments.exists(a, a.grade == '不称职')",
 };
 

@@ -47,8 +47,8 @@ std::string parameters() {
   out += "derived:\n";
   for (int i = 0; i < 20; ++i) {
     out += "  hy.d" + std::to_string(i) +
-           ": {subject: cadre, expr: \"years_between(cadre.birth_date, as_of) + " +
-           std::to_string(i) + "\", cite: HY-ELIG-01}\n";
+           ": {subject: cadre, expr: \"age(cadre.birth_date, as_of) + " + std::to_string(i) +
+           "\", cite: HY-ELIG-01}\n";
   }
   return out;
 }

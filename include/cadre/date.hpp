@@ -1,12 +1,19 @@
 // Calendar dates without time zones, for ages, tenures and periods.
 //
 // A Date is a day of the proleptic Gregorian calendar between 0001-01-01 and
-// 9999-12-31. Whole years and months are gained on the anniversary: a person
-// born on 29 February gains a year on 1 March in non-leap years, and adding
-// months clamps to the end of a shorter month (31 January + 1 month is 28 or
-// 29 February). The invariants the rule sets rely on:
-//   years_between(a, b) >= n  <=>  add_years(a, n) <= b    (b >= a, n >= 0)
-//   months_between(a, b) >= n <=>  add_months(a, n) <= b   (b >= a, n >= 0)
+// 9999-12-31. Two conventions count whole years (shared/policy/CATALOG.md §3):
+//   - durations (R-05, 「N年」「N个月」): add_years/add_months land on the same
+//     day of the target month, clamped to its last day when that day does not
+//     exist (2024-02-29 + 1 year = 2025-02-28; 2018-11-30 + 3 months =
+//     2019-02-28); years_between/months_between count them;
+//   - ages (R-03, 周岁): a person gains a year on the birthday, and someone born
+//     on 29 February gains it on 1 March in common years; birthday/age count them.
+// The invariants the rule sets rely on, for b >= a and n >= 0:
+//   years_between(a, b) >= n  <=>  add_years(a, n) <= b
+//   months_between(a, b) >= n <=>  add_months(a, n) <= b
+//   age(a, b) >= n            <=>  birthday(a, n) <= b
+// and all three are antisymmetric: f(b, a) == -f(a, b). Since add_years(a, n) is
+// add_months(a, 12 n), years_between(a, b) == months_between(a, b) / 12.
 #pragma once
 
 #include <compare>
@@ -48,9 +55,14 @@ class CADRE_API Date {
   /// The date `months` months later (earlier when negative), clamped to the
   /// last day of the target month; nullopt outside the year range.
   static std::optional<Date> add_months(Date date, std::int64_t months);
-  /// The date `years` years later (earlier when negative): the anniversary, with
-  /// 29 February mapped to 1 March in non-leap years; nullopt outside range.
+  /// The date `years` years later (earlier when negative), a duration under
+  /// clamped like add_months (29 February + 1 year is 28 February);
+  /// nullopt outside the year range.
   static std::optional<Date> add_years(Date date, std::int64_t years);
+  /// The day a person born on `birth` turns `years`: the same day and
+  /// month, with 29 February mapped to 1 March in common years; nullopt outside
+  /// the year range.
+  static std::optional<Date> birthday(Date birth, std::int64_t years);
   static std::optional<Date> add_days(Date date, std::int64_t days);
 
   /// Whole years from `from` to `to`: the largest n with add_years(from, n) <= to
@@ -58,6 +70,10 @@ class CADRE_API Date {
   static std::int64_t years_between(Date from, Date to);
   /// Whole months, defined like years_between with add_months.
   static std::int64_t months_between(Date from, Date to);
+  /// Completed years of age on `on` of a person born on `birth` (周岁, R-03): the
+  /// largest n with birthday(birth, n) <= on when on >= birth, and
+  /// -age(on, birth) otherwise.
+  static std::int64_t age(Date birth, Date on);
   /// to - from in days.
   static std::int64_t days_between(Date from, Date to);
 

@@ -16,7 +16,7 @@ Value arithmetic(expr::FunctionId function, std::span<const Value> args);
 Value numeric_functions(expr::FunctionId function, std::span<const Value> args);
 /// int(), double(), string(), decimal(), date(), timestamp(), duration(), dyn().
 Value conversion(expr::FunctionId function, std::span<const Value> args);
-/// Date arithmetic and timestamp/duration accessors.
+/// Date arithmetic, ages, date(year, month, day) and timestamp/duration accessors.
 Value calendar(expr::FunctionId function, std::span<const Value> args);
 
 Value overflow_error();

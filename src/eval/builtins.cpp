@@ -253,12 +253,15 @@ Value call_builtin(FunctionId function, std::span<const Value> args) {
     case FunctionId::abs:
     case FunctionId::sum:
       return numeric_functions(function, args);
+    case FunctionId::to_date:
+      // date(year, month, day) builds a day; date(x) converts.
+      if (args.size() == 3) return calendar(function, args);
+      return conversion(function, args);
     case FunctionId::to_int:
     case FunctionId::to_double:
     case FunctionId::to_string:
     case FunctionId::to_decimal:
     case FunctionId::to_dyn:
-    case FunctionId::to_date:
     case FunctionId::to_timestamp:
     case FunctionId::to_duration:
       return conversion(function, args);

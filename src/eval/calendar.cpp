@@ -1,5 +1,9 @@
-// Date functions of the domain (ages, tenures, periods) and CEL's timestamp
-// and duration accessors.
+// Date functions of the domain and CEL's timestamp and duration accessors.
+// Whole years are counted two ways (cadre/date.hpp): durations such as tenures
+// (years_between, add_years: R-05, clamped to the end of a shorter month) and
+// ages (age, birthday: R-03, a 29 February birthday counted on 1 March).
+#include <string>
+
 #include "eval/builtin_groups.hpp"
 #include "eval/builtins.hpp"
 
@@ -29,6 +33,8 @@ Value date_function(FunctionId function, std::span<const Value> args) {
         return Date::months_between(from, to);
       case FunctionId::days_between:
         return Date::days_between(from, to);
+      case FunctionId::age:
+        return Date::age(from, to);
       default:
         return no_overload(function, args);
     }
@@ -46,6 +52,9 @@ Value date_function(FunctionId function, std::span<const Value> args) {
         break;
       case FunctionId::add_days:
         result = Date::add_days(date, amount);
+        break;
+      case FunctionId::birthday:
+        result = Date::birthday(date, amount);
         break;
       default:
         return no_overload(function, args);
@@ -66,6 +75,28 @@ Value date_function(FunctionId function, std::span<const Value> args) {
     }
   }
   return no_overload(function, args);
+}
+
+// date(year, month, day): an error for a day the calendar does not have.
+Value date_from_parts(std::span<const Value> args) {
+  if (!kinds_are(args, {ValueKind::integer, ValueKind::integer, ValueKind::integer})) {
+    return no_overload(FunctionId::to_date, args);
+  }
+  const std::int64_t year = args[0].as_int();
+  const std::int64_t month = args[1].as_int();
+  const std::int64_t day = args[2].as_int();
+  if (year < Date::kMinYear || year > Date::kMaxYear) {
+    return Value::error("date out of range (0001-01-01 to 9999-12-31): year " +
+                        std::to_string(year));
+  }
+  // Month and day fit an int once known to be small; anything else is no day.
+  std::optional<Date> date;
+  if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    date = Date::from_ymd(static_cast<int>(year), static_cast<int>(month), static_cast<int>(day));
+  }
+  if (date) return *date;
+  return Value::error("no such date: year " + std::to_string(year) + ", month " +
+                      std::to_string(month) + ", day " + std::to_string(day));
 }
 
 std::optional<TimeField> timestamp_field(FunctionId function) {
@@ -129,6 +160,7 @@ Value time_accessor(FunctionId function, std::span<const Value> args) {
 
 Value calendar(FunctionId function, std::span<const Value> args) {
   if (timestamp_field(function)) return time_accessor(function, args);
+  if (function == FunctionId::to_date) return date_from_parts(args);
   return date_function(function, args);
 }
 

@@ -1,8 +1,9 @@
 // Calendar dates for ages, tenures and periods (see cadre/date.hpp).
 //
 // Day counting is delegated to std::chrono's proleptic Gregorian calendar; this
-// file adds the range checks, strict parsing and the anniversary rules that the
-// rule sets rely on (29 February, month-end clamping, whole years and months).
+// file adds the range checks, strict parsing and the two ways of counting whole
+// years that the rule sets rely on: durations clamp to the end of a shorter
+// month, ages gain a 29 February birthday on 1 March.
 #include "cadre/date.hpp"
 
 #include <algorithm>
@@ -46,6 +47,16 @@ void append_padded(std::string& out, int value, int width) {
 /// Months since 0000-01: year * 12 + (month - 1).
 std::int64_t month_index(const Date& date) {
   return static_cast<std::int64_t>(date.year()) * 12 + date.month() - 1;
+}
+
+/// The year `years` after `date`'s, or nullopt outside the year range.
+std::optional<int> shifted_year(const Date& date, std::int64_t years) {
+  std::int64_t target = 0;
+  if (__builtin_add_overflow(static_cast<std::int64_t>(date.year()), years, &target)) {
+    return std::nullopt;
+  }
+  if (target < Date::kMinYear || target > Date::kMaxYear) return std::nullopt;
+  return static_cast<int>(target);
 }
 
 }  // namespace
@@ -122,14 +133,16 @@ std::optional<Date> Date::add_months(Date date, std::int64_t months) {
 }
 
 std::optional<Date> Date::add_years(Date date, std::int64_t years) {
-  std::int64_t target = 0;
-  if (__builtin_add_overflow(static_cast<std::int64_t>(date.year()), years, &target)) {
-    return std::nullopt;
-  }
-  if (target < kMinYear || target > kMaxYear) return std::nullopt;
-  const int year = static_cast<int>(target);
-  if (date.month() == 2 && date.day() == 29 && !is_leap_year(year)) return from_ymd(year, 3, 1);
-  return from_ymd(year, date.month(), date.day());
+  const auto year = shifted_year(date, years);
+  if (!year) return std::nullopt;
+  return from_ymd(*year, date.month(), std::min(date.day(), days_in_month(*year, date.month())));
+}
+
+std::optional<Date> Date::birthday(Date birth, std::int64_t years) {
+  const auto year = shifted_year(birth, years);
+  if (!year) return std::nullopt;
+  if (birth.month() == 2 && birth.day() == 29 && !is_leap_year(*year)) return from_ymd(*year, 3, 1);
+  return from_ymd(*year, birth.month(), birth.day());
 }
 
 std::optional<Date> Date::add_days(Date date, std::int64_t days) {
@@ -146,6 +159,12 @@ std::int64_t Date::years_between(Date from, Date to) {
   // after `to`, the previous one (in an earlier year) is the answer.
   const std::int64_t years = to.year() - from.year();
   return *add_years(from, years) <= to ? years : years - 1;
+}
+
+std::int64_t Date::age(Date birth, Date on) {
+  if (on < birth) return -age(on, birth);
+  const std::int64_t years = on.year() - birth.year();
+  return *birthday(birth, years) <= on ? years : years - 1;
 }
 
 std::int64_t Date::months_between(Date from, Date to) {

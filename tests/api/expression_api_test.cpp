@@ -98,7 +98,7 @@ TEST_CASE("strings bound to date and decimal fields are converted") {
   REQUIRE(facts.bind("pay", "1800") == "");
   CHECK(evaluate(env, facts, "round(pay * 0.7, 2)") == "decimal(\"1260.00\")");
   REQUIRE(facts.bind("as_of", "2025-05-15") == "");
-  CHECK(evaluate(env, facts, "years_between(cadre.birth_date, as_of)") == "35");
+  CHECK(evaluate(env, facts, "age(cadre.birth_date, as_of)") == "35");
 }
 
 TEST_CASE("a null field in a bound map is an absent fact") {
@@ -243,7 +243,7 @@ TEST_CASE("one Program evaluated from four threads gives each its own correct re
   Environment env = cadre_environment();
   auto compiled = cadre::compile(
       "cadre.assessments.exists(a, a.grade == 'excellent') && "
-      "years_between(cadre.birth_date, as_of) >= 35 ? round(cadre.pay * 1.2, 2) : decimal('0')",
+      "age(cadre.birth_date, as_of) >= 35 ? round(cadre.pay * 1.2, 2) : decimal('0')",
       env);
   REQUIRE(compiled.ok());
   const cadre::Program program = *compiled.program;

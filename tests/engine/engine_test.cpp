@@ -32,8 +32,8 @@ decisions:
     subject: cadre
     cite: HY-ELIG-01
     all:
-      - {id: age, when: "years_between(cadre.birth_date, as_of) <= hy.max_age",
-         message: {en: "aged {years_between(cadre.birth_date, as_of)}"}}
+      - {id: age, when: "age(cadre.birth_date, as_of) <= hy.max_age",
+         message: {en: "aged {age(cadre.birth_date, as_of)}"}}
       - {id: member, when: cadre.party_member, soft: true}
     none:
       - {id: red_line, when: cadre.red_line, cite: HY-ELIG-02}

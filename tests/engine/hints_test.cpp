@@ -46,7 +46,7 @@ struct Facts {
     environment.declare("education", Type::enumeration(education));
     environment.declare("kind", Type::enumeration(kind));
     tenure = program("years_between(ps.start_date, as_of)");
-    age = program("years_between(ps.birth_date, as_of)");
+    age = program("age(ps.birth_date, as_of)");
   }
 
   cadre::Program program(const std::string& source) const {

@@ -246,13 +246,13 @@ TEST_CASE("ages are gained on the birthday; a 29 February birthday on 1 March") 
     subject: cadre
     cite: HY-ELIG-01
     all:
-      - {id: age, when: "years_between(cadre.birth_date, as_of) >= 18"}
+      - {id: age, when: "age(cadre.birth_date, as_of) >= 18"}
   - id: t.young
     kind: eligibility
     subject: cadre
     cite: HY-ELIG-01
     all:
-      - {id: age, when: "years_between(cadre.birth_date, as_of) <= 35"}
+      - {id: age, when: "age(cadre.birth_date, as_of) <= 35"}
 )y");
   auto born = [](const char* date) { return fields({{"birth_date", day(date)}}); };
 
@@ -287,6 +287,48 @@ TEST_CASE("ages are gained on the birthday; a 29 February birthday on 1 March") 
   CHECK_FALSE(over.hint->date.has_value());
   CHECK(rules.decide("t.young", born("1989-02-28"), "2025-02-27").outcome == Outcome::eligible);
   CHECK(rules.decide("t.young", born("1989-02-28"), "2025-02-28").outcome == Outcome::ineligible);
+}
+
+TEST_CASE(
+    "an age bound is crossed on a birthday (R-03), a tenure met on a clamped anniversary (R-05)") {
+  Rules rules(R"y(decisions:
+  - id: t.turns_35_on
+    kind: assessment
+    subject: cadre
+    cite: HY-ELIG-01
+    table:
+      hit: first
+      inputs: [{id: born, expr: cadre.birth_date}]
+      rules: [{when: {born: "-"}, value: "birthday(cadre.birth_date, 35)"}]
+  - id: t.tenure_met_on
+    kind: assessment
+    subject: cadre
+    cite: HY-ELIG-01
+    table:
+      hit: first
+      inputs: [{id: start, expr: cadre.start_date}]
+      rules: [{when: {start: "-"}, value: "add_years(cadre.start_date, 3)"}]
+  - id: t.tenure
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    all:
+      - {id: tenure, when: "years_between(cadre.start_date, as_of) >= 3"}
+)y");
+  auto value_of = [&](const char* id, const char* field, const char* date) {
+    return rules.decide(id, fields({{field, day(date)}}), "2024-06-30").value.debug_string();
+  };
+  // Born on 29 February 1988: 35 on 1 March 2023, a common year.
+  CHECK(value_of("t.turns_35_on", "birth_date", "1988-02-29") == "date(\"2023-03-01\")");
+  CHECK(value_of("t.turns_35_on", "birth_date", "1989-02-28") == "date(\"2024-02-28\")");
+  // A tenure from 29 February 2020: three years on 28 February 2023.
+  CHECK(value_of("t.tenure_met_on", "start_date", "2020-02-29") == "date(\"2023-02-28\")");
+  CHECK(value_of("t.tenure_met_on", "start_date", "2021-02-28") == "date(\"2024-02-28\")");
+  auto tenure = [&](const char* as_of) {
+    return rules.decide("t.tenure", fields({{"start_date", day("2020-02-29")}}), as_of).outcome;
+  };
+  CHECK(tenure("2023-02-27") == Outcome::ineligible);
+  CHECK(tenure("2023-02-28") == Outcome::eligible);
 }
 
 TEST_CASE("three consecutive years 优秀, written with a macro over the years") {
@@ -442,10 +484,15 @@ decisions:
   CHECK(
       rules.decide("t.tenure", fields({{"start_date", day("2022-03-01")}}), "2025-03-01").outcome ==
       Outcome::eligible);
-  // A start on 29 February: three years on 1 March.
-  auto leap = rules.decide("t.tenure", fields({{"start_date", day("2020-02-29")}}), "2023-02-28");
+  // A start on 29 February: three years on 28 February of a common year, the
+  // last day of the month (R-05; an age would wait for 1 March, R-03).
+  auto leap = rules.decide("t.tenure", fields({{"start_date", day("2020-02-29")}}), "2023-02-27");
+  CHECK(leap.outcome == Outcome::ineligible);
   REQUIRE(first_condition(leap).hint.has_value());
-  CHECK(first_condition(leap).hint->date == day("2023-03-01"));
+  CHECK(first_condition(leap).hint->date == day("2023-02-28"));
+  CHECK(
+      rules.decide("t.tenure", fields({{"start_date", day("2020-02-29")}}), "2023-02-28").outcome ==
+      Outcome::eligible);
 
   auto income = rules.decide("t.income", fields({{"income", *cadre::Decimal::parse("80000.50")}}),
                              "2024-06-30");

@@ -1,5 +1,6 @@
 // The domain extensions through expressions: date() and the calendar
-// functions (29 February anniversaries, month and year ends, the predeclared
+// functions (durations clamped to the month end, R-05, and ages with a
+// 29 February birthday on 1 March, R-03; month and year ends, the predeclared
 // `as_of`), and exact decimal arithmetic (double literals read exactly beside a
 // decimal, half-up rounding, int mixes, errors, and the ban on mixing a decimal
 // with a double that is not a literal).
@@ -59,10 +60,55 @@ TEST_CASE("date() accepts existing days only") {
   CHECK(harness.run("date(x.text)") == "date(\"2024-02-29\")");
 }
 
-TEST_CASE("years_between gains a year on the anniversary, 29 February on 1 March") {
+TEST_CASE("date(year, month, day) builds an existing day; anything else is an error") {
   Harness harness;
   check_cases(harness, {
-                           {"years_between(date('2000-02-29'), date('2025-02-28'))", "24"},
+                           {"date(2024, 2, 29)", "date(\"2024-02-29\")"},
+                           {"date(2023, 2, 28)", "date(\"2023-02-28\")"},
+                           {"date(2000, 2, 29)", "date(\"2000-02-29\")"},
+                           {"date(1, 1, 1)", "date(\"0001-01-01\")"},
+                           {"date(9999, 12, 31)", "date(\"9999-12-31\")"},
+                           {"date(2024, 12, 31) == date('2024-12-31')", "true"},
+                           {"date(2023, 2, 29)", "error"},
+                           {"date(1900, 2, 29)", "error"},
+                           {"date(2024, 4, 31)", "error"},
+                           {"date(2024, 13, 1)", "error"},
+                           {"date(2024, 0, 1)", "error"},
+                           {"date(2024, 1, 0)", "error"},
+                           {"date(2024, 1, 32)", "error"},
+                           {"date(2024, -1, 1)", "error"},
+                           {"date(0, 1, 1)", "error"},
+                           {"date(10000, 1, 1)", "error"},
+                           {"date(2024, 4294967297, 1)", "error"},
+                           {"date(-9223372036854775807, 1, 1)", "error"},
+                       });
+  CHECK(harness.error_message("date(2023, 2, 29)") == "no such date: year 2023, month 2, day 29");
+  CHECK(harness.error_message("date(2024, 4294967297, 1)") ==
+        "no such date: year 2024, month 4294967297, day 1");
+  CHECK(harness.error_message("date(10000, 1, 1)") ==
+        "date out of range (0001-01-01 to 9999-12-31): year 10000");
+  // Built from facts: the parts of another date, unknown and error arguments.
+  harness.bind("as_of", date_value("2024-12-31"));
+  CHECK(harness.run("date(year(as_of), 1, 1)") == "date(\"2024-01-01\")");
+  CHECK(harness.run("date(year(as_of) - 1, 2, 29)") == "error");
+  CHECK(harness.run("date(x.n + 2017, x.n, x.n)") == "date(\"2024-07-07\")");
+  CHECK(harness.run("date(x.i, 1, x.j)") == "unknown(x.i, x.j)");
+  CHECK(harness.run("date(2024, x.n / x.zero, 1)") == "error");
+  CHECK(harness.run("date(2024, x.n / x.zero, x.i)") == "unknown(x.i)");
+  CHECK(harness.compile("date(2024, 2, 29)").program->result_type() == Type::date());
+  for (const char* source :
+       {"date(2024, 2)", "date(2024, '2', 29)", "date(2024, 2, 29.0)", "date(2024, 2, 29, 1)"}) {
+    INFO(std::string(source));
+    CHECK_FALSE(harness.compile(source).ok());
+  }
+}
+
+TEST_CASE("years_between counts a duration's whole years, clamped to the month end (R-05)") {
+  Harness harness;
+  check_cases(harness, {
+                           {"years_between(date('2024-02-29'), date('2025-02-27'))", "0"},
+                           {"years_between(date('2024-02-29'), date('2025-02-28'))", "1"},
+                           {"years_between(date('2000-02-29'), date('2025-02-28'))", "25"},
                            {"years_between(date('2000-02-29'), date('2025-03-01'))", "25"},
                            {"years_between(date('2000-02-29'), date('2004-02-28'))", "3"},
                            {"years_between(date('2000-02-29'), date('2004-02-29'))", "4"},
@@ -71,8 +117,34 @@ TEST_CASE("years_between gains a year on the anniversary, 29 February on 1 March
                            {"years_between(date('1990-12-31'), date('1991-12-30'))", "0"},
                            {"years_between(date('1990-12-31'), date('1991-12-31'))", "1"},
                            {"years_between(date('2025-05-15'), date('1990-05-15'))", "-35"},
+                           {"years_between(date('2025-02-28'), date('2024-02-29'))", "-1"},
                            {"years_between(date('2024-01-01'), date('2024-01-01'))", "0"},
                        });
+}
+
+TEST_CASE("age counts completed years of age, a 29 February birthday on 1 March (R-03)") {
+  Harness harness;
+  check_cases(harness, {
+                           {"age(date('2024-02-29'), date('2025-02-28'))", "0"},
+                           {"age(date('2024-02-29'), date('2025-03-01'))", "1"},
+                           {"age(date('2000-02-29'), date('2025-02-28'))", "24"},
+                           {"age(date('2000-02-29'), date('2025-03-01'))", "25"},
+                           {"age(date('2000-02-29'), date('2004-02-28'))", "3"},
+                           {"age(date('2000-02-29'), date('2004-02-29'))", "4"},
+                           {"age(date('1990-05-15'), date('2025-05-14'))", "34"},
+                           {"age(date('1990-05-15'), date('2025-05-15'))", "35"},
+                           {"age(date('1990-12-31'), date('2025-12-30'))", "34"},
+                           {"age(date('1990-12-31'), date('2025-12-31'))", "35"},
+                           {"age(date('1991-01-01'), date('2025-12-31'))", "34"},
+                           {"age(date('2025-05-15'), date('1990-05-15'))", "-35"},
+                           {"age(date('2024-01-01'), date('2024-01-01'))", "0"},
+                           {"age(x.day, as_of)", "unknown(as_of, x.day)"},
+                           {"age(date('2023-02-29'), as_of)", "unknown(as_of)"},
+                           {"age(date('2023-02-29'), date('2024-01-01'))", "error"},
+                       });
+  auto compiled = harness.compile("age(as_of)");
+  CHECK_FALSE(compiled.ok());
+  CHECK(harness.compile("age(as_of, as_of)").program->result_type() == Type::integer());
 }
 
 TEST_CASE("months_between counts whole months with month-end clamping") {
@@ -86,6 +158,9 @@ TEST_CASE("months_between counts whole months with month-end clamping") {
                            {"months_between(date('2023-12-15'), date('2024-01-15'))", "1"},
                            {"months_between(date('2020-06-01'), date('2025-06-01'))", "60"},
                            {"months_between(date('2024-03-01'), date('2024-01-01'))", "-2"},
+                           {"months_between(date('2018-11-30'), date('2019-02-27'))", "2"},
+                           {"months_between(date('2018-11-30'), date('2019-02-28'))", "3"},
+                           {"months_between(date('2019-02-28'), date('2018-11-30'))", "-3"},
                        });
 }
 
@@ -95,6 +170,10 @@ TEST_CASE("add_months clamps to the end of a shorter month and crosses year ends
                            {"add_months(date('2024-01-31'), 1) == date('2024-02-29')", "true"},
                            {"add_months(date('2023-01-31'), 1)", "date(\"2023-02-28\")"},
                            {"add_months(date('2024-11-30'), 3)", "date(\"2025-02-28\")"},
+                           {"add_months(date('2018-11-30'), 3)", "date(\"2019-02-28\")"},
+                           {"add_months(date('2019-11-30'), 3)", "date(\"2020-02-29\")"},
+                           {"add_months(date('2023-03-31'), -1)", "date(\"2023-02-28\")"},
+                           {"add_months(date('2024-03-31'), -2)", "date(\"2024-01-31\")"},
                            {"add_months(date('2024-12-31'), 1)", "date(\"2025-01-31\")"},
                            {"add_months(date('2024-03-31'), -1)", "date(\"2024-02-29\")"},
                            {"add_months(date('2025-01-15'), -1)", "date(\"2024-12-15\")"},
@@ -103,15 +182,37 @@ TEST_CASE("add_months clamps to the end of a shorter month and crosses year ends
                        });
 }
 
-TEST_CASE("add_years maps 29 February to 1 March in non-leap years") {
+TEST_CASE("add_years clamps 29 February to 28 February in common years (R-05)") {
+  Harness harness;
+  check_cases(
+      harness,
+      {
+          {"add_years(date('2024-02-29'), 1)", "date(\"2025-02-28\")"},
+          {"add_years(date('2024-02-29'), 4)", "date(\"2028-02-29\")"},
+          {"add_years(date('2024-02-29'), -1)", "date(\"2023-02-28\")"},
+          {"add_years(date('2024-12-31'), 1)", "date(\"2025-12-31\")"},
+          {"add_years(date('2018-11-30'), 1)", "date(\"2019-11-30\")"},
+          {"add_years(date('9999-12-31'), 1)", "error"},
+          {"add_years(date('2024-02-29'), 1) == add_months(date('2024-02-29'), 12)", "true"},
+      });
+}
+
+TEST_CASE("birthday maps 29 February to 1 March in common years (R-03)") {
   Harness harness;
   check_cases(harness, {
-                           {"add_years(date('2024-02-29'), 1)", "date(\"2025-03-01\")"},
-                           {"add_years(date('2024-02-29'), 4)", "date(\"2028-02-29\")"},
-                           {"add_years(date('2024-02-29'), -1)", "date(\"2023-03-01\")"},
-                           {"add_years(date('2024-12-31'), 1)", "date(\"2025-12-31\")"},
-                           {"add_years(date('9999-12-31'), 1)", "error"},
+                           {"birthday(date('2024-02-29'), 1)", "date(\"2025-03-01\")"},
+                           {"birthday(date('2024-02-29'), 4)", "date(\"2028-02-29\")"},
+                           {"birthday(date('2024-02-29'), -1)", "date(\"2023-03-01\")"},
+                           {"birthday(date('1989-06-15'), 35)", "date(\"2024-06-15\")"},
+                           {"birthday(date('1988-12-31'), 36)", "date(\"2024-12-31\")"},
+                           {"birthday(date('9999-12-31'), 1)", "error"},
+                           {"birthday(x.day, 35)", "unknown(x.day)"},
+                           {"birthday(date('2000-01-01'), x.n / x.zero)", "error"},
                        });
+  CHECK(harness.error_message("birthday(date('9999-12-31'), 1)") ==
+        "date out of range (0001-01-01 to 9999-12-31)");
+  CHECK(harness.compile("birthday(as_of, 1)").program->result_type() == Type::date());
+  CHECK_FALSE(harness.compile("birthday(as_of, as_of)").ok());
 }
 
 TEST_CASE("add_days and days_between cross month, leap-day and year ends") {
@@ -151,16 +252,19 @@ TEST_CASE("dates compare, and min/max pick a date") {
                        });
 }
 
-TEST_CASE("years_between and add_years agree as date.hpp promises") {
+TEST_CASE("years_between and add_years, age and birthday agree as date.hpp promises") {
   Harness harness;
-  for (const char* to : {"2025-02-28", "2025-03-01", "2028-02-28", "2028-02-29"}) {
+  for (const char* to : {"2025-02-27", "2025-02-28", "2025-03-01", "2028-02-28", "2028-02-29"}) {
     for (int n : {24, 25, 28}) {
-      std::string d = std::string("date('") + to + "')";
-      std::string source = "(years_between(date('2000-02-29'), " + d + ") >= " + std::to_string(n) +
-                           ") == (add_years(date('2000-02-29'), " + std::to_string(n) +
-                           ") <= " + d + ")";
-      INFO(source);
-      CHECK(harness.run(source) == "true");
+      const std::string d = std::string("date('") + to + "')";
+      const std::string count = std::to_string(n);
+      for (auto [between, add] : {std::pair{"years_between", "add_years"}, {"age", "birthday"}}) {
+        std::string source = std::string("(") + between + "(date('2000-02-29'), " + d +
+                             ") >= " + count + ") == (" + add + "(date('2000-02-29'), " + count +
+                             ") <= " + d + ")";
+        INFO(source);
+        CHECK(harness.run(source) == "true");
+      }
     }
   }
 }
@@ -171,15 +275,16 @@ TEST_CASE("as_of is a predeclared date: unknown when unbound, usable when bound"
   CHECK(harness.compile("as_of").program->result_type() == Type::date());
   CHECK(harness.run("as_of") == "unknown(as_of)");
   CHECK(harness.run("years_between(date('2000-02-29'), as_of) >= 25") == "unknown(as_of)");
+  CHECK(harness.run("age(date('2000-02-29'), as_of) >= 25") == "unknown(as_of)");
   harness.bind("cadre", map_of({{"name", "Li"}}));
-  CHECK(harness.run("years_between(cadre.birth_date, as_of)") ==
-        "unknown(as_of, cadre.birth_date)");
+  CHECK(harness.run("age(cadre.birth_date, as_of)") == "unknown(as_of, cadre.birth_date)");
   harness.bind("cadre", map_of({{"birth_date", "2000-02-29"}}));
   harness.bind("as_of", date_value("2025-02-28"));
-  CHECK(harness.run("years_between(cadre.birth_date, as_of)") == "24");
-  CHECK(harness.run("years_between(cadre.birth_date, as_of) >= 25") == "false");
-  harness.bind("as_of", date_value("2025-03-01"));
+  CHECK(harness.run("age(cadre.birth_date, as_of)") == "24");
+  CHECK(harness.run("age(cadre.birth_date, as_of) >= 25") == "false");
   CHECK(harness.run("years_between(cadre.birth_date, as_of) >= 25") == "true");
+  harness.bind("as_of", date_value("2025-03-01"));
+  CHECK(harness.run("age(cadre.birth_date, as_of) >= 25") == "true");
   harness.bind("as_of", "2025-03-01");
   CHECK(harness.run("as_of") == "date(\"2025-03-01\")");
 }

@@ -63,8 +63,8 @@ TEST_CASE("an undeclared identifier is reported, with a suggestion when one is c
 TEST_CASE("an unknown field of a declared record names the record and the closest field") {
   Harness harness;
   check_rejected(harness,
-                 {"years_between(cadre.brith_date, as_of) >= 35", "expr.no_such_field",
-                  "`cadre` has no field `brith_date`", 1, 20, "did you mean `birth_date`?"});
+                 {"age(cadre.brith_date, as_of) >= 35", "expr.no_such_field",
+                  "`cadre` has no field `brith_date`", 1, 10, "did you mean `birth_date`?"});
   check_rejected(harness, {"x.t &&\n  cadre.address.vilage == 'A'", "expr.no_such_field",
                            "`address` has no field `vilage`", 2, 16, "did you mean `village`?"});
   check_rejected(
@@ -107,6 +107,9 @@ TEST_CASE("calling a function with the wrong number of arguments is reported") {
                            "`years_between` does not take 1 argument", 1, 1});
   check_rejected(harness, {"x.t ||\n add_months(as_of, 1, 2) > as_of", "expr.arity",
                            "`add_months` does not take 3 arguments", 2, 2});
+  check_rejected(harness, {"age(as_of)", "expr.arity", "`age` does not take 1 argument", 1, 1});
+  check_rejected(harness,
+                 {"date(2024, 2)", "expr.arity", "`date` does not take 2 arguments", 1, 1});
 }
 
 TEST_CASE("calling a function in the wrong style or with wrong types is reported") {
@@ -121,6 +124,10 @@ TEST_CASE("calling a function in the wrong style or with wrong types is reported
                            "no overload of `round` takes (decimal, string)", 1, 1});
   check_rejected(harness, {"years_between(cadre.birth_date, '2025-01-01')", "expr.no_overload",
                            "no overload of `years_between` takes (date, string)", 1, 1});
+  check_rejected(harness, {"birthday(cadre.birth_date, as_of)", "expr.no_overload",
+                           "no overload of `birthday` takes (date, date)", 1, 1});
+  check_rejected(harness, {"date(2024, 2, '29')", "expr.no_overload",
+                           "no overload of `date` takes (int, int, string)", 1, 1});
 }
 
 TEST_CASE("an unknown function is reported") {
@@ -177,6 +184,9 @@ TEST_CASE("result_type() gives the static type of well-typed expressions") {
   CHECK(result_type(harness, "x.t ? pay : 1") == "decimal");
   CHECK(result_type(harness, "add_months(as_of, 1)") == "date");
   CHECK(result_type(harness, "years_between(cadre.birth_date, as_of)") == "int");
+  CHECK(result_type(harness, "age(cadre.birth_date, as_of)") == "int");
+  CHECK(result_type(harness, "birthday(cadre.birth_date, 35)") == "date");
+  CHECK(result_type(harness, "date(2024, 2, 29)") == "date");
   CHECK(result_type(harness, "cadre.assessments.map(a, a.grade)") == "list<string>");
   CHECK(result_type(harness, "cadre.assessments.filter(a, a.year > 2020)") == "list<assessment>");
   CHECK(result_type(harness, "cadre.assessments[0]") == "assessment");
