@@ -169,8 +169,8 @@ int RecordType::find_field(std::string_view name) const {
   return -1;
 }
 
-EnumType::EnumType(std::string name, std::vector<std::string> values, EnumOrder order)
-    : name_(std::move(name)), values_(std::move(values)), order_(order) {}
+EnumType::EnumType(std::string name, std::vector<std::string> values, EnumOrder order, bool open)
+    : name_(std::move(name)), values_(std::move(values)), order_(order), open_(open) {}
 
 int EnumType::find(std::string_view value) const {
   for (std::size_t i = 0; i < values_.size(); ++i) {

@@ -120,6 +120,8 @@ std::optional<Value> convert_enum(const yaml::Node& node, const Type& type, cons
   const EnumType& enumeration = *type.enum_type();
   int index = enumeration.find(node.scalar);
   if (index >= 0) return Value(EnumValue{type.enum_type_shared(), index});
+  // A scale the rule set leaves open: the value is not placed on it.
+  if (enumeration.is_open()) return Value::unknown("unspecified_parameter:" + enumeration.name());
   std::vector<std::string_view> names(enumeration.values().begin(), enumeration.values().end());
   std::string message = "`" + path + "` is `" + node.scalar + "`, not a value of `" +
                         enumeration.name() + "` (" + load::quoted_list(names) + ")";

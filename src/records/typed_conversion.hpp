@@ -21,7 +21,9 @@ namespace cadre::records {
 /// `issues`. `path` names the field in messages (`assessments[0].grade`).
 /// A scalar's text decides its value whatever its quoting (so that 3000.10 is
 /// an exact decimal and "42" an int where one is declared); a null node must
-/// be handled by the caller (it is an absent fact).
+/// be handled by the caller (it is an absent fact). A value that is not one of
+/// an open enumeration's is unknown (`unspecified_parameter:<enum>`), not an
+/// error.
 std::optional<Value> convert_node(const yaml::Node& node, const Type& type, const std::string& path,
                                   std::vector<RecordIssue>& issues);
 

@@ -19,6 +19,14 @@ inline std::shared_ptr<const EnumType> grade_enum() {
   return type;
 }
 
+/// An open scale: the rule set does not fix it (a variant supplies it).
+inline std::shared_ptr<const EnumType> team_grade_enum() {
+  static const auto type = std::make_shared<const EnumType>(
+      "team_grade", std::vector<std::string>{"好", "较好", "一般", "差"}, EnumOrder::descending,
+      true);
+  return type;
+}
+
 inline std::shared_ptr<const RecordType> village_type() {
   static const auto unit = std::make_shared<const EnumType>(
       "unit_kind", std::vector<std::string>{"village", "community"}, EnumOrder::unordered);
@@ -52,6 +60,8 @@ inline std::shared_ptr<const RecordType> cadre_type() {
                    {"tags", Type::list(Type::string())},
                    {"allowances", Type::map(Type::string(), Type::decimal())},
                    {"note", Type::dyn()},
+                   {"team_grade", Type::enumeration(team_grade_enum())},
+                   {"team_grades", Type::list(Type::enumeration(team_grade_enum()))},
                });
   return type;
 }
