@@ -200,7 +200,8 @@ void unknown_field(const yaml::Node& key, const RecordType& type, const std::str
 }
 
 /// The fields of `node` set on a record of `type`; `skip` is an entry that is
-/// not a field (the `kind` selector). False when any field failed.
+/// not a field (the `kind` selector). The fields that fail are left absent
+/// (so that `record` holds what could be read); false when any failed.
 bool fill_record(const yaml::Node& node, const RecordType& type, const std::string& path,
                  const yaml::Node* skip, RecordValue& record, std::vector<RecordIssue>& issues) {
   std::vector<bool> seen(type.fields().size());
@@ -216,6 +217,7 @@ bool fill_record(const yaml::Node& node, const RecordType& type, const std::stri
     }
     if (seen[index]) {
       report(issues, key, field_path, "`" + field_path + "` is given twice");
+      record.clear(index);  // which of the two is meant is not known
       ok = false;
       continue;
     }
@@ -288,6 +290,9 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   record.line = node.mark.line;
   std::vector<RecordIssue> issues;
   if (node.kind != yaml::NodeKind::mapping) {
+    record.kind = kind.empty() ? options.default_kind : kind;
+    auto type = record.kind.empty() ? nullptr : types(record.kind);
+    if (type) record.partial = RecordValue(type);  // of its kind, but no field could be read
     report(issues, node, "", "a record is a mapping of field names to values, not " + given(node));
     add_issues(record, std::move(issues));
     return record;
@@ -305,7 +310,8 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
     report(issues, node, "", "record kind `" + record.kind + "` is not declared");
   } else {
     RecordValue value(type);
-    if (fill_record(node, *type, "", selector, value, issues)) record.value = std::move(value);
+    bool ok = fill_record(node, *type, "", selector, value, issues);
+    (ok ? record.value : record.partial) = std::move(value);
   }
   add_issues(record, std::move(issues));
   return record;
@@ -313,6 +319,7 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
 
 void add_issues(InputRecord& record, std::vector<RecordIssue> issues) {
   if (issues.empty()) return;
+  if (record.value && !record.partial) record.partial = std::move(record.value);
   record.value.reset();
   record.errors.insert(record.errors.end(), std::make_move_iterator(issues.begin()),
                        std::make_move_iterator(issues.end()));

@@ -29,12 +29,14 @@ std::optional<Value> convert_node(const yaml::Node& node, const Type& type, cons
 
 /// The record in `node` (a mapping of field names to values). `kind` is the
 /// kind the file's shape gives it; when empty, a `kind` entry naming a
-/// declared kind selects it, else options.default_kind applies.
+/// declared kind selects it, else options.default_kind applies. A record with
+/// errors keeps the fields that converted in `partial`.
 InputRecord build_record(const yaml::Node& node, std::string_view kind,
                          const RecordTypeLookup& types, const RecordReadOptions& options);
 
 /// Adds `issues` to the record's errors (kept in file order) and drops its
-/// value: a record with an error is never evaluated.
+/// value: a record with an error is never evaluated (a value read whole
+/// becomes its partial value).
 void add_issues(InputRecord& record, std::vector<RecordIssue> issues);
 
 }  // namespace cadre::records

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -94,13 +95,33 @@ inline RecordBatch read(std::string name, std::string text,
                            options);
 }
 
+/// The field `name` of a record value, rendered; "absent" when not set.
+inline std::string field(const std::optional<RecordValue>& record, std::string_view name) {
+  if (!record) return "unread";
+  int index = record->type().find_field(name);
+  if (index < 0) return "no such field";
+  const Value* value = record->field(index);
+  return value == nullptr ? "absent" : value->debug_string();
+}
+
 /// The field `name` of a read record, rendered; "absent" when not set.
 inline std::string field(const InputRecord& record, std::string_view name) {
-  if (!record.value) return "unread";
-  int index = record.value->type().find_field(name);
-  if (index < 0) return "no such field";
-  const Value* value = record.value->field(index);
-  return value == nullptr ? "absent" : value->debug_string();
+  return field(record.value, name);
+}
+
+/// The fields set in a record's partial value, "name=value" joined by "; ";
+/// "none" when it has no partial value.
+inline std::string partial(const InputRecord& record) {
+  if (!record.partial) return "none";
+  std::string text;
+  const RecordType& type = record.partial->type();
+  for (std::size_t i = 0; i < type.fields().size(); ++i) {
+    const Value* value = record.partial->field(static_cast<int>(i));
+    if (value == nullptr) continue;
+    if (!text.empty()) text += "; ";
+    text += type.fields()[i].name + "=" + value->debug_string();
+  }
+  return type.name() + " {" + text + "}";
 }
 
 /// "line:column field: message", one line per error.
