@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,10 @@ struct RecordReadOptions {
   std::string default_kind;
   /// The field whose text becomes InputRecord::id.
   std::string key_field = "id";
+  /// The fields a record must give (not absent, null or empty text), by the
+  /// name of the record type: a kind (`cadre`), or the entries of one of its
+  /// history lists (`cadre.assessments`).
+  std::map<std::string, std::vector<std::string>, std::less<>> required;
 };
 
 /// Looks up the declared type of a record kind, or null.

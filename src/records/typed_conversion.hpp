@@ -23,9 +23,10 @@ namespace cadre::records {
 /// an exact decimal and "42" an int where one is declared); a null node must
 /// be handled by the caller (it is an absent fact). A value that is not one of
 /// an open enumeration's is unknown (`unspecified_parameter:<enum>`), not an
-/// error.
+/// error. Records inside must give their options.required fields.
 std::optional<Value> convert_node(const yaml::Node& node, const Type& type, const std::string& path,
-                                  std::vector<RecordIssue>& issues);
+                                  std::vector<RecordIssue>& issues,
+                                  const RecordReadOptions& options = {});
 
 /// The record in `node` (a mapping of field names to values). `kind` is the
 /// kind the file's shape gives it; when empty, a `kind` entry naming a

@@ -89,6 +89,15 @@ inline RecordReadOptions cadre_default() {
   return options;
 }
 
+/// cadre_default() with the required fields of a schema: a cadre's id and
+/// name, the year of each assessment, a village's id.
+inline RecordReadOptions strict() {
+  RecordReadOptions options = cadre_default();
+  options.required = {
+      {"cadre", {"id", "name"}}, {"cadre.assessments", {"year"}}, {"village", {"id"}}};
+  return options;
+}
+
 inline RecordBatch read(std::string name, std::string text,
                         const RecordReadOptions& options = cadre_default()) {
   return read_records_text(std::move(name), std::move(text), RecordFormat::automatic, lookup(),
