@@ -1,5 +1,5 @@
 // The public record reader: the rule set's schema types the records (and
-// says their required fields), and records that do not say their
+// says their keys and required fields), and records that do not say their
 // kind take the kind most decisions are about.
 #include <map>
 

@@ -6,6 +6,7 @@
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
+#include "records/duplicate_keys.hpp"
 #include "records/schema_options.hpp"
 #include "records/typed_conversion.hpp"
 
@@ -18,7 +19,7 @@ using Records = std::vector<RecordValue>;
 constexpr const char* kContext = "_context";
 
 // Builds the test's records with the checks of a records file (required
-// fields); problems become failures.
+// fields, duplicate keys); problems become failures.
 Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
                       std::vector<std::string>& problems) {
   Records records;
@@ -35,6 +36,7 @@ Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& te
     for (const auto& item : list.items)
       built.push_back(records::build_record(item, kind.scalar, types, options));
   }
+  records::check_duplicate_keys(built, options);
   for (auto& record : built) {
     for (const auto& issue : record.errors) {
       problems.push_back("record at line " + std::to_string(issue.line) + ": " + issue.message);

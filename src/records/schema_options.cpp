@@ -22,6 +22,7 @@ void add_required(const std::string& type_name, const std::vector<model::FieldDe
 RecordReadOptions schema_read_options(const model::Schema& schema) {
   RecordReadOptions options;
   for (const model::RecordKind& kind : schema.records) {
+    if (kind.key != options.key_field) options.keys[kind.id] = kind.key;
     add_required(kind.id, kind.fields, options);
   }
   return options;

@@ -339,7 +339,7 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   }
   const yaml::Node* selector = kind.empty() ? kind_selector(node, types) : nullptr;
   record.kind = kind.empty() ? (selector ? selector->scalar : options.default_kind) : kind;
-  record.id = key_text(node, options.key_field);
+  record.id = key_text(node, options.key_of(record.kind));
   auto type = record.kind.empty() ? nullptr : types(record.kind);
   if (kind.empty() && !selector && !kind_is_field(node, type.get())) {
     const yaml::Node& named = *node.find("kind");

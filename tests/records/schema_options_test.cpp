@@ -1,6 +1,6 @@
-// Tests of the read options a schema implies: required fields
-// (history-list entries under their record type's name), and the public
-// reader applying them to a rule set's records.
+// Tests of the read options a schema implies: key fields and required
+// fields (history-list entries under their record type's name), and the
+// public reader applying them to a rule set's records.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -21,10 +21,11 @@ model::FieldDecl field(std::string name, std::string type, bool required = false
   return decl;
 }
 
-TEST_CASE("the schema's required fields, list entries by their type's name") {
+TEST_CASE("the schema's keys and required fields, list entries by their type's name") {
   model::Schema schema;
   model::RecordKind town;
   town.id = "town";
+  town.key = "code";
   town.fields = {field("code", "string", true), field("name", "string")};
   model::RecordKind cadre;
   cadre.id = "cadre";
@@ -35,6 +36,8 @@ TEST_CASE("the schema's required fields, list entries by their type's name") {
                   field("name", "string"), assessments};
   schema.records = {town, cadre};
   RecordReadOptions options = schema_read_options(schema);
+  CHECK(options.key_of("town") == "code");
+  CHECK(options.key_of("cadre") == "id");
   CHECK(options.required.at("town") == std::vector<std::string>{"code"});
   CHECK(options.required.at("cadre") == std::vector<std::string>{"id", "village_id"});
   CHECK(options.required.at("cadre.assessments") == std::vector<std::string>{"year"});
@@ -69,7 +72,7 @@ decisions:
       - {id: member, when: cadre.party_member}
 )";
 
-TEST_CASE("read_records applies the rule set's required fields") {
+TEST_CASE("read_records applies the rule set's required fields and duplicate keys") {
   test::InlineRuleSet rules(kRules);
   auto file = std::filesystem::temp_directory_path() / "cadre_schema_options_test.csv";
   std::ofstream(file)
@@ -82,7 +85,8 @@ TEST_CASE("read_records applies the rule set's required fields") {
   std::filesystem::remove(file);
   REQUIRE(batch.records.size() == 4);
   CHECK(batch.records[0].errors.empty());
-  CHECK(batch.records[1].errors.empty());
+  REQUIRE(batch.records[1].errors.size() == 1);
+  CHECK(batch.records[1].errors[0].message == "duplicate id `c1`: also given at line 5");
   REQUIRE(batch.records[2].errors.size() == 2);
   CHECK(batch.records[2].errors[0].message == "required field `village_id` is missing");
   CHECK(batch.records[2].errors[1].message == "required field `assessments[0].year` is missing");
@@ -90,7 +94,8 @@ TEST_CASE("read_records applies the rule set's required fields") {
   CHECK(batch.records[2]
             .partial->field(batch.records[2].partial->type().find_field("id"))
             ->as_string() == "c2");
-  CHECK(batch.records[3].errors.empty());
+  REQUIRE(batch.records[3].errors.size() == 1);
+  CHECK(batch.records[3].errors[0].message == "duplicate id `c1`: also given at line 3");
 }
 
 }  // namespace
