@@ -1,7 +1,8 @@
 // Conversion of located raw record data (a YAML tree, whatever format it came
 // from) to the declared types of the schema: the single place that decides
 // what text is a valid int, decimal, date or enum value, and that reports
-// unknown fields and values that do not fit with field, type and text.
+// unknown fields, missing required fields and values that do not fit with
+// field, type and text.
 #include "records/typed_conversion.hpp"
 
 #include <algorithm>
