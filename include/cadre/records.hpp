@@ -30,15 +30,20 @@ struct RecordIssue {
 };
 
 /// One record of the input. `value` is set only when the record was read and
-/// converted without any error; otherwise `errors` says why, and `kind` and
-/// `id` are filled in as far as they could be read.
+/// converted without any error; otherwise `errors` says why, `kind` and `id`
+/// are filled in as far as they could be read, and `partial` holds what could
+/// be read so that the record still counts, with unknown facts, as a member of
+/// its group.
 struct InputRecord {
   std::string kind;  ///< the record kind (`cadre`, `village`), as given or defaulted
   std::string id;    ///< the text of the record's key field, when it has one
   int line = 0;      ///< where the record starts
   std::optional<RecordValue> value;
-  std::optional<RecordValue> partial;  ///< when the record has errors: the fields that could be read (bad fields absent)
-  std::vector<RecordIssue> errors;     ///< in file order
+  /// when the record has errors: the fields that could be read (bad fields
+  /// absent); not set when its kind is not known or nothing of it could be
+  /// parsed as a record.
+  std::optional<RecordValue> partial;
+  std::vector<RecordIssue> errors;  ///< in file order
 };
 
 /// Every record of a file, in input order (one per input record, never

@@ -120,16 +120,18 @@ enum class EnumOrder : std::uint8_t {
 
 /// A named enumeration, e.g. the grades of an assessment scale. Values are
 /// compared by their order, so `grade >= '称职'` means 称职 or better.
+/// An open enumeration is a scale the rule set does not fix (a variant
+/// supplies it): a record value that is not one of its values is not an
+/// error but unknown, `unspecified_parameter:<name>`.
 class CADRE_API EnumType {
  public:
-  /// `open`: the text does not fix the scale; values outside it are not
-  /// errors but unknown (`unspecified_parameter:<name>`) until a variant places them.
   EnumType(std::string name, std::vector<std::string> values, EnumOrder order, bool open = false);
 
   const std::string& name() const { return name_; }
   const std::vector<std::string>& values() const { return values_; }
   EnumOrder order() const { return order_; }
   bool is_ordered() const { return order_ != EnumOrder::unordered; }
+  /// True when values outside the declared list are unspecified, not errors.
   bool is_open() const { return open_; }
   /// Index of the value in the declared list, or -1.
   int find(std::string_view value) const;

@@ -1,10 +1,12 @@
-// The public record reader: the rule set's schema types the records, and
-// records that do not say their kind take the kind most decisions are about.
+// The public record reader: the rule set's schema types the records (and
+// says their keys and required fields), and records that do not say their
+// kind take the kind most decisions are about.
 #include <map>
 
 #include "cadre/records.hpp"
 #include "compile/compiled_ruleset.hpp"
 #include "records/read_records.hpp"
+#include "records/schema_options.hpp"
 
 namespace cadre {
 
@@ -35,7 +37,7 @@ RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSe
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;
   };
-  records::RecordReadOptions options;
+  records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
   options.format = format;
   options.default_kind = default_kind(impl);
   RecordBatch batch = records::read_records(file, types, options);

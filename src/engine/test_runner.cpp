@@ -6,6 +6,8 @@
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
+#include "records/duplicate_keys.hpp"
+#include "records/schema_options.hpp"
 #include "records/typed_conversion.hpp"
 
 namespace cadre::engine {
@@ -16,7 +18,8 @@ using Records = std::vector<RecordValue>;
 
 constexpr const char* kContext = "_context";
 
-// Builds the test's records; problems become failures.
+// Builds the test's records with the checks of a records file (required
+// fields, duplicate keys); problems become failures.
 Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
                       std::vector<std::string>& problems) {
   Records records;
@@ -27,14 +30,18 @@ Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& te
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;
   };
+  records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
+  std::vector<records::InputRecord> built;
   for (const auto& [kind, list] : node->entries) {
-    for (const auto& item : list.items) {
-      records::InputRecord built = records::build_record(item, kind.scalar, types, {});
-      for (const auto& issue : built.errors) {
-        problems.push_back("record at line " + std::to_string(issue.line) + ": " + issue.message);
-      }
-      if (built.value) records.push_back(std::move(*built.value));
+    for (const auto& item : list.items)
+      built.push_back(records::build_record(item, kind.scalar, types, options));
+  }
+  records::check_duplicate_keys(built, options);
+  for (auto& record : built) {
+    for (const auto& issue : record.errors) {
+      problems.push_back("record at line " + std::to_string(issue.line) + ": " + issue.message);
     }
+    if (record.value) records.push_back(std::move(*record.value));
   }
   return records;
 }

@@ -264,6 +264,12 @@ InputRecord read_row(const PathNode& paths, std::size_t columns, const Row& row,
   InputRecord record = build_record(node, "", types, options);
   record.line = row.line;
   if (row.cells.size() != columns) {
+    // The cells cannot be matched to their columns: none of the row's fields is kept.
+    const auto& read = record.value ? record.value : record.partial;
+    std::optional<RecordValue> nothing;
+    if (read) nothing.emplace(read->type_shared());
+    record.value.reset();
+    record.partial = std::move(nothing);
     record.errors.clear();
     add_issues(record, {{"",
                          "the row has " + std::to_string(row.cells.size()) +

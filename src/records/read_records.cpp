@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "records/duplicate_keys.hpp"
 #include "records/format_readers.hpp"
 
 namespace cadre::records {
@@ -49,22 +50,27 @@ RecordBatch read_records(const std::filesystem::path& file, const RecordTypeLook
 RecordBatch read_records_text(std::string name, std::string text, RecordFormat format,
                               const RecordTypeLookup& types, const RecordReadOptions& options) {
   if (format == RecordFormat::automatic) format = format_from_extension(name);
+  RecordBatch batch;
   switch (format) {
     case RecordFormat::yaml:
-      return read_yaml_records(std::move(name), std::move(text), false, types, options);
     case RecordFormat::json:
-      return read_yaml_records(std::move(name), std::move(text), true, types, options);
-    case RecordFormat::json_lines:
-      return read_json_lines_records(std::move(name), text, types, options);
-    case RecordFormat::csv:
-      return read_csv_records(std::move(name), text, types, options);
-    case RecordFormat::automatic:
+      batch = read_yaml_records(std::move(name), std::move(text), format == RecordFormat::json,
+                                types, options);
       break;
+    case RecordFormat::json_lines:
+      batch = read_json_lines_records(std::move(name), text, types, options);
+      break;
+    case RecordFormat::csv:
+      batch = read_csv_records(std::move(name), text, types, options);
+      break;
+    case RecordFormat::automatic:
+      batch.diagnostics.push_back(
+          file_error(name, kFormatCode, "cannot tell the format of the records file `" + name + "`",
+                     "name it .yaml, .yml, .json, .jsonl, .ndjson or .csv, or give the format"));
+      return batch;
   }
-  RecordBatch batch;
-  batch.diagnostics.push_back(
-      file_error(name, kFormatCode, "cannot tell the format of the records file `" + name + "`",
-                 "name it .yaml, .yml, .json, .jsonl, .ndjson or .csv, or give the format"));
+  // Checks of the batch as a whole, the same for every format.
+  check_duplicate_keys(batch.records, options);
   return batch;
 }
 

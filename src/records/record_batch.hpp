@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,8 +29,20 @@ struct RecordReadOptions {
   RecordFormat format = RecordFormat::automatic;
   /// The kind of records that do not say theirs (no `kind` key or column).
   std::string default_kind;
-  /// The field whose text becomes InputRecord::id.
+  /// The field whose text becomes InputRecord::id, for a kind not in `keys`.
   std::string key_field = "id";
+  /// Record kinds keyed by another field (a schema's `key:`): kind → field.
+  std::map<std::string, std::string, std::less<>> keys;
+  /// The fields a record must give (not absent, null or empty text), by the
+  /// name of the record type: a kind (`cadre`), or the entries of one of its
+  /// history lists (`cadre.assessments`).
+  std::map<std::string, std::vector<std::string>, std::less<>> required;
+
+  /// The key field of records of `kind`.
+  const std::string& key_of(std::string_view kind) const {
+    auto found = keys.find(kind);
+    return found == keys.end() ? key_field : found->second;
+  }
 };
 
 /// Looks up the declared type of a record kind, or null.

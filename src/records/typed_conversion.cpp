@@ -1,7 +1,8 @@
 // Conversion of located raw record data (a YAML tree, whatever format it came
 // from) to the declared types of the schema: the single place that decides
 // what text is a valid int, decimal, date or enum value, and that reports
-// unknown fields and values that do not fit with field, type and text.
+// unknown fields, missing required fields and values that do not fit with
+// field, type and text.
 #include "records/typed_conversion.hpp"
 
 #include <algorithm>
@@ -120,6 +121,8 @@ std::optional<Value> convert_enum(const yaml::Node& node, const Type& type, cons
   const EnumType& enumeration = *type.enum_type();
   int index = enumeration.find(node.scalar);
   if (index >= 0) return Value(EnumValue{type.enum_type_shared(), index});
+  // A scale the rule set leaves open: the value is not placed on it.
+  if (enumeration.is_open()) return Value::unknown("unspecified_parameter:" + enumeration.name());
   std::vector<std::string_view> names(enumeration.values().begin(), enumeration.values().end());
   std::string message = "`" + path + "` is `" + node.scalar + "`, not a value of `" +
                         enumeration.name() + "` (" + load::quoted_list(names) + ")";
@@ -140,6 +143,7 @@ std::optional<Value> convert_scalar(const yaml::Node& node, const Type& type,
 }
 
 std::optional<Value> convert_list(const yaml::Node& node, const Type& type, const std::string& path,
+                                  const RecordReadOptions& options,
                                   std::vector<RecordIssue>& issues) {
   ListValue items;
   items.reserve(node.items.size());
@@ -150,7 +154,7 @@ std::optional<Value> convert_list(const yaml::Node& node, const Type& type, cons
     if (item.kind == yaml::NodeKind::null) {
       report(issues, item, item_path, "`" + item_path + "` is null; a list entry must be given");
       ok = false;
-    } else if (auto value = convert_node(item, type.element(), item_path, issues)) {
+    } else if (auto value = convert_node(item, type.element(), item_path, issues, options)) {
       items.push_back(std::move(*value));
     } else {
       ok = false;
@@ -161,6 +165,7 @@ std::optional<Value> convert_list(const yaml::Node& node, const Type& type, cons
 }
 
 std::optional<Value> convert_map(const yaml::Node& node, const Type& type, const std::string& path,
+                                 const RecordReadOptions& options,
                                  std::vector<RecordIssue>& issues) {
   MapValue map;
   bool ok = true;
@@ -171,7 +176,7 @@ std::optional<Value> convert_map(const yaml::Node& node, const Type& type, const
       ok = false;
     } else if (entry.kind == yaml::NodeKind::null) {
       continue;
-    } else if (auto value = convert_node(entry, type.value(), entry_path, issues)) {
+    } else if (auto value = convert_node(entry, type.value(), entry_path, issues, options)) {
       map.set(Value(key.scalar), std::move(*value));
     } else {
       ok = false;
@@ -197,11 +202,43 @@ void unknown_field(const yaml::Node& key, const RecordType& type, const std::str
   report(issues, key, joined(path, key.scalar), std::move(message));
 }
 
+/// True when `value` is empty text (or only blanks), which a required field
+/// may not be.
+bool is_empty_text(const Value& value) {
+  return value.kind() == ValueKind::string &&
+         value.as_string().find_first_not_of(" \t") == std::string::npos;
+}
+
+/// Reports each required field of `type` that `record` does not give (absent,
+/// null or empty text), unless it was given and failed (already reported).
+/// False when any is missing.
+bool check_required(const yaml::Node& node, const RecordType& type, const std::string& path,
+                    const RecordValue& record, const std::vector<bool>& failed,
+                    const RecordReadOptions& options, std::vector<RecordIssue>& issues) {
+  auto required = options.required.find(type.name());
+  if (required == options.required.end()) return true;
+  bool ok = true;
+  for (const std::string& name : required->second) {
+    int index = type.find_field(name);
+    if (index < 0 || failed[index]) continue;
+    const Value* value = record.field(index);
+    if (value != nullptr && !is_empty_text(*value)) continue;
+    std::string field_path = joined(path, name);
+    report(issues, node, field_path, "required field `" + field_path + "` is missing");
+    ok = false;
+  }
+  return ok;
+}
+
 /// The fields of `node` set on a record of `type`; `skip` is an entry that is
-/// not a field (the `kind` selector). False when any field failed.
+/// not a field (the `kind` selector). The fields that fail are left absent
+/// (so that `record` holds what could be read); false when any failed or a
+/// required field is missing.
 bool fill_record(const yaml::Node& node, const RecordType& type, const std::string& path,
-                 const yaml::Node* skip, RecordValue& record, std::vector<RecordIssue>& issues) {
+                 const yaml::Node* skip, const RecordReadOptions& options, RecordValue& record,
+                 std::vector<RecordIssue>& issues) {
   std::vector<bool> seen(type.fields().size());
+  std::vector<bool> failed(type.fields().size());
   bool ok = true;
   for (const auto& [key, entry] : node.entries) {
     if (&entry == skip) continue;
@@ -214,31 +251,38 @@ bool fill_record(const yaml::Node& node, const RecordType& type, const std::stri
     }
     if (seen[index]) {
       report(issues, key, field_path, "`" + field_path + "` is given twice");
+      record.clear(index);  // which of the two is meant is not known
+      failed[index] = true;
       ok = false;
       continue;
     }
     seen[index] = true;
     if (entry.kind == yaml::NodeKind::null) continue;  // an absent fact
-    auto value = convert_node(entry, type.fields()[index].type, field_path, issues);
+    auto value = convert_node(entry, type.fields()[index].type, field_path, issues, options);
     if (value) record.set(index, std::move(*value));
+    failed[index] = !value;
     ok = ok && value.has_value();
   }
-  return ok;
+  return check_required(node, type, path, record, failed, options, issues) && ok;
 }
 
 std::optional<Value> convert_structure(const yaml::Node& node, const Type& type,
-                                       const std::string& path, std::vector<RecordIssue>& issues) {
+                                       const std::string& path, const RecordReadOptions& options,
+                                       std::vector<RecordIssue>& issues) {
   if (node.kind == yaml::NodeKind::sequence && (type.kind() == TypeKind::list || type.is_dyn())) {
-    return convert_list(node, type.is_dyn() ? Type::list(Type::dyn()) : type, path, issues);
+    return convert_list(node, type.is_dyn() ? Type::list(Type::dyn()) : type, path, options,
+                        issues);
   }
   if (node.kind == yaml::NodeKind::mapping && type.kind() == TypeKind::record) {
     RecordValue record(type.record_type_shared());
-    if (!fill_record(node, *type.record_type(), path, nullptr, record, issues)) return std::nullopt;
+    if (!fill_record(node, *type.record_type(), path, nullptr, options, record, issues)) {
+      return std::nullopt;
+    }
     return Value(std::move(record));
   }
   if (node.kind == yaml::NodeKind::mapping && (type.kind() == TypeKind::map || type.is_dyn())) {
     return convert_map(node, type.is_dyn() ? Type::map(Type::string(), Type::dyn()) : type, path,
-                       issues);
+                       options, issues);
   }
   report(issues, node, path,
          "`" + path + "` is declared " + type.to_string() + " but was given " + given(node));
@@ -248,13 +292,14 @@ std::optional<Value> convert_structure(const yaml::Node& node, const Type& type,
 }  // namespace
 
 std::optional<Value> convert_node(const yaml::Node& node, const Type& type, const std::string& path,
-                                  std::vector<RecordIssue>& issues) {
+                                  std::vector<RecordIssue>& issues,
+                                  const RecordReadOptions& options) {
   bool structured = type.kind() == TypeKind::list || type.kind() == TypeKind::map ||
                     type.kind() == TypeKind::record;
   if (node.kind == yaml::NodeKind::scalar && !structured) {
     return convert_scalar(node, type, path, issues);
   }
-  return convert_structure(node, type, path, issues);
+  return convert_structure(node, type, path, options, issues);
 }
 
 namespace {
@@ -286,13 +331,16 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   record.line = node.mark.line;
   std::vector<RecordIssue> issues;
   if (node.kind != yaml::NodeKind::mapping) {
+    record.kind = kind.empty() ? options.default_kind : kind;
+    auto type = record.kind.empty() ? nullptr : types(record.kind);
+    if (type) record.partial = RecordValue(type);  // of its kind, but no field could be read
     report(issues, node, "", "a record is a mapping of field names to values, not " + given(node));
     add_issues(record, std::move(issues));
     return record;
   }
-  record.id = key_text(node, options.key_field);
   const yaml::Node* selector = kind.empty() ? kind_selector(node, types) : nullptr;
   record.kind = kind.empty() ? (selector ? selector->scalar : options.default_kind) : kind;
+  record.id = key_text(node, options.key_of(record.kind));
   auto type = record.kind.empty() ? nullptr : types(record.kind);
   if (kind.empty() && !selector && !kind_is_field(node, type.get())) {
     const yaml::Node& named = *node.find("kind");
@@ -303,7 +351,8 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
     report(issues, node, "", "record kind `" + record.kind + "` is not declared");
   } else {
     RecordValue value(type);
-    if (fill_record(node, *type, "", selector, value, issues)) record.value = std::move(value);
+    bool ok = fill_record(node, *type, "", selector, options, value, issues);
+    (ok ? record.value : record.partial) = std::move(value);
   }
   add_issues(record, std::move(issues));
   return record;
@@ -311,6 +360,7 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
 
 void add_issues(InputRecord& record, std::vector<RecordIssue> issues) {
   if (issues.empty()) return;
+  if (record.value && !record.partial) record.partial = std::move(record.value);
   record.value.reset();
   record.errors.insert(record.errors.end(), std::make_move_iterator(issues.begin()),
                        std::make_move_iterator(issues.end()));

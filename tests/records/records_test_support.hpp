@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,14 @@ inline std::shared_ptr<const EnumType> grade_enum() {
   static const auto type = std::make_shared<const EnumType>(
       "cadre_grade", std::vector<std::string>{"优秀", "称职", "基本称职", "不称职"},
       EnumOrder::descending);
+  return type;
+}
+
+/// An open scale: the rule set does not fix it (a variant supplies it).
+inline std::shared_ptr<const EnumType> team_grade_enum() {
+  static const auto type = std::make_shared<const EnumType>(
+      "team_grade", std::vector<std::string>{"好", "较好", "一般", "差"}, EnumOrder::descending,
+      true);
   return type;
 }
 
@@ -52,6 +61,8 @@ inline std::shared_ptr<const RecordType> cadre_type() {
                    {"tags", Type::list(Type::string())},
                    {"allowances", Type::map(Type::string(), Type::decimal())},
                    {"note", Type::dyn()},
+                   {"team_grade", Type::enumeration(team_grade_enum())},
+                   {"team_grades", Type::list(Type::enumeration(team_grade_enum()))},
                });
   return type;
 }
@@ -78,19 +89,48 @@ inline RecordReadOptions cadre_default() {
   return options;
 }
 
+/// cadre_default() with the required fields of a schema: a cadre's id and
+/// name, the year of each assessment, a village's id.
+inline RecordReadOptions strict() {
+  RecordReadOptions options = cadre_default();
+  options.required = {
+      {"cadre", {"id", "name"}}, {"cadre.assessments", {"year"}}, {"village", {"id"}}};
+  return options;
+}
+
 inline RecordBatch read(std::string name, std::string text,
                         const RecordReadOptions& options = cadre_default()) {
   return read_records_text(std::move(name), std::move(text), RecordFormat::automatic, lookup(),
                            options);
 }
 
+/// The field `name` of a record value, rendered; "absent" when not set.
+inline std::string field(const std::optional<RecordValue>& record, std::string_view name) {
+  if (!record) return "unread";
+  int index = record->type().find_field(name);
+  if (index < 0) return "no such field";
+  const Value* value = record->field(index);
+  return value == nullptr ? "absent" : value->debug_string();
+}
+
 /// The field `name` of a read record, rendered; "absent" when not set.
 inline std::string field(const InputRecord& record, std::string_view name) {
-  if (!record.value) return "unread";
-  int index = record.value->type().find_field(name);
-  if (index < 0) return "no such field";
-  const Value* value = record.value->field(index);
-  return value == nullptr ? "absent" : value->debug_string();
+  return field(record.value, name);
+}
+
+/// The fields set in a record's partial value, "name=value" joined by "; ";
+/// "none" when it has no partial value.
+inline std::string partial(const InputRecord& record) {
+  if (!record.partial) return "none";
+  std::string text;
+  const RecordType& type = record.partial->type();
+  for (std::size_t i = 0; i < type.fields().size(); ++i) {
+    const Value* value = record.partial->field(static_cast<int>(i));
+    if (value == nullptr) continue;
+    if (!text.empty()) text += "; ";
+    text += type.fields()[i].name + "=" + value->debug_string();
+  }
+  return type.name() + " {" + text + "}";
 }
 
 /// "line:column field: message", one line per error.

@@ -99,6 +99,44 @@ TEST_CASE("an enum value must be declared, with a suggestion") {
         "`不称职`); did you mean `称职`?");
 }
 
+TEST_CASE("a value off an open enumeration is unspecified, not an error") {
+  InputRecord record = one("- {id: c1, team_grade: 优良, team_grades: [好, 特好, 差]}\n");
+  REQUIRE(errors(record) == "");
+  CHECK(field(record, "team_grade") == "unknown(unspecified_parameter:team_grade)");
+  CHECK(field(record, "team_grades") ==
+        "[\"好\", unknown(unspecified_parameter:team_grade), \"差\"]");
+  CHECK(record.value->field(record.value->type().find_field("team_grade"))->is_unknown());
+  // Its own values are still placed on the scale.
+  InputRecord known = one("- {team_grade: 较好}\n");
+  CHECK(known.value->field(known.value->type().find_field("team_grade"))->as_enum().name() ==
+        "较好");
+  // The same value on a closed scale stays an error.
+  CHECK(errors(one("- {grade: 优良}\n")).starts_with("1:11 grade: `grade` is `优良`, not a value"));
+}
+
+TEST_CASE("an open enumeration is open in every format") {
+  const char* texts[][2] = {
+      {"r.yaml", "- {team_grade: 优良}\n"},
+      {"r.json", "[{\"team_grade\": \"优良\"}]"},
+      {"r.jsonl", "{\"team_grade\": \"优良\"}\n"},
+      {"r.csv", "team_grade\n优良\n"},
+  };
+  for (const auto& [name, text] : texts) {
+    CAPTURE(name);
+    RecordBatch batch = testing::read(name, text);
+    REQUIRE(batch.records.size() == 1);
+    CHECK(errors(batch.records[0]) == "");
+    CHECK(field(batch.records[0], "team_grade") == "unknown(unspecified_parameter:team_grade)");
+  }
+}
+
+TEST_CASE("an enumeration is closed unless declared open") {
+  CHECK_FALSE(testing::grade_enum()->is_open());
+  CHECK(testing::team_grade_enum()->is_open());
+  EnumType plain("scale", {"a", "b"}, EnumOrder::ascending);
+  CHECK_FALSE(plain.is_open());
+}
+
 TEST_CASE("an unknown field is an error naming it, with a suggestion") {
   InputRecord record = one("- {id: c1, birth_dat: 1990-01-01, favourite_colour: red}\n");
   CHECK_FALSE(record.value);
