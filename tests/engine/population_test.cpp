@@ -135,7 +135,7 @@ std::vector<cadre::RecordValue> town_of(const Rules& rules, const std::string& t
 }  // namespace
 
 TEST_CASE("a ratio quota of the group's size: floor(0.2 × 23) = 4 among 5 candidates") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}"));
   auto all = rules.population(town_of(rules, "t1", {70, 90, 50, 80, 60}, 18));
   REQUIRE(all.size() == 23);
 
@@ -203,7 +203,7 @@ TEST_CASE("a ratio quota of the group's size: floor(0.2 × 23) = 4 among 5 candi
 }
 
 TEST_CASE("a tie across the cap without a tie-break is tie_at_cap; a tie within it is settled") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}"));
   // Quota 4: c1 and c2 tie at rank 1 (inside), c4 and c5 tie at rank 4 (the cap).
   auto all = rules.population(town_of(rules, "t1", {90, 90, 70, 60, 60}, 18));
 
@@ -241,7 +241,7 @@ TEST_CASE("a tie across the cap without a tie-break is tie_at_cap; a tie within 
 }
 
 TEST_CASE("a tie-break by id settles the tie at the cap and is named") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}",
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}",
                           "      tie_break: [{expr: cadre.id, order: asc}]\n"));
   auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 60}, 18));
 
@@ -268,7 +268,7 @@ TEST_CASE("a tie-break by id settles the tie at the cap and is named") {
 
 TEST_CASE("ceil, half_up and exact roundings of a ratio quota") {
   SUBCASE("ceil(0.2 × 23) = 5") {
-    Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: ceil}"));
+    Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: ceil}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50, 40}, 17));
     const auto& place = cohort_of(find(all, "c5", "hy.excellent_allowed"));
     CHECK(place.quota == 5);
@@ -278,28 +278,28 @@ TEST_CASE("ceil, half_up and exact roundings of a ratio quota") {
     CHECK(cohort_of(find(all, "c6", "hy.excellent_allowed")).rank_needed == 5);
   }
   SUBCASE("half_up(0.2 × 23) = 5: 4.6 rounds up") {
-    Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: half_up}"));
+    Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: half_up}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50, 40}, 17));
     CHECK(cohort_of(find(all, "c1", "hy.excellent_allowed")).quota_rule == "half_up(0.2 × 23) = 5");
     CHECK(find(all, "c5", "hy.excellent_allowed").outcome == Outcome::eligible);
     CHECK(find(all, "c6", "hy.excellent_allowed").outcome == Outcome::ineligible);
   }
   SUBCASE("half_up(0.2 × 22) = 4: 4.4 rounds down") {
-    Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: half_up}"));
+    Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: half_up}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50}, 17));
     CHECK(cohort_of(find(all, "c1", "hy.excellent_allowed")).quota_rule == "half_up(0.2 × 22) = 4");
     CHECK(find(all, "c4", "hy.excellent_allowed").outcome == Outcome::eligible);
     CHECK(find(all, "c5", "hy.excellent_allowed").outcome == Outcome::ineligible);
   }
   SUBCASE("half_up(0.5 × 9) = 5: exactly half rounds up") {
-    Rules rules(quota_rules("{ratio: 0.5, rounding: half_up}"));
+    Rules rules(quota_rules("{ratio: 0.5, of: members, rounding: half_up}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50, 40}, 3));
     CHECK(cohort_of(find(all, "c1", "hy.excellent_allowed")).quota_rule == "half_up(0.5 × 9) = 5");
     CHECK(find(all, "c5", "hy.excellent_allowed").outcome == Outcome::eligible);
     CHECK(find(all, "c6", "hy.excellent_allowed").outcome == Outcome::ineligible);
   }
   SUBCASE("exact 0.5 × 10 = 5 is whole: settled") {
-    Rules rules(quota_rules("{ratio: 0.5, rounding: exact}"));
+    Rules rules(quota_rules("{ratio: 0.5, of: members, rounding: exact}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50, 40}, 4));
     const auto& place = cohort_of(find(all, "c5", "hy.excellent_allowed"));
     CHECK(place.quota == 5);
@@ -308,7 +308,7 @@ TEST_CASE("ceil, half_up and exact roundings of a ratio quota") {
     CHECK(find(all, "c6", "hy.excellent_allowed").outcome == Outcome::ineligible);
   }
   SUBCASE("exact 0.5 × 9 = 4.5 is not whole: the rounding is unspecified") {
-    Rules rules(quota_rules("{ratio: 0.5, rounding: exact}"));
+    Rules rules(quota_rules("{ratio: 0.5, of: members, rounding: exact}"));
     auto all = rules.population(town_of(rules, "t1", {90, 80, 70, 60, 50, 40}, 3));
     // The fifth place is in the quota if the text rounds up, out if it rounds down.
     const auto& fifth = find(all, "c5", "hy.excellent_allowed");
@@ -351,7 +351,7 @@ TEST_CASE("a quota by count") {
 }
 
 TEST_CASE("two towns are allocated independently, in a deterministic order") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}"));
   // Town a: 10 records, quota 2; town b: 5 records, quota 1. Input interleaved.
   auto a = town_of(rules, "a", {10, 40, 30, 20}, 6, "a");
   auto b = town_of(rules, "b", {99, 98}, 3, "b");
@@ -403,7 +403,7 @@ TEST_CASE("two towns are allocated independently, in a deterministic order") {
 }
 
 TEST_CASE("a candidate with no score: others settled where it cannot matter, else undetermined") {
-  Rules rules(quota_rules("{ratio: 0.3, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: 0.3, of: members, rounding: floor}"));
   // Quota floor(0.3 × 10) = 3. cx could stand anywhere among the 5 candidates.
   auto records = town_of(rules, "t1", {90, 80, 70, 60}, 5);
   records.push_back(rules.record("cadre", cadre_in("cx", "t1", true, std::nullopt)));
@@ -566,7 +566,7 @@ decisions:
       group_by: cadre.town_code
       candidates: cadre.proposed
       rank_by: [{expr: cadre.score, order: desc}]
-      quota: {ratio: hy.max_ratio, rounding: floor}
+      quota: {ratio: hy.max_ratio, of: members, rounding: floor}
 )y");
   auto records = town_of(rules, "t1", {90, 80}, 3);
   records.push_back(rules.record("cadre", cadre_in("cx", "t1", true, std::nullopt)));
@@ -812,7 +812,7 @@ bool has_explanation(const cadre::Reason& reason) {
 }  // namespace
 
 TEST_CASE("explanations off: the same outcomes and values, no messages, facts or hints") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}", R"y(  - id: hy.bonus
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}", R"y(  - id: hy.bonus
     kind: pay
     subject: cadre
     cite: HY-PAY-02
@@ -911,7 +911,7 @@ TEST_CASE("the results follow the input order, whatever the kinds") {
 }
 
 TEST_CASE("a record whose group is unknown is undetermined and may belong to any group") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}"));
   auto records = town_of(rules, "t1", {90, 80, 70, 60, 50}, 18);
   cadre::MapValue lost = fields({{"id", "cz"}, {"proposed", true}, {"score", 99}});
   records.push_back(rules.record("cadre", lost));
@@ -939,7 +939,7 @@ TEST_CASE("a record whose group is unknown is undetermined and may belong to any
 TEST_CASE("one engine shared by threads gives every thread the same decisions") {
   // The compiled rule set is immutable: concurrent populations (explained,
   // so hints probe other dates too) must not disturb each other.
-  Rules rules(quota_rules("{ratio: hy.max_ratio, rounding: floor}"));
+  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}"));
   auto records = town_of(rules, "t1", {70, 90, 50, 80, 60}, 18);
   auto expected = rules.population(records);
   auto render = [](const std::vector<cadre::RecordDecisions>& all) {

@@ -208,7 +208,7 @@ TEST_CASE("the warning lifecycle: 30 November + 3 months ends on 28 February") {
   auto first_day = status(nullptr, "2024-11-30");
   CHECK(first_day.outcome == Outcome::triggered);
   CHECK(first_day.value.debug_string() == "\"in_period\"");
-  CHECK(joined(first_day.flags) == "until:2025-02-28");
+  CHECK(joined(first_day.flags) == "through:2025-02-27");
 
   // The last day of the period, even with a review result already known.
   for (const char* review : {static_cast<const char*>(nullptr), "pass", "fail"}) {
@@ -216,7 +216,7 @@ TEST_CASE("the warning lifecycle: 30 November + 3 months ends on 28 February") {
     auto last_day = status(review, "2025-02-27");
     CHECK(last_day.outcome == Outcome::triggered);
     CHECK(last_day.value.debug_string() == "\"in_period\"");
-    CHECK(joined(last_day.flags) == "until:2025-02-28");
+    CHECK(joined(last_day.flags) == "through:2025-02-27");
   }
 
   // On the end date: by the review.
@@ -234,7 +234,7 @@ TEST_CASE("the warning period ends on 29 February in a leap year") {
   Rules rules(kWarning);
   auto last = rules.decide("t.warning_status", warned("2023-11-30", nullptr), "2024-02-28");
   CHECK(last.value.debug_string() == "\"in_period\"");
-  CHECK(joined(last.flags) == "until:2024-02-29");
+  CHECK(joined(last.flags) == "through:2024-02-28");
   CHECK(rules.decide("t.warning_status", warned("2023-11-30", nullptr), "2024-02-29")
             .value.debug_string() == "\"awaiting_review\"");
 }

@@ -77,7 +77,7 @@ constexpr std::string_view kEveryKind = R"yaml(decisions:
       candidates: g == '优秀'
       rank_by: [{expr: hy.composite}]
       tie_break: [{expr: cadre.id, order: asc}]
-      quota: {ratio: hy.ratio, rounding: floor}
+      quota: {ratio: hy.ratio, of: members, rounding: floor}
   - id: ps.tiers
     kind: allocation
     cite: PS-PAY-05
@@ -197,6 +197,8 @@ TEST_CASE("decisions: keys the kind does not allow, and other mistakes") {
        "ruleset.yaml:26:22: error: invalid cell `>= two` for `n` of `when` of rule 2 of `table` "
        "of decision `d` [load.table_cell]",
        "ruleset.yaml:30:38: error: missing key `rounding` in `quota` of `allocation` of decision "
+       "`e` [load.missing_key]",
+       "ruleset.yaml:30:38: error: missing key `of` in `quota` of `allocation` of decision "
        "`e` [load.missing_key]",
        "ruleset.yaml:30:77: error: invalid value `up` for `order` of an item of `rank_by` of "
        "`allocation` of decision `e` [load.bad_value]",

@@ -169,7 +169,8 @@ TEST_CASE("parameters") {
          "`3.5` [load.type]",
          "ruleset.yaml:5:30: error: parameter `a` has both `value` and `table` "
          "[load.conflicting_keys]",
-         "ruleset.yaml:6:22: error: `key` is only allowed with `table`, in parameter `b` "
+         "ruleset.yaml:6:22: error: `key` is only allowed with `table` or `unspecified`, in "
+         "parameter `b` "
          "[load.conflicting_keys]",
          "ruleset.yaml:7:3: error: missing key `key` in parameter `c` [load.missing_key]",
          "ruleset.yaml:8:54: error: invalid date `2019-02-30` for `value` of an entry of "
@@ -235,9 +236,9 @@ TEST_CASE("derived values") {
               {"ruleset.yaml:10:14: error: expected an expression for `expr` of derived value "
                "`d2`, found a sequence [load.type]",
                "ruleset.yaml:10:28: error: invalid record kind `村` [load.bad_id]",
-               "ruleset.yaml:11:3: error: missing key `expr` in derived value `d3` "
-               "[load.missing_key]",
                "ruleset.yaml:11:3: error: missing key `cite` in derived value `d3` "
+               "[load.missing_key]",
+               "ruleset.yaml:11:3: error: missing key `expr` in derived value `d3` "
                "[load.missing_key]"});
 }
 

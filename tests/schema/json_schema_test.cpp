@@ -271,7 +271,7 @@ constexpr std::string_view kEligible = R"json({
      "message": {"zh": "等次为优秀或称职", "en": "graded 优秀 or 称职"}}},
     {"id": "ranking", "status": "failed", "hint": {"kind": "rank", "rank": 7,
      "message": {"zh": "排名前7", "en": "rank 7 or better"}}}]}],
-  "missing": [], "undetermined": [], "flags": ["discretionary", "until:2020-12-31"]})json";
+  "missing": [], "undetermined": [], "flags": ["discretionary", "through:2020-12-31"]})json";
 
 constexpr std::string_view kUndetermined = R"json({
   "kind": "exit", "outcome": "undetermined", "value": null, "cite": "HY-OTHER-01",
@@ -481,9 +481,9 @@ std::vector<Broken> broken_lines() {
       {"range without high",
        [](json::value& l) { object_at(l, "/decisions/hy.allowance_raise/value").erase("high"); },
        "/decisions/hy.allowance_raise/value"},
-      {"value an array",
+      {"value an array of objects",
        [](json::value& l) {
-         object_at(l, kPayDecision)["value"] = {1, 2};
+         object_at(l, kPayDecision)["value"] = json::array{json::object{{"a", 1}}};
        },
        kPayDecision + "/value"},
       {"not applicable with a value",
