@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cadre/date.hpp"
 #include "cadre/diagnostic.hpp"
 #include "cadre/export.hpp"
 
@@ -35,6 +36,12 @@ class CADRE_API CompiledRuleSet {
 
   const std::string& id() const;
   const std::string& version() const;
+  /// The dates the rules are in force (`valid` of the rule set), each optional;
+  /// `to` is inclusive.
+  std::optional<Date> valid_from() const;
+  std::optional<Date> valid_to() const;
+  /// True when the rules are in force on `date`.
+  bool in_force(Date date) const;
   /// SHA-256 (hex) over the canonical text of every file, extended ones included.
   const std::string& digest() const;
   /// Decision ids in dependency order.

@@ -21,6 +21,20 @@ const std::string& CompiledRuleSet::version() const {
   return impl_->rules().metadata.version;
 }
 
+std::optional<Date> CompiledRuleSet::valid_from() const {
+  return impl_->rules().metadata.valid_from;
+}
+
+std::optional<Date> CompiledRuleSet::valid_to() const {
+  return impl_->rules().metadata.valid_to;
+}
+
+bool CompiledRuleSet::in_force(Date date) const {
+  auto from = valid_from();
+  auto to = valid_to();
+  return !(from && date < *from) && !(to && *to < date);
+}
+
 const std::string& CompiledRuleSet::digest() const {
   return impl_->digest;
 }

@@ -4,6 +4,7 @@
 // shared/DESIGN.md) or a readable text. Every input record yields an output
 // object; one that cannot be read carries `errors` and no decisions.
 #include <boost/program_options.hpp>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -29,7 +30,24 @@ struct EvalSettings {
   std::string lang;
   std::string output;
   bool explain = true;
+  bool outside_validity = false;
 };
+
+// Today's date where the tool runs (its local calendar day): the evaluation
+// date when none is given, said on stderr and in every output line.
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
+}
+
+std::string validity_text(const CompiledRuleSet& rules) {
+  auto from = rules.valid_from();
+  auto to = rules.valid_to();
+  return (from ? from->to_string() : std::string("…")) + " to " +
+         (to ? to->to_string() : std::string("…"));
+}
 
 // A reason tree, indented; groups show their parts.
 void write_reason(std::ostream& out, const Reason& reason, bool chinese, int indent) {
@@ -72,6 +90,19 @@ void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
       out << "    range: " << engine::plain_text(decision.range->first) << " .. "
           << engine::plain_text(decision.range->second) << "\n";
     }
+    if (!decision.possible.empty()) {
+      out << "    possible:";
+      for (const auto& value : decision.possible)
+        out << " " << engine::plain_text(value);
+      out << "\n";
+    }
+    if (!decision.exact.empty()) out << "    exact: " << decision.exact << "\n";
+    if (!decision.actions.empty()) {
+      out << "    actions:";
+      for (const auto& action : decision.actions)
+        out << " " << action;
+      out << "\n";
+    }
     for (const auto& line : decision.components) {
       out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
           << "\n";
@@ -93,10 +124,24 @@ int evaluate(const EvalSettings& settings) {
     if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
   }
   if (!loaded.ok()) return 2;
-  auto as_of = Date::parse(settings.as_of);
+  auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
   if (!as_of) {
     std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
     return 2;
+  }
+  if (settings.as_of.empty()) {
+    std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
+              << "\n";
+  }
+  if (!loaded.ruleset->in_force(*as_of)) {
+    std::cerr << "cadre-policy eval: " << as_of->to_string() << " is outside the validity of "
+              << loaded.ruleset->id() << " (" << validity_text(*loaded.ruleset) << ")";
+    if (!settings.outside_validity) {
+      std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
+                   "(every decision is then flagged `outside_validity`)\n";
+      return 2;
+    }
+    std::cerr << ": every decision is flagged `outside_validity`\n";
   }
   RecordBatch batch = read_records(settings.records, *loaded.ruleset);
   for (const auto& d : batch.diagnostics)
@@ -108,6 +153,18 @@ int evaluate(const EvalSettings& settings) {
   EvaluationOptions evaluation;
   evaluation.explain = settings.explain;
   std::ostringstream out;
+  // Decisions about no record (reference values of the rule set) come first.
+  RecordOutput context;
+  context.record = "_context";
+  context.kind = "_context";
+  context.decisions = engine.evaluate_context(*as_of, evaluation);
+  if (!context.decisions.empty()) {
+    if (settings.format == "text") {
+      write_text(out, context, settings.lang == "zh");
+    } else {
+      out << to_json_line(context, *loaded.ruleset, *as_of) << "\n";
+    }
+  }
   for (const auto& output : engine.evaluate_batch(batch, *as_of, evaluation)) {
     if (settings.format == "text") {
       write_text(out, output, settings.lang == "zh");
@@ -144,7 +201,9 @@ int run_eval(const std::vector<std::string>& args) {
       "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
       "[--output FILE]");
   options.add_options()("help,h", "print this help")(
-      "as-of", po::value(&settings.as_of)->default_value("2024-12-31"), "evaluation date")(
+      "as-of", po::value(&settings.as_of), "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
+      "outside-validity", po::bool_switch(&settings.outside_validity),
+      "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
       "lang", po::value(&settings.lang)->default_value("en"),
       "language of text messages: zh or en")("output", po::value(&settings.output),
