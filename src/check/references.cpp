@@ -39,6 +39,7 @@ constexpr OutcomeInfo kOutcomes[] = {
                      bit(DecisionKind::allocation)},  // tiers give a tier number
     {"not_applicable", kAllKinds},
     {"undetermined", kAllKinds},
+    {"pending", bit(DecisionKind::eligibility)},  // with a `period`
 };
 
 constexpr std::string_view kKindNames[] = {"eligibility", "warning",    "exit",
@@ -161,6 +162,22 @@ void check_expectation(PassContext& context, const model::TestCase& test,
         head + "decision " + backticked(expected.decision) + ", which the rule set does not define",
         load::did_you_mean(expected.decision, decision_ids(context.rules())));
     return;
+  }
+  if (decision->for_each && expected.key.empty()) {
+    context.error(at, Code::reference,
+                  head + backticked(expected.decision) + ", which is decided per key",
+                  "name the key: `" + expected.decision + "[KEY]`");
+  } else if (!decision->for_each && !expected.key.empty()) {
+    context.error(at, Code::reference,
+                  head + backticked(expected.result_id()) + ", but " +
+                      backticked(expected.decision) + " is not decided per key",
+                  "write `" + expected.decision + "`, or give the decision a `for_each`");
+  }
+  if (expected.outcome == "pending" && decision->period_last_day.empty()) {
+    context.error(first_origin(expected.outcome_origin, at), Code::reference,
+                  head + "outcome `pending` of " + backticked(expected.decision) +
+                      ", which has no `period`",
+                  "only a requirement counted over a period can be pending");
   }
   auto outcome = std::find_if(std::begin(kOutcomes), std::end(kOutcomes),
                               [&](const OutcomeInfo& o) { return o.name == expected.outcome; });

@@ -236,9 +236,30 @@ std::vector<GroupValue> group_values(const CompiledDerived& derived, std::size_t
     why.attributes.erase(std::unique(why.attributes.begin(), why.attributes.end()),
                          why.attributes.end());
     GroupValue value = computer.compute(all, why);
+    value.members = all.size();
     out.push_back(std::move(value));
   }
   return out;
+}
+
+void reconcile(const CompiledDerived& derived, const Value& carried, GroupValue& value) {
+  if (carried.is_exceptional()) return;
+  if (value.members == 0) {
+    value.value = carried;
+    value.possible.clear();
+    return;
+  }
+  bool agrees = value.value.is_unknown()
+                    ? std::any_of(value.possible.begin(), value.possible.end(),
+                                  [&](const Value& v) { return values_equal(v, carried); })
+                    : !value.value.is_error() && values_equal(value.value, carried);
+  if (agrees) {
+    value.value = carried;
+    value.possible.clear();
+    return;
+  }
+  value.value = Value::unknown("conflicting_facts:" + derived.model->id);
+  value.possible.clear();
 }
 
 }  // namespace cadre::engine

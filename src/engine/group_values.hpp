@@ -29,7 +29,13 @@ struct Member {
 struct GroupValue {
   Value value;
   std::vector<Value> possible;
+  std::size_t members = 0;  ///< members that count or may count
 };
+
+/// The figure the group's own record carries (`from_record`), reconciled
+/// with its members: used when no member is in the population, kept when the
+/// members agree (or may), and a conflict of facts when they cannot.
+void reconcile(const CompiledDerived& derived, const Value& carried, GroupValue& value);
 
 /// `derived` (an aggregate) for each of `groups` records, from `members`.
 std::vector<GroupValue> group_values(const CompiledDerived& derived, std::size_t groups,

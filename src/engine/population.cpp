@@ -86,6 +86,14 @@ void group_step(const CompiledRuleSetImpl& rules, const CompiledDerived& derived
     members.push_back(std::move(member));
   }
   auto values = group_values(derived, groups, members);
+  if (derived.from_record.program) {
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (group_index[i] < runs.size()) {
+        reconcile(derived, derived.from_record.program->evaluate(runs[i]->facts()),
+                  values[group_index[i]]);
+      }
+    }
+  }
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!runs[i]->concerns(subject)) continue;
     std::size_t group = group_index[i] < runs.size() ? i : ancestor_of_kind(runs, links, i, subject);

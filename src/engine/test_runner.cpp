@@ -83,6 +83,30 @@ std::vector<std::string> differences(const model::ExpectedDecision& expected,
       }
     }
   };
+  if (!expected.possible.empty()) {
+    bool same = expected.possible.size() == actual.possible.size();
+    for (std::size_t i = 0; same && i < expected.possible.size(); ++i)
+      same = same_value(expected.possible[i], actual.possible[i]);
+    if (!same) {
+      std::string have;
+      for (const auto& value : actual.possible)
+        have += (have.empty() ? "" : ", ") + plain_text(value);
+      std::string want;
+      for (const auto& value : expected.possible)
+        want += (want.empty() ? "" : ", ") + value;
+      out.push_back("possible [" + have + "], expected [" + want + "]");
+    }
+  }
+  if (expected.exact && *expected.exact != actual.exact) {
+    out.push_back("exact " + (actual.exact.empty() ? "none" : actual.exact) + ", expected " +
+                  *expected.exact);
+  }
+  if (!expected.actions.empty() && expected.actions != actual.actions) {
+    std::string have;
+    for (const auto& action : actual.actions)
+      have += (have.empty() ? "" : ", ") + action;
+    out.push_back("actions [" + have + "]");
+  }
   contains_all(actual.undetermined, expected.undetermined, "undetermined", out);
   contains_all(actual.missing, expected.missing, "missing", out);
   contains_all(actual.flags, expected.flags, "flags", out);
@@ -112,14 +136,15 @@ TestReport run_tests(const Engine& engine) {
       }
       const auto& results = subject == decided.end() ? context : subject->decisions;
       for (const auto& expected : expectations) {
+        const std::string id = expected.result_id();
         auto actual = std::find_if(results.begin(), results.end(),
-                                   [&](const auto& r) { return r.id == expected.decision; });
+                                   [&](const auto& r) { return r.id == id; });
         if (actual == results.end()) {
-          problems.push_back(record_id + " " + expected.decision + ": not decided for this record");
+          problems.push_back(record_id + " " + id + ": not decided for this record");
           continue;
         }
         for (const auto& difference : differences(expected, *actual)) {
-          problems.push_back(record_id + " " + expected.decision + ": " + difference);
+          problems.push_back(record_id + " " + id + ": " + difference);
         }
       }
     }

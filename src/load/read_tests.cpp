@@ -15,11 +15,14 @@ constexpr KeySpec kExpectationKeys[] = {{"outcome", Presence::required},
                                         {"range"},
                                         {"undetermined"},
                                         {"missing"},
-                                        {"flags"}};
+                                        {"flags"},
+                                        {"possible"},
+                                        {"exact"},
+                                        {"actions"}};
 
 /// The outcomes of a decision (shared/DESIGN.md "Decision").
 constexpr std::string_view kOutcomes[] = {"eligible", "ineligible",     "triggered",   "clear",
-                                          "computed", "not_applicable", "undetermined"};
+                                          "computed", "not_applicable", "undetermined", "pending"};
 
 /// Records: record kind → a list of records (mappings).
 void check_records(FileContext& context, const yaml::Node& node, const std::string& what) {
@@ -38,7 +41,12 @@ model::ExpectedDecision read_expectation(FileContext& context, const yaml::Node&
   model::ExpectedDecision out;
   out.decision = key.scalar;
   out.origin = context.origin(key);
-  check_dotted_id(context, key, key.scalar, "decision id");
+  // `hp.rotation_training_met[2022]`: a decision made per key, and the key.
+  if (auto open = key.scalar.find('['); open != std::string::npos && key.scalar.ends_with(']')) {
+    out.decision = key.scalar.substr(0, open);
+    out.key = key.scalar.substr(open + 1, key.scalar.size() - open - 2);
+  }
+  check_dotted_id(context, key, out.decision, "decision id");
   MappingReader reader(context, value, "`" + key.scalar + "` of " + what, kExpectationKeys, &key);
   if (const yaml::Node* outcome = reader.find("outcome")) {
     out.outcome_origin = context.origin(*outcome);
@@ -55,6 +63,13 @@ model::ExpectedDecision read_expectation(FileContext& context, const yaml::Node&
   }
   if (const yaml::Node* node = reader.find("undetermined")) {
     out.undetermined = read_string_list(context, *node, reader.what_of("undetermined"));
+  }
+  if (const yaml::Node* node = reader.find("possible")) {
+    out.possible = read_string_list(context, *node, reader.what_of("possible"));
+  }
+  out.exact = reader.string("exact");
+  if (const yaml::Node* node = reader.find("actions")) {
+    out.actions = read_string_list(context, *node, reader.what_of("actions"));
   }
   if (const yaml::Node* node = reader.find("missing")) {
     out.missing = read_string_list(context, *node, reader.what_of("missing"));

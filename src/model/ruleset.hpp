@@ -394,6 +394,7 @@ struct Decision {
 
 struct ExpectedDecision {
   std::string decision;
+  std::string key;  ///< for a decision made per key: the key as written in `id[key]`
   std::string outcome;
   OriginId outcome_origin = kNoOrigin;
   std::optional<std::string> value;  ///< as text
@@ -402,6 +403,11 @@ struct ExpectedDecision {
   std::vector<std::string> missing;
   std::vector<std::string> flags;
   OriginId origin = kNoOrigin;
+  std::vector<std::string> possible = {};  ///< the possible values, all of them, as text
+  std::optional<std::string> exact = {};   ///< the exact value, "9/2"
+  std::vector<std::string> actions = {};   ///< an exit's actions, all of them
+  /// The decision's id as results carry it: `id` or `id[key]`.
+  std::string result_id() const { return key.empty() ? decision : decision + "[" + key + "]"; }
 };
 
 struct TestCase {
