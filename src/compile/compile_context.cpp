@@ -13,6 +13,11 @@ namespace {
 std::string kind_list(std::initializer_list<TypeKind> kinds) {
   std::string out;
   for (TypeKind kind : kinds) {
+    if (kind == TypeKind::list || kind == TypeKind::enumeration) {
+      out += (out.empty() ? "" : " or ") +
+             std::string(kind == TypeKind::list ? "a list" : "an enumeration value");
+      continue;
+    }
     Type type = kind == TypeKind::boolean   ? Type::boolean()
                 : kind == TypeKind::integer ? Type::integer()
                 : kind == TypeKind::decimal ? Type::decimal()
