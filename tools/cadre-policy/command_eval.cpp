@@ -107,10 +107,10 @@ void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
       out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
           << "\n";
     }
-    if (decision.cohort) {
-      out << "    " << (chinese ? decision.cohort->message_zh : decision.cohort->message_en)
-          << "\n";
-    }
+    const std::string cohort_message = !decision.cohort       ? std::string()
+                                       : chinese                ? decision.cohort->message_zh
+                                                                : decision.cohort->message_en;
+    if (!cohort_message.empty()) out << "    " << cohort_message << "\n";
     for (const auto& reason : decision.reasons)
       write_reason(out, reason, chinese, 4);
   }
