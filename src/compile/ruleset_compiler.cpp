@@ -216,8 +216,10 @@ class RuleSetCompiler {
         }
         compiled.possible.push_back(std::move(possible));
       }
-      Type declared =
-          param.form == model::ParamForm::table ? Type::map(Type::string(), *type) : *type;
+      // A table, or an unspecified table with its key, is read by key.
+      bool keyed = param.form == model::ParamForm::table ||
+                   (param.form == model::ParamForm::unspecified && !param.table_key.empty());
+      Type declared = keyed ? Type::map(Type::string(), *type) : *type;
       out_.environment.declare(param.id, declared);
       compiled.type = declared;
       compiled.slot = out_.environment.slot_of(param.id);

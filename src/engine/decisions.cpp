@@ -483,6 +483,11 @@ Decided start_decision(const CompiledDecision& decision) {
 }
 
 void finish_decision(Decided& out) {
+  // Every undetermined result says why (the output's contract); a path that
+  // found no reason is an engine fault, said as such rather than hidden.
+  if (out.result.outcome == Outcome::undetermined && out.result.undetermined.empty()) {
+    out.result.undetermined.push_back("error:undetermined without a recorded reason");
+  }
   if (out.result.outcome == Outcome::undetermined) {
     out.value = unknown_of(out.result);
   } else if (out.result.outcome == Outcome::pending) {
