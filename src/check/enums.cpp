@@ -35,7 +35,8 @@ void unique_values(PassContext& context, const model::EnumDecl& decl) {
 
 void ordered_levels(PassContext& context, const model::EnumDecl& decl) {
   // An open scale may name one level (「一般」) and leave the rest to a variant.
-  if (decl.order == model::EnumOrderModel::unordered || decl.values.size() >= 2 || decl.open) return;
+  if (decl.order == model::EnumOrderModel::unordered || decl.values.size() >= 2 || decl.open)
+    return;
   std::string order = decl.order == model::EnumOrderModel::ascending ? "ascending" : "descending";
   context.warning(decl.origin, Code::enumeration,
                   "enumeration " + backticked(decl.id) + " is ordered (" + order + ") but has " +

@@ -175,10 +175,10 @@ void check_expectation(PassContext& context, const model::TestCase& test,
                   "write `" + expected.decision + "`, or give the decision a `for_each`");
   }
   if (expected.outcome == "pending" && decision->period_last_day.empty()) {
-    context.error(first_origin(expected.outcome_origin, at), Code::reference,
-                  head + "outcome `pending` of " + backticked(expected.decision) +
-                      ", which has no `period`",
-                  "only a requirement counted over a period can be pending");
+    context.error(
+        first_origin(expected.outcome_origin, at), Code::reference,
+        head + "outcome `pending` of " + backticked(expected.decision) + ", which has no `period`",
+        "only a requirement counted over a period can be pending");
   }
   auto outcome = std::find_if(std::begin(kOutcomes), std::end(kOutcomes),
                               [&](const OutcomeInfo& o) { return o.name == expected.outcome; });
@@ -189,11 +189,11 @@ void check_expectation(PassContext& context, const model::TestCase& test,
                       backticked(expected.decision) + ", which is not an outcome",
                   "expected " + outcomes_for(0));
   } else if ((outcome->kinds & bit(decision->kind)) == 0) {
-    context.error(at, Code::reference,
-                  head + "outcome " + backticked(expected.outcome) + " of " +
-                      backticked(expected.decision) + ", " + with_article(decision->kind) +
-                      " decision",
-                  "expected " + outcomes_for(bit(decision->kind), !decision->period_last_day.empty()));
+    context.error(
+        at, Code::reference,
+        head + "outcome " + backticked(expected.outcome) + " of " + backticked(expected.decision) +
+            ", " + with_article(decision->kind) + " decision",
+        "expected " + outcomes_for(bit(decision->kind), !decision->period_last_day.empty()));
   }
 }
 

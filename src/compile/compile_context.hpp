@@ -73,7 +73,8 @@ class CompileContext {
 /// Allows `key` in the expressions compiled while it lives.
 class KeyScope {
  public:
-  KeyScope(CompileContext& context, bool allowed) : context_(context), before_(context.key_allowed()) {
+  KeyScope(CompileContext& context, bool allowed)
+      : context_(context), before_(context.key_allowed()) {
     context_.allow_key(allowed);
   }
   ~KeyScope() { context_.allow_key(before_); }

@@ -142,9 +142,10 @@ void aggregate(CompileContext& context, const model::Derived& model, CompiledDer
   const model::Aggregate& aggregate = *model.aggregate;
   const auto& rules = context.out().rules();
   if (model.subject.empty()) {
-    context.error(model.origin, "compile.aggregate",
-                  "group value `" + model.id + "` needs a `subject`: the group whose members it reads",
-                  "e.g. `subject: town` with `over: cadre`");
+    context.error(
+        model.origin, "compile.aggregate",
+        "group value `" + model.id + "` needs a `subject`: the group whose members it reads",
+        "e.g. `subject: town` with `over: cadre`");
     return;
   }
   if (model::find_record_kind(rules, aggregate.over) == nullptr) {
@@ -157,8 +158,8 @@ void aggregate(CompileContext& context, const model::Derived& model, CompiledDer
   if (aggregate.over == model.subject ||
       std::find(readable.begin(), readable.end(), model.subject) == readable.end()) {
     context.error(aggregate.over_origin, "compile.aggregate",
-                  "`" + aggregate.over + "` records do not belong to a `" + model.subject +
-                      "`: `" + model.id + "` cannot read them as members",
+                  "`" + aggregate.over + "` records do not belong to a `" + model.subject + "`: `" +
+                      model.id + "` cannot read them as members",
                   "members are records whose `belongs_to` chain reaches the subject");
     return;
   }
@@ -206,7 +207,8 @@ std::vector<CompiledFlag> flags(CompileContext& context,
                                 const std::string& subject) {
   std::vector<CompiledFlag> out;
   for (const auto& flag : model) {
-    out.push_back({&flag, context.expression(flag.when, subject, "`when` of a flag", {K::boolean})});
+    out.push_back(
+        {&flag, context.expression(flag.when, subject, "`when` of a flag", {K::boolean})});
   }
   return out;
 }
@@ -246,11 +248,11 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
   if (!model.period_last_day.empty() && model.kind != model::DecisionKind::eligibility) {
     context.error(model.period_last_day.origin, "compile.period",
                   "`period` is for requirements (decisions of kind `eligibility`), not `" +
-                      std::string(model.kind == model::DecisionKind::exit       ? "exit"
-                                  : model.kind == model::DecisionKind::warning  ? "warning"
-                                  : model.kind == model::DecisionKind::pay      ? "pay"
+                      std::string(model.kind == model::DecisionKind::exit         ? "exit"
+                                  : model.kind == model::DecisionKind::warning    ? "warning"
+                                  : model.kind == model::DecisionKind::pay        ? "pay"
                                   : model.kind == model::DecisionKind::assessment ? "assessment"
-                                                                                : "allocation") +
+                                                                                  : "allocation") +
                       "`",
                   "an unmet requirement counted over a period that has not ended is `pending`");
   }
@@ -284,8 +286,8 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
   // A formula's value may be of any type (a date, a name, a list); rounding
   // applies to numbers.
   out.formula = context.expression(model.formula, subject, "`formula`", {});
-  out.round_by = context.expression(model.round.by, subject, "`by` of `round`",
-                                    {K::string, K::enumeration});
+  out.round_by =
+      context.expression(model.round.by, subject, "`by` of `round`", {K::string, K::enumeration});
   if (model.allocation) allocation(context, *model.allocation, subject, out);
   out.message = context.message(model.message, model.origin, subject);
   return out;

@@ -26,9 +26,14 @@ void collect(const model::Condition& condition, std::vector<const model::Express
 }
 
 std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
-  std::vector<const model::Expression*> out{
-      &d.applies,      &d.formula,        &d.warning.held,          &d.warning.start,
-      &d.warning.period_months, &d.warning.review_result, &d.period_last_day, &d.round.by};
+  std::vector<const model::Expression*> out{&d.applies,
+                                            &d.formula,
+                                            &d.warning.held,
+                                            &d.warning.start,
+                                            &d.warning.period_months,
+                                            &d.warning.review_result,
+                                            &d.period_last_day,
+                                            &d.round.by};
   if (d.for_each) out.push_back(&d.for_each->keys);
   collect(d.all, out);
   collect(d.none, out);
@@ -49,8 +54,8 @@ std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
   }
   if (d.allocation) {
     const auto& a = *d.allocation;
-    for (const auto* e : {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_base,
-                          &a.quota_count, &a.from_record}) {
+    for (const auto* e : {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_base, &a.quota_count,
+                          &a.from_record}) {
       out.push_back(e);
     }
     for (const auto& key : a.rank_by)
@@ -206,8 +211,8 @@ class RuleSetCompiler {
       current_parameter_ = &param;
       fill_parameter(param, compiled);
       for (const auto& text : param.one_of) {
-        Value possible = parameter_value({text, false, param.one_of_origin, model::kNoOrigin},
-                                         *type, param.id);
+        Value possible =
+            parameter_value({text, false, param.one_of_origin, model::kNoOrigin}, *type, param.id);
         if (possible.is_error()) {
           context_.error(param.one_of_origin, "compile.param_value",
                          "`" + text + "` in `one_of` of parameter `" + param.id +
@@ -256,8 +261,9 @@ class RuleSetCompiler {
         break;
       case model::ParamForm::unspecified:
         // A keyed table the text leaves open: each entry is unspecified.
-        out.value = param.table_key.empty() ? unspecified_value(reported_name(param), unset_code(param))
-                                            : table_value(param, out.type);
+        out.value = param.table_key.empty()
+                        ? unspecified_value(reported_name(param), unset_code(param))
+                        : table_value(param, out.type);
         break;
     }
   }
@@ -339,14 +345,15 @@ class RuleSetCompiler {
   void declare_rules() {
     status_type_ = std::make_shared<const EnumType>(
         "warning_status",
-        std::vector<std::string>{"clear", "talk_due", "in_period", "awaiting_review", "lifted", "failed"},
+        std::vector<std::string>{"clear", "talk_due", "in_period", "awaiting_review", "lifted",
+                                 "failed"},
         EnumOrder::unordered);
     out_.enums["warning_status"] = status_type_;
     for (std::size_t i = 0; i < rules().derived.size(); ++i) {
       const auto& derived = rules().derived[i];
       check_subject(derived.subject, derived.id, first(derived.subject_origin, derived.origin));
-      out_.environment.declare(derived.id,
-                               derived.aggregate ? aggregate_type(*derived.aggregate) : Type::dyn());
+      out_.environment.declare(
+          derived.id, derived.aggregate ? aggregate_type(*derived.aggregate) : Type::dyn());
       register_id(derived.id, {IdInfo::Kind::derived, i, derived.subject}, derived.origin);
     }
     for (std::size_t i = 0; i < rules().decisions.size(); ++i) {
@@ -523,8 +530,8 @@ class RuleSetCompiler {
         if (model.kind == model::DecisionKind::assessment && compiled.formula.program) {
           value = compiled.formula.program->result_type();
         }
-        Type key = compiled.keys.program ? compiled.keys.program->result_type().element()
-                                         : Type::dyn();
+        Type key =
+            compiled.keys.program ? compiled.keys.program->result_type().element() : Type::dyn();
         out_.environment.declare(model.id, model.for_each ? Type::map(key, value) : value);
         compiled.slot = out_.environment.slot_of(model.id);
         compiled.value_type = value;
@@ -546,8 +553,8 @@ class RuleSetCompiler {
   std::map<std::size_t, CompiledDerived> derived_;
   std::map<std::size_t, CompiledDecision> decisions_;
   const model::Parameter* current_parameter_ = nullptr;  ///< while its values are parsed
-  std::vector<std::vector<std::size_t>> edges_;  ///< dependencies by node
-  std::vector<std::size_t> position_;            ///< node → position in the order
+  std::vector<std::vector<std::size_t>> edges_;          ///< dependencies by node
+  std::vector<std::size_t> position_;                    ///< node → position in the order
 };
 
 }  // namespace

@@ -85,8 +85,9 @@ std::vector<Unknown> enumerable(const CompiledRuleSetImpl& rules, const Compiled
     auto found = std::find_if(possible.begin(), possible.end(),
                               [&](const auto& entry) { return entry.first == slot; });
     if (found == possible.end() || found->second.empty()) return {};
-    const std::string& id = step.kind == Step::Kind::derived ? rules.derived[step.index].model->id
-                                                             : rules.decisions[step.index].model->id;
+    const std::string& id = step.kind == Step::Kind::derived
+                                ? rules.derived[step.index].model->id
+                                : rules.decisions[step.index].model->id;
     unknowns.push_back({slot, -1, id, found->second, {}});
     group_unknown = true;
   }

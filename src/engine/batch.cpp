@@ -50,8 +50,8 @@ std::vector<RecordValue> stand_ins(const CompiledRuleSetImpl& impl, const Record
     bool agreed = group != nullptr && !group->is_exceptional();
     for (const RecordValue* other : readings.partial) {
       const Value* theirs = parent >= 0 ? other->field(parent) : nullptr;
-      agreed = agreed && theirs != nullptr && !theirs->is_exceptional() &&
-               values_equal(*theirs, *group);
+      agreed =
+          agreed && theirs != nullptr && !theirs->is_exceptional() && values_equal(*theirs, *group);
     }
     if (agreed) stand_in.set(parent, *group);
     out.push_back(std::move(stand_in));

@@ -218,8 +218,9 @@ void warning(const CompiledDecision& decision, const Activation& facts, const Ex
     if (value.is_error()) {
       result.undetermined.push_back("error:" + std::string(what) + ": " + value.as_error().message);
     } else if (!value.is_unknown()) {
-      result.undetermined.push_back("error:" + std::string(what) + " is not a " +
-                                    (std::string_view(what) == "warning.start" ? "date" : "number"));
+      result.undetermined.push_back(
+          "error:" + std::string(what) + " is not a " +
+          (std::string_view(what) == "warning.start" ? "date" : "number"));
     }
   };
   if (decision.warning_held.program) {
@@ -250,7 +251,8 @@ void warning(const CompiledDecision& decision, const Activation& facts, const Ex
     out.value = status_value("in_period");
     result.value = out.value;
     // The period excludes its end date: its last day is the day before.
-    if (auto last = Date::add_days(*end, -1)) result.flags.push_back("through:" + last->to_string());
+    if (auto last = Date::add_days(*end, -1))
+      result.flags.push_back("through:" + last->to_string());
     return;
   }
   Value review =
@@ -376,8 +378,8 @@ std::string fraction_text(const Decimal& value) {
 Value rounded_by(const CompiledDecision& decision, const Activation& facts, const Value& amount,
                  DecisionResult& result) {
   const model::Rounding& rounding = decision.model->round;
-  Value value = amount.kind() == ValueKind::integer ? Value(Decimal::from_int(amount.as_int()))
-                                                    : amount;
+  Value value =
+      amount.kind() == ValueKind::integer ? Value(Decimal::from_int(amount.as_int())) : amount;
   if (value.kind() != ValueKind::decimal) return amount;
   const Decimal& exact = value.as_decimal();
   DecimalResult truncated = exact.round_truncate(rounding.places);

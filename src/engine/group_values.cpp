@@ -146,9 +146,10 @@ class GroupComputer {
       }
     }
     if (!known) return unknown(missing);
-    if (!best) return {Value::error(std::string("no members to take the ") +
-                                    (lowest ? "minimum" : "maximum") + " of"),
-                       {}};
+    if (!best)
+      return {Value::error(std::string("no members to take the ") +
+                           (lowest ? "minimum" : "maximum") + " of"),
+              {}};
     return {*best, {}};
   }
 
@@ -209,8 +210,8 @@ std::vector<GroupValue> group_values(const CompiledDerived& derived, std::size_t
     if (where.kind() == ValueKind::boolean && !where.as_bool()) continue;
     Part part{&member, where.kind() == ValueKind::boolean && member.group >= 0, Value(true)};
     if (!counts) part.value = evaluate(derived.value, *member.run);
-    UnknownSet& why = member.group >= 0 ? unsure[static_cast<std::size_t>(member.group)]
-                                        : floating_unsure;
+    UnknownSet& why =
+        member.group >= 0 ? unsure[static_cast<std::size_t>(member.group)] : floating_unsure;
     if (!where.is_unknown() && member.group >= 0) {
       parts[static_cast<std::size_t>(member.group)].push_back(std::move(part));
       continue;

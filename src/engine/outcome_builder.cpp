@@ -15,9 +15,9 @@ void sort_unique(std::vector<std::string>& items) {
 }  // namespace
 
 bool is_reason_code(const std::string& attribute) {
-  for (const char* prefix : {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:",
-                             "truncated_text", "conflicting_facts", "tie_at_cap", "error:",
-                             "pending:", "undetermined:"}) {
+  for (const char* prefix :
+       {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:", "truncated_text",
+        "conflicting_facts", "tie_at_cap", "error:", "pending:", "undetermined:"}) {
     if (attribute.starts_with(prefix)) return true;
   }
   return false;

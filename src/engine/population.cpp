@@ -48,7 +48,8 @@ void allocate_step(const CompiledDecision& decision, Runs& runs, const Links& li
     runs[i]->bind(decision, value);
   }
   for (std::size_t i = 0; i < runs.size(); ++i) {
-    if (member_index[i] < runs.size()) runs[i]->settle(decision, std::move(decided[member_index[i]]));
+    if (member_index[i] < runs.size())
+      runs[i]->settle(decision, std::move(decided[member_index[i]]));
   }
 }
 
@@ -96,7 +97,8 @@ void group_step(const CompiledRuleSetImpl& rules, const CompiledDerived& derived
   }
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!runs[i]->concerns(subject)) continue;
-    std::size_t group = group_index[i] < runs.size() ? i : ancestor_of_kind(runs, links, i, subject);
+    std::size_t group =
+        group_index[i] < runs.size() ? i : ancestor_of_kind(runs, links, i, subject);
     if (group < runs.size()) {
       const GroupValue& value = values[group_index[group]];
       runs[i]->bind_group_value(derived.slot, value.value, value.possible);

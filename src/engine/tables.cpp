@@ -92,7 +92,8 @@ Value evaluate_table(const CompiledTable& table, const Activation& facts,
   for (const auto& rule : table.rules)
     matches.push_back(rule_matches(rule, inputs));
   model::HitPolicy hit = table.model->hit;
-  if (hit == model::HitPolicy::collect_sum) return collect_sum(table, inputs, matches, facts, fired);
+  if (hit == model::HitPolicy::collect_sum)
+    return collect_sum(table, inputs, matches, facts, fired);
   int chosen = -1;
   int count = 0;
   for (std::size_t i = 0; i < matches.size(); ++i) {

@@ -113,6 +113,31 @@ std::vector<std::string> differences(const model::ExpectedDecision& expected,
   return out;
 }
 
+// A bulk run (explanations off) must decide exactly as an explained one: the
+// same outcome, value, possible values and reason codes for every decision.
+void compare_quiet(const std::vector<RecordDecisions>& explained,
+                   const std::vector<RecordDecisions>& quiet, std::vector<std::string>& problems) {
+  for (std::size_t r = 0; r < explained.size() && r < quiet.size(); ++r) {
+    const auto& a = explained[r].decisions;
+    const auto& b = quiet[r].decisions;
+    if (a.size() != b.size()) {
+      problems.push_back(explained[r].record + ": " + std::to_string(b.size()) +
+                         " decisions without explanations, " + std::to_string(a.size()) + " with");
+      continue;
+    }
+    for (std::size_t d = 0; d < a.size(); ++d) {
+      bool same = a[d].id == b[d].id && a[d].outcome == b[d].outcome &&
+                  plain_text(a[d].value) == plain_text(b[d].value) &&
+                  a[d].undetermined == b[d].undetermined &&
+                  a[d].possible.size() == b[d].possible.size();
+      if (same) continue;
+      problems.push_back(explained[r].record + " " + a[d].id + ": without explanations " +
+                         outcome_name(b[d].outcome) + " " + plain_text(b[d].value) + ", with " +
+                         outcome_name(a[d].outcome) + " " + plain_text(a[d].value));
+    }
+  }
+}
+
 }  // namespace
 
 TestReport run_tests(const Engine& engine) {
@@ -124,6 +149,8 @@ TestReport run_tests(const Engine& engine) {
     Date as_of = test.as_of.value_or(Date());
     // The test's records are one population, as in `cadre-policy eval`.
     auto decided = engine.evaluate_population(records, as_of);
+    compare_quiet(decided, engine.evaluate_population(records, as_of, {.explain = false}),
+                  problems);
     std::vector<DecisionResult> context;
     for (const auto& [record_id, expectations] : test.expect) {
       auto subject = std::find_if(decided.begin(), decided.end(),
@@ -137,8 +164,8 @@ TestReport run_tests(const Engine& engine) {
       const auto& results = subject == decided.end() ? context : subject->decisions;
       for (const auto& expected : expectations) {
         const std::string id = expected.result_id();
-        auto actual = std::find_if(results.begin(), results.end(),
-                                   [&](const auto& r) { return r.id == id; });
+        auto actual =
+            std::find_if(results.begin(), results.end(), [&](const auto& r) { return r.id == id; });
         if (actual == results.end()) {
           problems.push_back(record_id + " " + id + ": not decided for this record");
           continue;

@@ -202,7 +202,8 @@ class Interpreter {
   // missing fact named by the keys (`cadre.assessments[2018,annual]`).
   Value entry_at(const Node& node, std::span<const Value> args) {
     const Value& list = args[0];
-    if (list.kind() != ValueKind::list) return with_offset(no_overload(node.function, args), node.offset);
+    if (list.kind() != ValueKind::list)
+      return with_offset(no_overload(node.function, args), node.offset);
     std::span<const Value> keys = args.subspan(1);
     for (const Value& element : list.as_list()) {
       if (element.kind() != ValueKind::record) continue;

@@ -341,11 +341,13 @@ class Checker {
     }
     const Type& list = types[0];
     if (list.is_dyn()) return Type::dyn();
-    const RecordType* entry = list.kind() == TypeKind::list ? list.element().record_type() : nullptr;
+    const RecordType* entry =
+        list.kind() == TypeKind::list ? list.element().record_type() : nullptr;
     if (entry == nullptr || entry->keys().empty()) {
       report(e, "expr.no_overload",
              "`at` needs a history list whose entries have keys (`unique_by` in the schema), "
-             "found `" + list.to_string() + "`");
+             "found `" +
+                 list.to_string() + "`");
       return Type::dyn();
     }
     if (args.size() - 1 != entry->keys().size()) {

@@ -74,8 +74,12 @@ constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
                                  {"message"}};
 constexpr KeySpec kGroupKeys[] = {{"id"},    {"all"},  {"any"},    {"cite"},
                                   {"quote"}, {"soft"}, {"message"}};
-constexpr KeySpec kGateKeys[] = {{"id", Presence::required}, {"when", Presence::required},
-                                 {"failed"}, {"cite"}, {"quote"}, {"message"}};
+constexpr KeySpec kGateKeys[] = {{"id", Presence::required},
+                                 {"when", Presence::required},
+                                 {"failed"},
+                                 {"cite"},
+                                 {"quote"},
+                                 {"message"}};
 constexpr KeySpec kForEachKeys[] = {{"key"}, {"in", Presence::required}};
 constexpr KeySpec kPeriodKeys[] = {{"last_day", Presence::required}};
 constexpr KeySpec kWarningSpecKeys[] = {{"held"},
@@ -280,7 +284,7 @@ std::vector<model::ExitAction> read_actions(FileContext& context, const yaml::No
 
 // Gates passed in order: each a condition with the value its failure gives.
 std::vector<model::Gate> read_gates(FileContext& context, const yaml::Node& node,
-                                   const std::string& what) {
+                                    const std::string& what) {
   std::vector<model::Gate> gates;
   if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return gates;
   if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
@@ -296,7 +300,8 @@ std::vector<model::Gate> read_gates(FileContext& context, const yaml::Node& node
       check_name(context, id, gate.condition.id, "gate id");
       const auto [first, inserted] = seen.emplace(gate.condition.id, context.locate(id));
       if (!inserted) {
-        context.error(id, code::kDuplicateId, "duplicate gate `" + gate.condition.id + "` in " + what,
+        context.error(id, code::kDuplicateId,
+                      "duplicate gate `" + gate.condition.id + "` in " + what,
                       "first defined at " + std::to_string(first->second.line) + ":" +
                           std::to_string(first->second.column));
       }

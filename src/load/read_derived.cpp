@@ -7,9 +7,10 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kDerivedKeys[] = {{"subject"},    {"type"},      {"expr"},  {"over"},
-                                    {"aggregate"},  {"where"},     {"value"}, {"from_record"},
-                                    {"cite", Presence::required}, {"quote"}, {"title"}};
+constexpr KeySpec kDerivedKeys[] = {{"subject"}, {"type"},        {"expr"},
+                                    {"over"},    {"aggregate"},   {"where"},
+                                    {"value"},   {"from_record"}, {"cite", Presence::required},
+                                    {"quote"},   {"title"}};
 
 /// In the order of model::AggregateKind.
 constexpr std::string_view kAggregates[] = {"count", "sum", "min", "max", "any", "all", "list"};

@@ -231,9 +231,9 @@ void read_unset_reading(FileContext& context, MappingReader& reader, model::Para
       param.unset_code = std::string(kUnsetCodes[*index]);
     }
   }
-  const bool unset_possible =
-      param.form == model::ParamForm::unspecified || param.form == model::ParamForm::table ||
-      param.form == model::ParamForm::series;
+  const bool unset_possible = param.form == model::ParamForm::unspecified ||
+                              param.form == model::ParamForm::table ||
+                              param.form == model::ParamForm::series;
   for (std::string_view key : {"one_of", "unset"}) {
     if (reader.has(key) && !unset_possible) {
       context.error(*reader.find_key(key), code::kConflictingKeys,

@@ -192,7 +192,8 @@ std::vector<model::ConditionalFlag> read_flags(FileContext& context, const yaml:
     auto text = read_string(context, *name_node, "a flag of " + name);
     if (!text || !check_name(context, *name_node, *text, "flag")) continue;
     flag.name = *text;
-    if (std::any_of(flags.begin(), flags.end(), [&](const auto& f) { return f.name == flag.name; })) {
+    if (std::any_of(flags.begin(), flags.end(),
+                    [&](const auto& f) { return f.name == flag.name; })) {
       context.error(*name_node, code::kDuplicateValue,
                     "duplicate flag `" + flag.name + "` in " + name);
       continue;

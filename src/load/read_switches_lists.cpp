@@ -8,12 +8,8 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kSwitchKeys[] = {{"values", Presence::required},
-                                   {"default"},
-                                   {"unset"},
-                                   {"cite"},
-                                   {"quote"},
-                                   {"title"}};
+constexpr KeySpec kSwitchKeys[] = {
+    {"values", Presence::required}, {"default"}, {"unset"}, {"cite"}, {"quote"}, {"title"}};
 /// The reason codes an unset switch may carry (MODEL.md §1).
 constexpr std::string_view kUnsetCodes[] = {"ambiguous_reading", "unspecified_parameter"};
 constexpr KeySpec kListKeys[] = {{"size"}, {"items"}, {"cite"}, {"quote"}};

@@ -14,9 +14,12 @@ namespace {
 constexpr KeySpec kTableKeys[] = {
     {"hit"}, {"inputs", Presence::required}, {"rules", Presence::required}};
 constexpr KeySpec kInputKeys[] = {{"id", Presence::required}, {"expr", Presence::required}};
-constexpr KeySpec kRuleKeys[] = {
-    {"when", Presence::required}, {"value", Presence::required}, {"priority"}, {"flags"},
-    {"cite"}, {"quote"}};
+constexpr KeySpec kRuleKeys[] = {{"when", Presence::required},
+                                 {"value", Presence::required},
+                                 {"priority"},
+                                 {"flags"},
+                                 {"cite"},
+                                 {"quote"}};
 
 /// In the order of model::HitPolicy.
 constexpr std::string_view kHitPolicies[] = {"unique", "first", "priority", "collect_sum"};

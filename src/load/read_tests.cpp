@@ -21,7 +21,7 @@ constexpr KeySpec kExpectationKeys[] = {{"outcome", Presence::required},
                                         {"actions"}};
 
 /// The outcomes of a decision (shared/DESIGN.md "Decision").
-constexpr std::string_view kOutcomes[] = {"eligible", "ineligible",     "triggered",   "clear",
+constexpr std::string_view kOutcomes[] = {"eligible", "ineligible",     "triggered",    "clear",
                                           "computed", "not_applicable", "undetermined", "pending"};
 
 /// Records: record kind → a list of records (mappings).

@@ -7,8 +7,8 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kVariantKeys[] = {{"parameters"}, {"enums"},  {"switches"},
-                                    {"replace"},    {"disable"}};
+constexpr KeySpec kVariantKeys[] = {
+    {"parameters"}, {"enums"}, {"switches"}, {"replace"}, {"disable"}};
 
 void read_switch_settings(FileContext& context, const yaml::Node& node,
                           model::VariantChanges& out) {

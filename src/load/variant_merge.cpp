@@ -345,10 +345,9 @@ void Merger::add_new(model::RuleSet& own) {
 bool states_differences(const model::RuleSet& own) {
   const model::VariantChanges& changes = own.variant;
   return !changes.parameters.empty() || !changes.enums.empty() || !changes.switches.empty() ||
-         !changes.replace.empty() ||
-         !changes.disable.empty() || !own.parameters.empty() || !own.switches.empty() ||
-         !own.lists.empty() || !own.derived.empty() || !own.decisions.empty() ||
-         !own.schema.enums.empty() || !own.schema.records.empty();
+         !changes.replace.empty() || !changes.disable.empty() || !own.parameters.empty() ||
+         !own.switches.empty() || !own.lists.empty() || !own.derived.empty() ||
+         !own.decisions.empty() || !own.schema.enums.empty() || !own.schema.records.empty();
 }
 
 model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base) {

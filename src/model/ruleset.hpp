@@ -333,8 +333,8 @@ struct Allocation {
   /// or, when `base_is_members`, the records of the group in the population.
   Expression quota_base;
   bool base_is_members = false;
-  Expression quota_count;          ///< alternatively, a count
-  std::string rounding;            ///< floor, ceil, half_up, exact (undetermined if fractional)
+  Expression quota_count;  ///< alternatively, a count
+  std::string rounding;    ///< floor, ceil, half_up, exact (undetermined if fractional)
   std::vector<Expression> tier_shares;  ///< tiers by share (1/3 each)
   /// Without a population: the allocation read from the record's own facts
   /// (a `town_rank` given in the record); empty: undetermined.
@@ -423,8 +423,8 @@ struct TestCase {
 
 /// What a variant changes in the rule set it extends.
 struct VariantChanges {
-  std::vector<Parameter> parameters;                          ///< overrides of existing parameters
-  std::vector<EnumDecl> enums;  ///< open enumerations of the base, supplied or extended
+  std::vector<Parameter> parameters;  ///< overrides of existing parameters
+  std::vector<EnumDecl> enums;        ///< open enumerations of the base, supplied or extended
   std::vector<std::pair<std::string, std::string>> switches;  ///< switch → value
   std::vector<OriginId> switch_origins;                       ///< the switch ids
   std::vector<OriginId> switch_value_origins;                 ///< the values set

@@ -812,7 +812,8 @@ bool has_explanation(const cadre::Reason& reason) {
 }  // namespace
 
 TEST_CASE("explanations off: the same outcomes and values, no messages, facts or hints") {
-  Rules rules(quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}", R"y(  - id: hy.bonus
+  Rules rules(
+      quota_rules("{ratio: hy.max_ratio, of: members, rounding: floor}", R"y(  - id: hy.bonus
     kind: pay
     subject: cadre
     cite: HY-PAY-02

@@ -107,9 +107,9 @@ void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
       out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
           << "\n";
     }
-    const std::string cohort_message = !decision.cohort       ? std::string()
-                                       : chinese                ? decision.cohort->message_zh
-                                                                : decision.cohort->message_en;
+    const std::string cohort_message = !decision.cohort ? std::string()
+                                       : chinese        ? decision.cohort->message_zh
+                                                        : decision.cohort->message_en;
     if (!cohort_message.empty()) out << "    " << cohort_message << "\n";
     for (const auto& reason : decision.reasons)
       write_reason(out, reason, chinese, 4);
@@ -201,7 +201,8 @@ int run_eval(const std::vector<std::string>& args) {
       "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
       "[--output FILE]");
   options.add_options()("help,h", "print this help")(
-      "as-of", po::value(&settings.as_of), "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
+      "as-of", po::value(&settings.as_of),
+      "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
       "outside-validity", po::bool_switch(&settings.outside_validity),
       "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
