@@ -113,6 +113,7 @@ struct CompiledDecision {
   CompiledExpression formula;
   CompiledExpression group_by, candidates, quota_ratio, quota_base, quota_count;
   CompiledExpression round_by;     ///< the rounding mode read from an expression
+  int unless_slot = -1;            ///< the switch that lifts `truncated_text` when `true`
   CompiledExpression from_record;  ///< the allocation decided from the record's own facts
   std::vector<CompiledExpression> rank_by, tie_break;
   /// Tier shares written as exact fractions ("1/3" → {1, 3}); a share given as

@@ -263,6 +263,16 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
                   "an allocation cannot be made per key: it is decided over a population",
                   "make the allocation about a record per key (one record per year)");
   }
+  if (!model.unless_switch.empty()) {
+    auto slot = context.out().switch_slots.find(model.unless_switch);
+    if (slot == context.out().switch_slots.end()) {
+      context.error(model.origin, "compile.switch",
+                    "`unless_switch` of `" + model.id + "` names `" + model.unless_switch +
+                        "`, which is not a switch of the rule set");
+    } else {
+      out.unless_slot = slot->second;
+    }
+  }
   out.warning_held =
       context.expression(model.warning.held, subject, "`warning.held`", {K::boolean});
   out.warning_start =

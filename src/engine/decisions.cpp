@@ -69,6 +69,19 @@ void note_missing(const VerdictNotes& notes, DecisionResult& result) {
     result.undetermined.push_back("error:" + error);
 }
 
+// The provision's text is cut: a positive result could still change,
+// unless the switch named by `unless_switch` declares the conditions complete.
+bool truncated(const CompiledDecision& decision, const Activation& facts) {
+  if (!decision.model->truncated_text) return false;
+  const Value* complete = decision.unless_slot >= 0 ? facts.slot(decision.unless_slot) : nullptr;
+  if (complete == nullptr) return true;
+  std::string name = complete->kind() == ValueKind::enumeration ? complete->as_enum().name()
+                     : complete->kind() == ValueKind::boolean
+                         ? (complete->as_bool() ? "true" : "false")
+                         : "";
+  return name != "true";
+}
+
 // Eligibility without an explanation: the same outcome from statuses alone.
 void quick_eligibility(const CompiledDecision& decision, const Activation& facts, Decided& out) {
   DecisionResult& result = out.result;
@@ -86,7 +99,8 @@ void quick_eligibility(const CompiledDecision& decision, const Activation& facts
   } else if (conditions.status == ReasonStatus::unknown ||
              disqualifiers.status == ReasonStatus::unknown) {
     note_missing(notes, result);
-  } else if (decision.model->truncated_text) {
+    if (truncated(decision, facts)) result.undetermined.push_back("truncated_text");
+  } else if (truncated(decision, facts)) {
     result.undetermined.push_back("truncated_text");
   } else {
     result.outcome = Outcome::eligible;
@@ -157,7 +171,9 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, cons
              disqualifiers.status == ReasonStatus::unknown) {
     collect_missing(conditions, result);
     collect_missing(disqualifiers, result);
-  } else if (decision.model->truncated_text) {
+    // Even once the unknowns are known, the lost text could still change it.
+    if (truncated(decision, facts)) result.undetermined.push_back("truncated_text");
+  } else if (truncated(decision, facts)) {
     result.undetermined.push_back("truncated_text");
   } else {
     result.outcome = Outcome::eligible;

@@ -198,6 +198,36 @@ class Interpreter {
     return Value::unknown("unenumerated_list:" + list.name);
   }
 
+  // "2018,annual": the keys as a missing fact names them.
+  static std::string key_text(std::span<const Value> keys) {
+    std::string named;
+    for (const Value& key : keys) {
+      std::string part = key.kind() == ValueKind::string        ? key.as_string()
+                         : key.kind() == ValueKind::enumeration ? key.as_enum().name()
+                                                                : key.debug_string();
+      named += (named.empty() ? "" : ",") + part;
+    }
+    return named;
+  }
+
+  // The entry found by `at`, its absent fields unknown under the entry's own
+  // path (`cadre.assessments[2018,annual].grade`), not a bare field name.
+  Value named_entry(const Node& node, const RecordValue& entry, std::span<const Value> keys) {
+    const auto& fields = entry.type().fields();
+    bool complete = true;
+    for (std::size_t f = 0; f < fields.size() && complete; ++f)
+      complete = entry.has(static_cast<int>(f));
+    if (complete) return Value(entry);
+    RecordValue named = entry;
+    const std::string path = text(node.path) + "[" + key_text(keys) + "].";
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      if (!named.has(static_cast<int>(f))) {
+        named.set(static_cast<int>(f), Value::unknown(path + fields[f].name));
+      }
+    }
+    return Value(std::move(named));
+  }
+
   // list.at(key…): the entry whose key fields equal the keys; none is a
   // missing fact named by the keys (`cadre.assessments[2018,annual]`).
   Value entry_at(const Node& node, std::span<const Value> args) {
@@ -215,16 +245,9 @@ class Interpreter {
         const Value* field = entry.field(fields[k]);
         match = field != nullptr && !field->is_exceptional() && values_equal(*field, keys[k]);
       }
-      if (match) return element;
+      if (match) return named_entry(node, entry, keys);
     }
-    std::string named;
-    for (const Value& key : keys) {
-      std::string part = key.kind() == ValueKind::string        ? key.as_string()
-                         : key.kind() == ValueKind::enumeration ? key.as_enum().name()
-                                                                : key.debug_string();
-      named += (named.empty() ? "" : ",") + part;
-    }
-    return Value::unknown(text(node.path) + "[" + named + "]");
+    return Value::unknown(text(node.path) + "[" + key_text(keys) + "]");
   }
 
   Value call(const Node& node) {
