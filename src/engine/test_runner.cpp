@@ -55,6 +55,15 @@ bool same_value(const std::string& expected, const Value& actual) {
   return plain_text(actual) == expected;
 }
 
+// The ids of the conditions in `reasons` (at any depth) with `status`.
+void conditions_with(const std::vector<Reason>& reasons, ReasonStatus status,
+                     std::vector<std::string>& out) {
+  for (const auto& reason : reasons) {
+    if (!reason.id.empty() && reason.status == status) out.push_back(reason.id);
+    conditions_with(reason.children, status, out);
+  }
+}
+
 std::vector<std::string> differences(const model::ExpectedDecision& expected,
                                      const DecisionResult& actual) {
   std::vector<std::string> out;
@@ -110,6 +119,16 @@ std::vector<std::string> differences(const model::ExpectedDecision& expected,
   contains_all(actual.undetermined, expected.undetermined, "undetermined", out);
   contains_all(actual.missing, expected.missing, "missing", out);
   contains_all(actual.flags, expected.flags, "flags", out);
+  for (const auto& flag : expected.without_flags) {
+    if (std::find(actual.flags.begin(), actual.flags.end(), flag) != actual.flags.end()) {
+      out.push_back("flags has " + flag);
+    }
+  }
+  std::vector<std::string> failed, passed;
+  conditions_with(actual.reasons, ReasonStatus::failed, failed);
+  conditions_with(actual.reasons, ReasonStatus::passed, passed);
+  contains_all(failed, expected.failed, "failed conditions", out);
+  contains_all(passed, expected.passed, "passed conditions", out);
   return out;
 }
 

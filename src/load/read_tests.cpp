@@ -18,7 +18,10 @@ constexpr KeySpec kExpectationKeys[] = {{"outcome", Presence::required},
                                         {"flags"},
                                         {"possible"},
                                         {"exact"},
-                                        {"actions"}};
+                                        {"actions"},
+                                        {"without_flags"},
+                                        {"failed"},
+                                        {"passed"}};
 
 /// The outcomes of a decision (shared/DESIGN.md "Decision").
 constexpr std::string_view kOutcomes[] = {"eligible", "ineligible",     "triggered",    "clear",
@@ -70,6 +73,15 @@ model::ExpectedDecision read_expectation(FileContext& context, const yaml::Node&
   out.exact = reader.string("exact");
   if (const yaml::Node* node = reader.find("actions")) {
     out.actions = read_string_list(context, *node, reader.what_of("actions"));
+  }
+  if (const yaml::Node* node = reader.find("without_flags")) {
+    out.without_flags = read_string_list(context, *node, reader.what_of("without_flags"));
+  }
+  if (const yaml::Node* node = reader.find("failed")) {
+    out.failed = read_string_list(context, *node, reader.what_of("failed"));
+  }
+  if (const yaml::Node* node = reader.find("passed")) {
+    out.passed = read_string_list(context, *node, reader.what_of("passed"));
   }
   if (const yaml::Node* node = reader.find("missing")) {
     out.missing = read_string_list(context, *node, reader.what_of("missing"));
