@@ -7,36 +7,11 @@
 
 #include "engine/test_runner.hpp"
 #include "tests/engine/inline_rule_set.hpp"
+#include "tests/records/required_rules.hpp"
 
 namespace {
 
-constexpr const char* kRules =
-    R"(ruleset: {id: runner.test, version: 1.0.0, valid: {from: 2020-01-01}}
-sources:
-  HY: {title: {en: test}, nature: normative}
-schema:
-  records:
-    village:
-      fields:
-        id: {type: string, required: true}
-    cadre:
-      fields:
-        id: {type: string, required: true}
-        village_id: {type: string, ref: village, required: true}
-        party_member: bool
-        assessments:
-          list:
-            year: {type: int, required: true}
-            grade: string
-          dated_by: year
-decisions:
-  - id: hy.member
-    kind: eligibility
-    subject: cadre
-    cite: HY-ELIG-01
-    all:
-      - {id: member, when: cadre.party_member}
-tests:
+const std::string kRules = cadre::testing::required_fields_rules("runner.test") + R"(tests:
   - name: readable records
     as_of: 2024-12-31
     records:

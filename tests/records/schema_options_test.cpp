@@ -9,6 +9,7 @@
 #include "cadre/records.hpp"
 #include "records/schema_options.hpp"
 #include "tests/engine/inline_rule_set.hpp"
+#include "tests/records/required_rules.hpp"
 
 namespace cadre::records {
 namespace {
@@ -44,33 +45,7 @@ TEST_CASE("the schema's keys and required fields, list entries by their type's n
   CHECK(options.required.size() == 3);
 }
 
-constexpr const char* kRules =
-    R"(ruleset: {id: records.test, version: 1.0.0, valid: {from: 2020-01-01}}
-sources:
-  HY: {title: {en: test}, nature: normative}
-schema:
-  records:
-    village:
-      fields:
-        id: {type: string, required: true}
-    cadre:
-      fields:
-        id: {type: string, required: true}
-        village_id: {type: string, ref: village, required: true}
-        party_member: bool
-        assessments:
-          list:
-            year: {type: int, required: true}
-            grade: string
-          dated_by: year
-decisions:
-  - id: hy.member
-    kind: eligibility
-    subject: cadre
-    cite: HY-ELIG-01
-    all:
-      - {id: member, when: cadre.party_member}
-)";
+const std::string kRules = cadre::testing::required_fields_rules("records.test");
 
 TEST_CASE("read_records applies the rule set's required fields and duplicate keys") {
   test::InlineRuleSet rules(kRules);
