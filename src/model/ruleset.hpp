@@ -403,12 +403,12 @@ struct ExpectedDecision {
   std::vector<std::string> missing;
   std::vector<std::string> flags;
   OriginId origin = kNoOrigin;
-  std::vector<std::string> possible = {};  ///< the possible values, all of them, as text
-  std::optional<std::string> exact = {};   ///< the exact value, "9/2"
-  std::vector<std::string> actions = {};   ///< an exit's actions, all of them
+  std::vector<std::string> possible = {};       ///< the possible values, all of them, as text
+  std::optional<std::string> exact = {};        ///< the exact value, "9/2"
+  std::vector<std::string> actions = {};        ///< an exit's actions, all of them
   std::vector<std::string> without_flags = {};  ///< flags the result must not have
-  std::vector<std::string> failed = {};  ///< condition ids that must have failed
-  std::vector<std::string> passed = {};  ///< condition ids that must have passed
+  std::vector<std::string> failed = {};         ///< condition ids that must have failed
+  std::vector<std::string> passed = {};         ///< condition ids that must have passed
   /// The decision's id as results carry it: `id` or `id[key]`.
   std::string result_id() const { return key.empty() ? decision : decision + "[" + key + "]"; }
 };
