@@ -11,10 +11,11 @@
 
 #include "cadre/diagnostic.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "diagnostics/codes.hpp"
 
 namespace cadre::check {
 
-/// The diagnostic codes of the check stage, in the order of kCodes.
+/// The diagnostic codes of the check stage, in the order of kCodeNames.
 enum class Code : std::uint8_t {
   citation,
   unspecified,
@@ -29,42 +30,25 @@ enum class Code : std::uint8_t {
   reference,
   enumeration,
   test_record,
+  no_decisions,
 };
 
-struct CodeInfo {
-  Code code;
-  std::string_view name;     ///< the stable identifier printed with the diagnostic
-  std::string_view summary;  ///< what it reports
-};
-
-inline constexpr CodeInfo kCodes[] = {
-    {Code::citation, "check.citation", "a missing, malformed or unknown provision id"},
-    {Code::unspecified, "check.unspecified", "a parameter value the text leaves out"},
-    {Code::param_gap, "check.param_gap", "a series with no value in force at some valid date"},
-    {Code::param_range, "check.param_range", "a range whose low bound is above its high bound"},
-    {Code::table_keys, "check.table_keys", "enumeration values a keyed table has no entry for"},
-    {Code::table_gap, "check.table_gap", "decision-table inputs matched by no rule"},
-    {Code::table_overlap, "check.table_overlap", "inputs matched by two rules of a unique table"},
-    {Code::table_too_large, "check.table_too_large", "a table too large to analyse"},
-    {Code::never_fires, "check.never_fires", "a rule, condition or decision that cannot fire"},
-    {Code::always_holds, "check.always_holds", "a disqualifier or trigger that always holds"},
-    {Code::reference, "check.reference", "a missing or wrong reference between parts"},
-    {Code::enumeration, "check.enum", "a malformed enumeration or `same_as` mapping"},
-    {Code::test_record, "check.test_record", "a test record naming an unknown kind or field"},
+/// Each check code's name in the catalogue (src/diagnostics/codes.def), in
+/// the order of Code.
+inline constexpr std::string_view kCodeNames[] = {
+    code::check_citation,      code::check_unspecified,     code::check_param_gap,
+    code::check_param_range,   code::check_table_keys,      code::check_table_gap,
+    code::check_table_overlap, code::check_table_too_large, code::check_never_fires,
+    code::check_always_holds,  code::check_reference,       code::check_enum,
+    code::check_test_record,   code::check_no_decisions,
 };
 
 constexpr std::string_view code_name(Code code) {
-  return kCodes[static_cast<std::size_t>(code)].name;
+  return kCodeNames[static_cast<std::size_t>(code)];
 }
 
-static_assert(
-    [] {
-      for (std::size_t i = 0; i < std::size(kCodes); ++i) {
-        if (static_cast<std::size_t>(kCodes[i].code) != i) return false;
-      }
-      return true;
-    }(),
-    "kCodes must list the codes in the order of enum Code");
+static_assert(std::size(kCodeNames) == static_cast<std::size_t>(Code::no_decisions) + 1,
+              "kCodeNames names every Code, in order");
 
 /// Reading access to the rule set and reporting for one run of the passes.
 class PassContext {

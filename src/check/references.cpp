@@ -200,6 +200,14 @@ void check_expectation(PassContext& context, const model::TestCase& test,
 }  // namespace
 
 void check_references(PassContext& context) {
+  // A rule set with nothing to decide is almost always a mistake (an include
+  // left out); said, not refused: a base of shared vocabulary may be one.
+  if (context.rules().decisions.empty()) {
+    context.warning(context.rules().metadata.origin, Code::no_decisions,
+                    "rule set " + backticked(context.rules().metadata.id) +
+                        " has no decisions: it decides nothing",
+                    "include the files that hold its decisions, or add some");
+  }
   for (const auto& decision : context.rules().decisions)
     check_decision(context, decision);
   for (const auto& test : context.rules().tests) {

@@ -1,5 +1,6 @@
 // Compiling single expressions and message templates for the rule-set compiler.
 #include "compile/compile_context.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 
@@ -76,7 +77,7 @@ bool CompileContext::check_references(const model::Expression& expression,
                    !info.subject.empty());
     if (!scoped || std::find(kinds.begin(), kinds.end(), about) != kinds.end()) continue;
     diagnostics_.push_back(
-        {Severity::error, "compile.subject",
+        {Severity::error, code::compile_subject,
          out_.origins().locate_in_expression(expression.origin, base_offset + reference.offset),
          "`" + reference.id + "` is about `" + about + "`, which a rule about `" + subject +
              "` cannot read",
@@ -99,7 +100,7 @@ CompiledExpression CompileContext::expression(const model::Expression& expressio
     auto is_key = [](std::string_view id) { return id == "key"; };
     for (const Reference& reference : find_references(expression.text, is_key)) {
       diagnostics_.push_back(
-          {Severity::error, "compile.key",
+          {Severity::error, code::compile_key,
            out_.origins().locate_in_expression(expression.origin, base_offset + reference.offset),
            "`key` is only defined in a decision made per key",
            "add `for_each: {in: [...]}` to the decision, or read a keyed decision as `id[key]`"});
@@ -118,7 +119,7 @@ CompiledExpression CompileContext::expression(const model::Expression& expressio
               std::find(expected.begin(), expected.end(), type.kind()) != expected.end();
   if (!fits) {
     diagnostics_.push_back({Severity::error,
-                            "compile.type",
+                            code::compile_type,
                             out_.origins().locate_in_expression(expression.origin, base_offset),
                             std::string(role) + " must be " + kind_list(expected) + ", found `" +
                                 type.to_string() + "`",
@@ -145,7 +146,7 @@ std::vector<std::variant<std::string, CompiledExpression>> CompileContext::templ
     }
     std::size_t close = text.find('}', i);
     if (close == std::string::npos) {
-      error(origin, "compile.message", "unclosed `{` in message template",
+      error(origin, code::compile_message, "unclosed `{` in message template",
             "write `{{` for a brace");
       break;
     }

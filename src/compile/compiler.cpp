@@ -3,6 +3,7 @@
 // declared records field indexes, and functions ids. A node whose operands are
 // all constants is evaluated on the spot and replaced by its value.
 #include "compile/compiler.hpp"
+#include "diagnostics/codes.hpp"
 
 #include "compile/decimal_literal.hpp"
 #include "eval/interpreter.hpp"
@@ -69,7 +70,7 @@ class Compiler {
       if (decimal) return *decimal;
       diagnostics_.push_back(Diagnostic{
           Severity::error,
-          "expr.literal",
+          code::expr_literal,
           program_.source_map->locate(e.offset),
           "literal `" + e.literal.source_text + "` has more digits than a decimal can hold",
           {}});

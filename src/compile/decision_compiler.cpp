@@ -1,6 +1,7 @@
 // Compiling the parts of derived values and decisions: conditions, warning
 // lifecycle, pay components, decision tables, formulas and allocations.
 #include "compile/decision_compiler.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <charconv>
 #include <optional>
@@ -64,14 +65,14 @@ CompiledTable table(CompileContext& context, const model::DecisionTable& model,
       while (index < model.inputs.size() && model.inputs[index].id != input)
         ++index;
       if (index == model.inputs.size()) {
-        context.error(rule.origin, "compile.table",
+        context.error(rule.origin, code::compile_table,
                       "the rule tests `" + input + "`, which is not an input of the table");
         continue;
       }
       std::string problem;
       auto cell = parse_cell(text, compiled.input_types[index], problem);
       if (!cell) {
-        context.error_in_value(cell_origin(rule, input), "compile.table",
+        context.error_in_value(cell_origin(rule, input), code::compile_table,
                                "cell `" + text + "` of input `" + input + "`: " + problem);
         continue;
       }
@@ -143,13 +144,13 @@ void aggregate(CompileContext& context, const model::Derived& model, CompiledDer
   const auto& rules = context.out().rules();
   if (model.subject.empty()) {
     context.error(
-        model.origin, "compile.aggregate",
+        model.origin, code::compile_aggregate,
         "group value `" + model.id + "` needs a `subject`: the group whose members it reads",
         "e.g. `subject: town` with `over: cadre`");
     return;
   }
   if (model::find_record_kind(rules, aggregate.over) == nullptr) {
-    context.error(aggregate.over_origin, "compile.subject",
+    context.error(aggregate.over_origin, code::compile_subject,
                   "`over` of `" + model.id + "` names `" + aggregate.over +
                       "`, which is not a record kind of the schema");
     return;
@@ -157,7 +158,7 @@ void aggregate(CompileContext& context, const model::Derived& model, CompiledDer
   auto readable = model::readable_kinds(rules, aggregate.over);
   if (aggregate.over == model.subject ||
       std::find(readable.begin(), readable.end(), model.subject) == readable.end()) {
-    context.error(aggregate.over_origin, "compile.aggregate",
+    context.error(aggregate.over_origin, code::compile_aggregate,
                   "`" + aggregate.over + "` records do not belong to a `" + model.subject + "`: `" +
                       model.id + "` cannot read them as members",
                   "members are records whose `belongs_to` chain reaches the subject");
@@ -221,7 +222,7 @@ void keys(CompileContext& context, const model::Decision& model, CompiledDecisio
   Type key = out.keys.program ? out.keys.program->result_type().element() : Type::dyn();
   if (key.kind() == TypeKind::list || key.kind() == TypeKind::map ||
       key.kind() == TypeKind::record) {
-    context.error(each.keys.origin, "compile.type",
+    context.error(each.keys.origin, code::compile_type,
                   "the keys of `for_each` must be simple values (years, names, dates), found `" +
                       key.to_string() + "`");
     key = Type::dyn();
@@ -246,7 +247,7 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
     out.gates.push_back(condition(context, gate.condition, subject));
   out.flags = flags(context, model.flags, subject);
   if (!model.period_last_day.empty() && model.kind != model::DecisionKind::eligibility) {
-    context.error(model.period_last_day.origin, "compile.period",
+    context.error(model.period_last_day.origin, code::compile_period,
                   "`period` is for requirements (decisions of kind `eligibility`), not `" +
                       std::string(model.kind == model::DecisionKind::exit         ? "exit"
                                   : model.kind == model::DecisionKind::warning    ? "warning"
@@ -259,14 +260,14 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
   out.period_last_day =
       context.expression(model.period_last_day, subject, "`last_day` of `period`", {K::date});
   if (model.for_each && model.kind == model::DecisionKind::allocation) {
-    context.error(model.for_each->origin, "compile.for_each",
+    context.error(model.for_each->origin, code::compile_for_each,
                   "an allocation cannot be made per key: it is decided over a population",
                   "make the allocation about a record per key (one record per year)");
   }
   if (!model.unless_switch.empty()) {
     auto slot = context.out().switch_slots.find(model.unless_switch);
     if (slot == context.out().switch_slots.end()) {
-      context.error(model.origin, "compile.switch",
+      context.error(model.origin, code::compile_switch,
                     "`unless_switch` of `" + model.id + "` names `" + model.unless_switch +
                         "`, which is not a switch of the rule set");
     } else {

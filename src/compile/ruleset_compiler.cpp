@@ -1,6 +1,7 @@
 // The rule-set compiler's orchestration: declarations, dependency order,
 // compilation in that order, digest.
 #include "compile/ruleset_compiler.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 #include <functional>
@@ -136,7 +137,7 @@ class RuleSetCompiler {
 
   void register_id(const std::string& id, IdInfo info, OriginId origin) {
     if (!context_.ids().emplace(id, std::move(info)).second) {
-      context_.error(origin, "compile.duplicate_id", "`" + id + "` is defined twice");
+      context_.error(origin, code::compile_duplicate_id, "`" + id + "` is defined twice");
     }
   }
 
@@ -190,7 +191,7 @@ class RuleSetCompiler {
     std::string name = reported_name(param) + id.substr(std::min(id.size(), param.id.size()));
     Value value = parameter_value(written, type, name, unset_code(param));
     if (!value.is_error()) return value;
-    context_.error(written.origin, "compile.param_value",
+    context_.error(written.origin, code::compile_param_value,
                    "value of parameter `" + id + "`: " + value.as_error().message);
     return unspecified_value(name, unset_code(param));
   }
@@ -200,7 +201,7 @@ class RuleSetCompiler {
       const auto& param = rules().parameters[i];
       auto type = types.resolve(param.type.empty() ? "decimal" : param.type);
       if (!type) {
-        context_.error(param.origin, "compile.param_type",
+        context_.error(param.origin, code::compile_param_type,
                        "unknown type `" + param.type + "` for parameter `" + param.id + "`");
         type = Type::dyn();
       }
@@ -214,7 +215,7 @@ class RuleSetCompiler {
         Value possible =
             parameter_value({text, false, param.one_of_origin, model::kNoOrigin}, *type, param.id);
         if (possible.is_error()) {
-          context_.error(param.one_of_origin, "compile.param_value",
+          context_.error(param.one_of_origin, code::compile_param_value,
                          "`" + text + "` in `one_of` of parameter `" + param.id +
                              "`: " + possible.as_error().message);
           continue;
@@ -274,7 +275,7 @@ class RuleSetCompiler {
       auto found = out_.enums.find(param.table_key);
       if (found == out_.enums.end()) {
         context_.error(
-            param.origin, "compile.param_type",
+            param.origin, code::compile_param_type,
             "unknown enumeration `" + param.table_key + "` as the key of `" + param.id + "`");
       } else {
         keys = found->second.get();
@@ -284,7 +285,7 @@ class RuleSetCompiler {
     for (const auto& [key, written] : param.table) {
       if (keys != nullptr && keys->find(key) < 0) {
         context_.error(written.key_origin != model::kNoOrigin ? written.key_origin : written.origin,
-                       "compile.param_value",
+                       code::compile_param_value,
                        "`" + key + "` is not a value of `" + keys->name() + "`");
         continue;
       }
@@ -311,7 +312,7 @@ class RuleSetCompiler {
       int index = option.default_value.empty() ? -1 : type->find(option.default_value);
       if (!option.default_value.empty() && index < 0) {
         context_.error(
-            option.origin, "compile.switch",
+            option.origin, code::compile_switch,
             "default `" + option.default_value + "` is not a value of switch `" + option.id + "`");
       }
       const std::string code = option.unset_code.empty() ? "ambiguous_reading" : option.unset_code;
@@ -338,7 +339,7 @@ class RuleSetCompiler {
   void check_subject(const std::string& subject, const std::string& id, OriginId origin) {
     if (known_subject(subject)) return;
     context_.error(
-        origin, "compile.subject",
+        origin, code::compile_subject,
         "`" + id + "` is about `" + subject + "`, which is not a record kind of the schema");
   }
 
@@ -449,7 +450,7 @@ class RuleSetCompiler {
     for (auto it = start; it != path.end(); ++it)
       cycle += "`" + id_of(*it) + "` → ";
     cycle += "`" + id_of(back_to) + "`";
-    context_.error(origin_of(back_to), "compile.cycle",
+    context_.error(origin_of(back_to), code::compile_cycle,
                    "cycle among derived values and decisions: " + cycle,
                    "a value cannot depend on itself; break the chain at one of these rules");
   }
@@ -459,7 +460,7 @@ class RuleSetCompiler {
     for (const auto& kind : rules().schema.records)
       out_.kinds.push_back(kind.id);
     if (out_.kinds.size() > 64) {
-      context_.error(rules().schema.records[64].origin, "compile.kinds",
+      context_.error(rules().schema.records[64].origin, code::compile_kinds,
                      "a rule set may declare at most 64 record kinds");
       out_.kinds.resize(64);
     }

@@ -2,6 +2,7 @@
 // record type); they are built on demand, and a kind that contains itself is
 // an error since records are finite.
 #include "compile/schema_types.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 
@@ -86,7 +87,7 @@ std::optional<Type> SchemaTypes::field_type(const std::string& record,
     bool mentioned = text == kind.id || text == "list<" + kind.id + ">";
     if (mentioned && !records_.contains(kind.id)) {
       if (std::find(building_.begin(), building_.end(), kind.id) != building_.end()) {
-        diagnostics_.push_back({Severity::error, "schema.cycle", origins_.locate(field.origin),
+        diagnostics_.push_back({Severity::error, code::schema_cycle, origins_.locate(field.origin),
                                 "record kind `" + kind.id + "` contains itself through field `" +
                                     record + "." + field.name + "`",
                                 "refer to the other record by its key (`ref:`) instead"});
@@ -99,7 +100,7 @@ std::optional<Type> SchemaTypes::field_type(const std::string& record,
   if (!type) {
     model::OriginId at = field.type_origin != model::kNoOrigin ? field.type_origin : field.origin;
     diagnostics_.push_back(
-        {Severity::error, "schema.unknown_type", origins_.locate(at),
+        {Severity::error, code::schema_unknown_type, origins_.locate(at),
          "unknown type `" + field.type + "` for field `" + record + "." + field.name + "`",
          "use bool, int, double, decimal, string, date, list<T>, "
          "map<string, T>, an enum or a record kind"});

@@ -2,6 +2,7 @@
 // overload table, first exactly and then allowing a double literal to be read
 // as a decimal where a decimal is expected.
 #include "expr/checker.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 #include <string>
@@ -160,7 +161,7 @@ class Checker {
     }
     std::string help = suggest(*name, names);
     if (!shares_root && help.empty()) return false;  // reported as its first segment
-    report(*root, "expr.undeclared", "undeclared reference to `" + *name + "`", help);
+    report(*root, code::expr_undeclared, "undeclared reference to `" + *name + "`", help);
     return true;
   }
 
@@ -174,7 +175,7 @@ class Checker {
       names.push_back(variable.name);
     for (const auto& scope : scopes_)
       names.push_back(scope.first);
-    report(e, "expr.undeclared", "undeclared reference to `" + e.name + "`",
+    report(e, code::expr_undeclared, "undeclared reference to `" + e.name + "`",
            suggest(e.name, names));
     return Type::dyn();
   }
@@ -213,7 +214,7 @@ class Checker {
         std::vector<std::string_view> names;
         for (const auto& field : record.fields())
           names.push_back(field.name);
-        report(e, "expr.no_such_field", "`" + record.name() + "` has no field `" + e.name + "`",
+        report(e, code::expr_no_such_field, "`" + record.name() + "` has no field `" + e.name + "`",
                suggest(e.name, names));
         return Type::dyn();
       }
@@ -221,7 +222,7 @@ class Checker {
         break;
     }
     report(
-        e, "expr.no_such_field",
+        e, code::expr_no_such_field,
         "cannot select field `" + e.name + "` from a value of type `" + operand.to_string() + "`");
     return Type::dyn();
   }
@@ -255,7 +256,7 @@ class Checker {
     } else if (range.kind() == TypeKind::map) {
       variable = range.key();
     } else if (!range.is_dyn()) {
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              "cannot iterate over a value of type `" + range.to_string() +
                  "`: expected a list or map");
     }
@@ -296,7 +297,7 @@ class Checker {
 
   void expect_bool(const Expr& at, const Type& type, const std::string& what) {
     if (type.kind() == TypeKind::boolean || type.is_dyn()) return;
-    report(at, "expr.no_overload", what + " must be bool, found `" + type.to_string() + "`");
+    report(at, code::expr_no_overload, what + " must be bool, found `" + type.to_string() + "`");
   }
 
   Type call(const Expr& e) {
@@ -320,7 +321,7 @@ class Checker {
     if (e.name == op::kConditional) return conditional(e, args, types);
     auto function = find_function(e.name);
     if (!function) {
-      report(e, "expr.undeclared", "unknown function `" + e.name + "`");
+      report(e, code::expr_undeclared, "unknown function `" + e.name + "`");
       return Type::dyn();
     }
     if (*function == FunctionId::at) return entry_at(e, args, types);
@@ -336,7 +337,8 @@ class Checker {
   Type entry_at(const Expr& e, const std::vector<const Expr*>& args,
                 const std::vector<Type>& types) {
     if (!e.target || types.empty()) {
-      report(e, "expr.no_overload", "`at` is a method of a history list: call it as `list.at(…)`");
+      report(e, code::expr_no_overload,
+             "`at` is a method of a history list: call it as `list.at(…)`");
       return Type::dyn();
     }
     const Type& list = types[0];
@@ -344,7 +346,7 @@ class Checker {
     const RecordType* entry =
         list.kind() == TypeKind::list ? list.element().record_type() : nullptr;
     if (entry == nullptr || entry->keys().empty()) {
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              "`at` needs a history list whose entries have keys (`unique_by` in the schema), "
              "found `" +
                  list.to_string() + "`");
@@ -354,7 +356,7 @@ class Checker {
       std::string names;
       for (int key : entry->keys())
         names += (names.empty() ? "" : ", ") + entry->fields()[static_cast<std::size_t>(key)].name;
-      report(e, "expr.arity",
+      report(e, code::expr_arity,
              "`at` on `" + entry->name() + "` takes " + std::to_string(entry->keys().size()) +
                  " key" + (entry->keys().size() == 1 ? "" : "s") + ": " + names);
       return list.element();
@@ -369,13 +371,13 @@ class Checker {
       if (const EnumType* enumeration = field.type.enum_type()) {
         if (literal != nullptr && enumeration->find(*literal) >= 0) continue;
         if (literal != nullptr) {
-          report(*args[i], "expr.enum_value",
+          report(*args[i], code::expr_enum_value,
                  "`" + *literal + "` is not a value of `" + enumeration->name() + "`");
           continue;
         }
         if (given.kind() == TypeKind::string) continue;
       }
-      report(*args[i], "expr.no_overload",
+      report(*args[i], code::expr_no_overload,
              "key `" + field.name + "` of `at` is `" + field.type.to_string() + "`, found `" +
                  given.to_string() + "`");
     }
@@ -387,12 +389,13 @@ class Checker {
     const auto* text =
         name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
     if (text == nullptr) {
-      report(name, "expr.unknown_list", "the list of `listed` must be named by a string literal");
+      report(name, code::expr_unknown_list,
+             "the list of `listed` must be named by a string literal");
     } else if (environment_.list_index(*text) < 0) {
       std::vector<std::string_view> names;
       for (const auto& list : environment_.lists())
         names.push_back(list.name);
-      report(name, "expr.unknown_list", "no list is declared as `" + *text + "`",
+      report(name, code::expr_unknown_list, "no list is declared as `" + *text + "`",
              suggest(*text, names));
     }
   }
@@ -409,7 +412,7 @@ class Checker {
     }
     if (position < 0 && function == FunctionId::level) {
       if (types.size() == 1 && types[0].is_dyn()) return Type::integer();
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              "`level` takes one value of an enumeration, got " + describe_types(types));
       return Type::dyn();
     }
@@ -451,7 +454,7 @@ class Checker {
                                       const std::shared_ptr<const EnumType>& enumeration) {
     bool ordering = function != FunctionId::equals && function != FunctionId::not_equals;
     if (ordering && !enumeration->is_ordered()) {
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              "`" + enumeration->name() + "` is not ordered: only `==` and `!=` apply");
       return Type::boolean();
     }
@@ -482,7 +485,7 @@ class Checker {
       std::string names;
       for (const auto& value : enumeration->values())
         names += (names.empty() ? "" : ", ") + value;
-      report(operand, "expr.enum_value",
+      report(operand, code::expr_enum_value,
              "`" + *name + "` is not a value of `" + enumeration->name() + "`",
              "expected one of: " + names);
       return;
@@ -497,7 +500,7 @@ class Checker {
     auto joined = join(types[1], types[2]);
     if (!joined && coerce_pair(*args[1], types[1], *args[2], types[2])) joined = Type::decimal();
     if (joined) return *joined;
-    report(e, "expr.no_overload",
+    report(e, code::expr_no_overload,
            "branches of `?:` have different types (`" + types[1].to_string() + "`, `" +
                types[2].to_string() + "`)");
     return Type::dyn();
@@ -591,19 +594,20 @@ class Checker {
       any_arity |= overload.style == style && expected == arity;
     }
     if (!any_style) {
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              style == CallStyle::receiver
                  ? "`" + name + "` is not a method: call it as `" + name + "(…)`"
                  : "`" + name + "` is a method: call it as `x." + name + "(…)`");
     } else if (!any_arity) {
-      report(e, "expr.arity",
+      report(e, code::expr_arity,
              "`" + name + "` does not take " + std::to_string(arity) +
                  (arity == 1 ? " argument" : " arguments"));
     } else if (is_operator) {
-      report(e, "expr.no_overload",
+      report(e, code::expr_no_overload,
              "operator `" + name + "` cannot be applied to " + describe_types(types));
     } else {
-      report(e, "expr.no_overload", "no overload of `" + name + "` takes " + describe_types(types));
+      report(e, code::expr_no_overload,
+             "no overload of `" + name + "` takes " + describe_types(types));
     }
   }
 

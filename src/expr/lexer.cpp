@@ -1,5 +1,6 @@
 // Lexer: CEL's lexical grammar, one token per call to next().
 #include "expr/lexer.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -14,8 +15,8 @@
 namespace cadre::expr {
 namespace {
 
-constexpr const char* kLiteral = "expr.literal";
-constexpr const char* kEncoding = "expr.encoding";
+constexpr const char* kLiteral = code::expr_literal;
+constexpr const char* kEncoding = code::expr_encoding;
 constexpr std::uint64_t kTwoToThe63 = std::uint64_t{1} << 63;
 
 bool is_digit(char c) {
@@ -299,7 +300,7 @@ Token Lexer::lex_string(int start, std::string_view prefix) {
   }
   const bool line_break = pos_ < size();
   pos_ = size();
-  return make_error(start, {"expr.syntax", "unterminated string literal",
+  return make_error(start, {code::expr_syntax, "unterminated string literal",
                             line_break ? "a quoted string ends on its own line; use `'''` or "
                                          "`\"\"\"` for text with line breaks"
                                        : std::string(),
@@ -347,7 +348,7 @@ Token Lexer::unexpected_character() {
   const char c = source_[static_cast<std::size_t>(pos_)];
   if (c > 0x20 && c < 0x7F) {
     ++pos_;
-    return make_error(start, {"expr.syntax", std::string("unexpected character `") + c + "`",
+    return make_error(start, {code::expr_syntax, std::string("unexpected character `") + c + "`",
                               help_for_character(c), start, false});
   }
   const int length = utf8_sequence_length(source_, static_cast<std::size_t>(pos_));
@@ -359,7 +360,7 @@ Token Lexer::unexpected_character() {
   const char32_t code_point = decode_utf8(source_, static_cast<std::size_t>(start));
   return make_error(
       start,
-      {"expr.syntax", "unexpected character " + code_point_name(code_point), {}, start, false});
+      {code::expr_syntax, "unexpected character " + code_point_name(code_point), {}, start, false});
 }
 
 Token Lexer::make(TokenKind kind, int start) const {

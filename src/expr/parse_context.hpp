@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cadre/diagnostic.hpp"
+#include "diagnostics/codes.hpp"
 #include "expr/ast.hpp"
 #include "expr/lexer.hpp"
 #include "expr/parser.hpp"
@@ -35,8 +36,8 @@ std::string describe(const Token& token);
 
 class ParseContext {
  public:
-  static constexpr const char* kSyntax = "expr.syntax";
-  static constexpr const char* kLimit = "expr.limit";
+  static constexpr const char* kSyntax = code::expr_syntax;
+  static constexpr const char* kLimit = code::expr_limit;
 
   ParseContext(std::string_view source, const ParseOptions& options);
 

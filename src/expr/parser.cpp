@@ -18,6 +18,7 @@
 // are in parse_context, macro expansion in macros, and the checks on the whole
 // text before lexing in source_check.
 #include "expr/parser.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -34,7 +35,7 @@
 namespace cadre::expr {
 namespace {
 
-constexpr const char* kLiteral = "expr.literal";
+constexpr const char* kLiteral = code::expr_literal;
 
 /// Binding levels of the binary operators, loosest first.
 enum Level : int { kOr = 1, kAnd, kRelation, kAdditive, kMultiplicative };

@@ -1,5 +1,6 @@
 // Length and encoding checks on an expression text, before the lexer sees it.
 #include "expr/source_check.hpp"
+#include "diagnostics/codes.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -14,8 +15,8 @@
 namespace cadre::expr {
 namespace {
 
-constexpr const char* kLimit = "expr.limit";
-constexpr const char* kEncoding = "expr.encoding";
+constexpr const char* kLimit = code::expr_limit;
+constexpr const char* kEncoding = code::expr_encoding;
 
 /// Reports each run of bytes that is not valid UTF-8, up to max_errors.
 std::vector<Diagnostic> check_encoding(std::string_view source, const ParseOptions& options) {

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include "diagnostics/codes.hpp"
 
 namespace cadre::expr {
 
@@ -54,7 +55,7 @@ enum class TokenKind : std::uint8_t {
 /// malformed literal: the token still stands for one operand, so the parser can
 /// go on right after it instead of skipping ahead.
 struct LexError {
-  const char* code = "expr.syntax";
+  const char* code = code::expr_syntax;
   std::string message;
   std::string help;
   int offset = 0;

@@ -16,6 +16,7 @@
 #include "cadre/records.hpp"
 #include "cadre/type.hpp"
 #include "cadre/value.hpp"
+#include "diagnostics/codes.hpp"
 
 namespace cadre::records {
 
@@ -49,10 +50,10 @@ struct RecordReadOptions {
 using RecordTypeLookup = std::function<std::shared_ptr<const RecordType>(std::string_view kind)>;
 
 /// The diagnostic codes of the readers (besides the YAML reader's `yaml.*`).
-inline constexpr std::string_view kIoCode = "records.io";              ///< the file cannot be read
-inline constexpr std::string_view kFormatCode = "records.format";      ///< unknown format
-inline constexpr std::string_view kShapeCode = "records.shape";        ///< not a list of records
-inline constexpr std::string_view kHeaderCode = "records.header";      ///< a bad CSV header
-inline constexpr std::string_view kEncodingCode = "records.encoding";  ///< not UTF-8 text
+inline constexpr std::string_view kIoCode = code::records_io;          ///< the file cannot be read
+inline constexpr std::string_view kFormatCode = code::records_format;  ///< unknown format
+inline constexpr std::string_view kShapeCode = code::records_shape;    ///< not a list of records
+inline constexpr std::string_view kHeaderCode = code::records_header;  ///< a bad CSV header
+inline constexpr std::string_view kEncodingCode = code::records_encoding;  ///< not UTF-8 text
 
 }  // namespace cadre::records

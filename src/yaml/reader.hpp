@@ -15,20 +15,22 @@
 #include <vector>
 
 #include "cadre/diagnostic.hpp"
+#include "diagnostics/codes.hpp"
 #include "yaml/node.hpp"
 
 namespace cadre::yaml {
 
 /// The diagnostic codes of this stage: a closed set, stable across releases.
-inline constexpr std::string_view kIoCode = "yaml.io";                ///< the file cannot be read
-inline constexpr std::string_view kEncodingCode = "yaml.encoding";    ///< not UTF-8 text
-inline constexpr std::string_view kLimitCode = "yaml.limit";          ///< over a ReadOptions limit
-inline constexpr std::string_view kSyntaxCode = "yaml.syntax";        ///< yaml-cpp rejects the text
-inline constexpr std::string_view kDocumentsCode = "yaml.documents";  ///< a second document
-inline constexpr std::string_view kAliasCode = "yaml.alias";          ///< an alias (`*name`)
-inline constexpr std::string_view kTagCode = "yaml.tag";  ///< an explicit tag (`!!binary`)
-inline constexpr std::string_view kKeyCode = "yaml.key";  ///< a mapping key that is not a scalar
-inline constexpr std::string_view kDuplicateKeyCode = "yaml.duplicate_key";  ///< a repeated key
+inline constexpr std::string_view kIoCode = code::yaml_io;              ///< the file cannot be read
+inline constexpr std::string_view kEncodingCode = code::yaml_encoding;  ///< not UTF-8 text
+inline constexpr std::string_view kLimitCode = code::yaml_limit;    ///< over a ReadOptions limit
+inline constexpr std::string_view kSyntaxCode = code::yaml_syntax;  ///< yaml-cpp rejects the text
+inline constexpr std::string_view kDocumentsCode = code::yaml_documents;  ///< a second document
+inline constexpr std::string_view kAliasCode = code::yaml_alias;          ///< an alias (`*name`)
+inline constexpr std::string_view kTagCode = code::yaml_tag;  ///< an explicit tag (`!!binary`)
+inline constexpr std::string_view kKeyCode =
+    code::yaml_key;  ///< a mapping key that is not a scalar
+inline constexpr std::string_view kDuplicateKeyCode = code::yaml_duplicate_key;  ///< a repeated key
 
 inline constexpr std::array<std::string_view, 9> kDiagnosticCodes = {
     kIoCode,    kEncodingCode, kLimitCode, kSyntaxCode,      kDocumentsCode,

@@ -1,6 +1,8 @@
 // The rule-set corpora: every folder under tests/rulesets/broken/ holds a rule
-// set with a mistake and `expected.txt`, the diagnostics `check` must report
-// (`FILE:LINE:COL: severity: message`, FILE relative to the case folder);
+// set with a mistake and `expected.txt`, the diagnostics `check` must report,
+// code first (`CODE FILE:LINE:COL: severity: message`, FILE relative to the
+// case folder; the code is compared before the message, and must be in the
+// catalogue, docs/diagnostics.md);
 // every rule set under tests/rulesets/good/ and rules/ must load without errors.
 // On a mismatch the actual diagnostics are printed, ready to paste.
 #include <doctest/doctest.h>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "cadre/ruleset.hpp"
+#include "diagnostics/codes.hpp"
 
 namespace {
 
@@ -61,7 +64,7 @@ std::vector<std::string> actual_lines(const fs::path& folder, const cadre::RuleS
     }
     replace_all(diagnostic.message, "`" + base + "`", "`.`");
     replace_all(diagnostic.message, base + "/", "");
-    lines.push_back(cadre::format_diagnostic(diagnostic));
+    lines.push_back(diagnostic.code + " " + cadre::format_diagnostic(diagnostic));
   }
   return lines;
 }
@@ -88,7 +91,19 @@ TEST_CASE("every broken rule set reports its expected diagnostics") {
     auto result = cadre::load_ruleset(folder / "ruleset.yaml", options);
     auto actual = actual_lines(folder, result);
     INFO("actual diagnostics:\n" << joined(actual));
+    for (const auto& diagnostic : result.diagnostics) {
+      CHECK_MESSAGE(cadre::find_diagnostic_code(diagnostic.code) != nullptr,
+                    "reported with a code not in the catalogue: " << diagnostic.code);
+    }
+    // Codes first: the stable contract, whatever the wording.
+    auto code_of = [](const std::string& line) { return line.substr(0, line.find(' ')); };
     for (const auto& line : expected) {
+      bool code_reported = std::any_of(actual.begin(), actual.end(), [&](const auto& other) {
+        return code_of(other) == code_of(line);
+      });
+      CHECK_MESSAGE(code_reported, "code not reported: " << code_of(line));
+      CHECK_MESSAGE(cadre::find_diagnostic_code(code_of(line)) != nullptr,
+                    "code not in the catalogue: " << code_of(line));
       CHECK_MESSAGE(std::find(actual.begin(), actual.end(), line) != actual.end(),
                     "missing: " << line);
     }

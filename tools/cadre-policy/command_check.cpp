@@ -31,9 +31,11 @@ bool check_one(const std::string& path, const std::string& root, bool quiet) {
   std::map<std::string, std::string> cache;
   int errors = 0;
   int warnings = 0;
-  for (const Diagnostic& diagnostic : result.diagnostics) {
+  for (Diagnostic diagnostic : result.diagnostics) {
     errors += diagnostic.severity == Severity::error;
     warnings += diagnostic.severity == Severity::warning;
+    // The stable code ends the first line (docs/diagnostics.md).
+    if (!diagnostic.code.empty()) diagnostic.message += " [" + diagnostic.code + "]";
     if (quiet) {
       std::cout << format_diagnostic(diagnostic) << "\n";
     } else {
