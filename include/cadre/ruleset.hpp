@@ -17,15 +17,36 @@
 #include "cadre/date.hpp"
 #include "cadre/diagnostic.hpp"
 #include "cadre/export.hpp"
+#include "cadre/expression.hpp"
 
 namespace cadre {
 
 struct CompiledRuleSetImpl;
 
+/// Bounds on what loading a rule set may take, for rule sets from elsewhere
+/// (another county's files): each exceeded limit is a diagnostic, never a
+/// crash or a hang. The defaults are generous for real rule sets.
+struct RuleSetLimits {
+  /// Largest file (the root, an include or an extended rule set), in bytes.
+  std::size_t max_file_bytes = 16 << 20;
+  /// Deepest nesting of YAML sequences and mappings.
+  int max_yaml_depth = 64;
+  /// Most YAML nodes in one file.
+  std::size_t max_yaml_nodes = 1'000'000;
+  /// Most files in one rule set, includes and extended rule sets counted.
+  int max_files = 1'000;
+  /// Length, nesting and iteration bounds of every expression; `max_iterations`
+  /// bounds the macro iterations of one evaluation (the cost of a rule).
+  ExpressionLimits expressions = {};
+  /// Most diagnostics reported for one rule set; one more says how many were left out.
+  std::size_t max_diagnostics = 200;
+};
+
 struct RuleSetOptions {
   /// Folder that `include` and `extends` may not leave; empty: the folder of
   /// the rule set named in the call.
   std::filesystem::path allowed_root = {};
+  RuleSetLimits limits = {};
 };
 
 /// A checked, compiled rule set. Immutable; cheap to copy; safe to share

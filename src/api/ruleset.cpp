@@ -1,6 +1,8 @@
 // The public rule-set API: load → compile → check, diagnostics sorted.
 #include "cadre/ruleset.hpp"
 
+#include "diagnostics/codes.hpp"
+
 #include <algorithm>
 #include <tuple>
 
@@ -64,16 +66,39 @@ void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {
   });
 }
 
+// A broken file can give thousands of diagnostics; past the limit they are
+// counted in one more, which keeps the first error of each kind in view.
+void cap_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t limit) {
+  if (diagnostics.size() <= limit) return;
+  const std::size_t left_out = diagnostics.size() - limit;
+  const bool errors = has_errors(diagnostics);
+  diagnostics.resize(limit);
+  Diagnostic more;
+  more.severity = errors ? Severity::error : Severity::warning;
+  more.code = code::load_limit;
+  more.location = diagnostics.empty() ? SourceLocation{} : diagnostics.back().location;
+  more.message = "… and " + std::to_string(left_out) + " more diagnostic" +
+                 (left_out == 1 ? "" : "s") + " not shown";
+  more.help = "fix the ones above first; RuleSetLimits::max_diagnostics sets how many are shown";
+  diagnostics.push_back(std::move(more));
+}
+
 }  // namespace
 
 RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetOptions& options) {
   RuleSetLoadResult result;
+  const RuleSetLimits& limits = options.limits;
   load::LoadOptions load_options;
   load_options.allowed_root = options.allowed_root;
+  load_options.read.max_bytes = limits.max_file_bytes;
+  load_options.read.max_depth = limits.max_yaml_depth;
+  load_options.read.max_nodes = limits.max_yaml_nodes;
+  load_options.max_files = limits.max_files;
   load::LoadResult loaded = load::load_ruleset(path, load_options);
   result.diagnostics = std::move(loaded.diagnostics);
   if (loaded.ruleset && !has_errors(result.diagnostics)) {
-    RuleSetCompileResult compiled = compile_ruleset(std::move(loaded.ruleset));
+    RuleSetCompileResult compiled =
+        compile_ruleset(std::move(loaded.ruleset), {limits.expressions});
     result.diagnostics.insert(result.diagnostics.end(), compiled.diagnostics.begin(),
                               compiled.diagnostics.end());
     if (compiled.ruleset) {
@@ -82,6 +107,7 @@ RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetO
     }
   }
   sort_diagnostics(result.diagnostics);
+  cap_diagnostics(result.diagnostics, limits.max_diagnostics);
   return result;
 }
 

@@ -107,7 +107,7 @@ CompiledExpression CompileContext::expression(const model::Expression& expressio
       return compiled;
     }
   }
-  CompileResult result = compile(expression.text, out_.environment);
+  CompileResult result = compile(expression.text, out_.environment, out_.compile_options);
   for (Diagnostic diagnostic : result.diagnostics) {
     diagnostic.location = out_.origins().locate_in_expression(
         expression.origin, base_offset + diagnostic.location.offset);

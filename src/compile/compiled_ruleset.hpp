@@ -148,6 +148,7 @@ struct Step {
 
 struct CompiledRuleSetImpl {
   std::unique_ptr<load::LoadedRuleSet> source;  ///< the model and its origins
+  CompileOptions compile_options;               ///< the limits every expression is compiled with
   std::string digest;                           ///< sha256 hex over the canonical files
   Environment environment;
   std::map<std::string, std::shared_ptr<const EnumType>> enums;

@@ -560,13 +560,15 @@ class RuleSetCompiler {
 
 }  // namespace
 
-RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded) {
+RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded,
+                                     const CompileOptions& options) {
   RuleSetCompileResult result;
   auto out = std::make_shared<CompiledRuleSetImpl>();
   std::filesystem::path root =
       loaded->files.empty() ? std::filesystem::path() : loaded->files.front().parent_path();
   out->digest = ruleset_digest(loaded->files, root);
   out->source = std::move(loaded);
+  out->compile_options = options;
   RuleSetCompiler(*out, result.diagnostics).run(result.diagnostics);
   if (!has_errors(result.diagnostics)) result.ruleset = std::move(out);
   return result;

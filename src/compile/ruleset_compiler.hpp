@@ -19,6 +19,9 @@ struct RuleSetCompileResult {
   std::vector<Diagnostic> diagnostics;
 };
 
-RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded);
+/// `options.limits` bound every expression of the rule set (length, nesting,
+/// macro iterations at evaluation).
+RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded,
+                                     const CompileOptions& options = {});
 
 }  // namespace cadre

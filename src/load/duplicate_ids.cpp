@@ -57,7 +57,7 @@ void Namespace::check() {
     std::string help = "first defined at " + state_.where(earlier.origin);
     if (!same) help += "; " + std::string(note_);
     state_.report(
-        Severity::error, code::kDuplicateId, state_.origins.locate(entry.origin),
+        Severity::error, code::load_duplicate_id, state_.origins.locate(entry.origin),
         same ? "duplicate " + std::string(entry.kind) + " `" + std::string(entry.id) + "`"
              : "duplicate id `" + std::string(entry.id) + "`, already used by " +
                    (std::string_view("aeiou").find(earlier.kind[0]) != std::string_view::npos

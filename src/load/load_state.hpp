@@ -12,6 +12,7 @@
 #include "cadre/diagnostic.hpp"
 #include "model/origin.hpp"
 #include "model/ruleset.hpp"
+#include "yaml/reader.hpp"
 
 namespace cadre::load {
 
@@ -27,6 +28,8 @@ struct LoadState {
   /// Canonical root files of the rule sets being loaded, outermost variant first.
   std::vector<std::filesystem::path> extends_chain;
   std::vector<std::filesystem::path> extends_display;  ///< the same, as displayed
+  yaml::ReadOptions read_options;                      ///< limits on each file
+  int max_files = 1'000;                               ///< most files in the rule set
 
   void report(Severity severity, std::string_view code, SourceLocation location,
               std::string message, std::string help = {});

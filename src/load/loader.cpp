@@ -43,7 +43,7 @@ bool report_cycle(LoadState& state, const fs::path& display, const fs::path& can
        i < state.extends_display.size(); ++i) {
     chain += "`" + state.extends_display[i].string() + "` → ";
   }
-  state.report(Severity::error, code::kExtendsCycle, at,
+  state.report(Severity::error, code::load_extends_cycle, at,
                "`extends` cycle: " + chain + "`" + display.string() + "`",
                "a rule set cannot be its own base, directly or through other rule sets");
   return true;
@@ -59,7 +59,7 @@ bool check_root_file(LoadState& state, const fs::path& display, const fs::path& 
       is_root ? "rule set `" + display.string() + "`" : "extended rule set `" + from.written + "`";
   if (report_cycle(state, display, canonical, at)) return false;
   if (!is_inside(state.allowed_root, canonical)) {
-    state.report(Severity::error, code::kOutsideRoot, at,
+    state.report(Severity::error, code::load_outside_root, at,
                  named + " is outside the rule-set root `" + state.allowed_root_display + "`",
                  is_root ? "the allowed root must hold the root file"
                          : "a variant may extend a rule set in another folder only when the "
@@ -69,7 +69,7 @@ bool check_root_file(LoadState& state, const fs::path& display, const fs::path& 
   std::error_code error;
   if (!fs::is_regular_file(display, error)) {
     state.report(
-        Severity::error, code::kMissingFile, at,
+        Severity::error, code::load_missing_file, at,
         named + " does not exist" + (is_root ? "" : " (looked for `" + display.string() + "`)"));
     return false;
   }
@@ -154,6 +154,8 @@ LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& 
       options.allowed_root.empty() ? root.parent_path() : options.allowed_root;
   state.allowed_root = canonical_path(root_folder.empty() ? fs::path(".") : root_folder);
   state.allowed_root_display = root_folder.empty() ? "." : root_folder.lexically_normal().string();
+  state.read_options = options.read;
+  state.max_files = options.max_files;
   Level level = load_level(state, root, Reference{});
   LoadResult result;
   sort_diagnostics(state.diagnostics, level.files);

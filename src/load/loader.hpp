@@ -11,6 +11,7 @@
 #include "cadre/diagnostic.hpp"
 #include "model/origin.hpp"
 #include "model/ruleset.hpp"
+#include "yaml/reader.hpp"
 
 namespace cadre::load {
 
@@ -20,6 +21,10 @@ struct LoadOptions {
   /// of the rule set loaded first, so a variant in rules/leiyang may extend
   /// ../hy only when the caller sets this to rules/.
   std::filesystem::path allowed_root;
+  /// Limits on each file read (size, nesting, nodes).
+  yaml::ReadOptions read = {};
+  /// Most files in one rule set (includes and extended rule sets).
+  int max_files = 1'000;
 };
 
 struct LoadedRuleSet {

@@ -64,12 +64,13 @@ void MappingReader::report_unknown_key(const yaml::Node& key, std::span<const Ke
     names.push_back(spec.name);
   std::string help = did_you_mean(key.scalar, names);
   if (help.empty()) help = "expected one of " + quoted_list(names);
-  context_.error(key, code::kUnknownKey, "unknown key `" + key.scalar + "` in " + what_,
+  context_.error(key, code::load_unknown_key, "unknown key `" + key.scalar + "` in " + what_,
                  std::move(help));
 }
 
 void MappingReader::report_missing_key(std::string_view key) {
-  context_.error(anchor_, code::kMissingKey, "missing key `" + std::string(key) + "` in " + what_);
+  context_.error(anchor_, code::load_missing_key,
+                 "missing key `" + std::string(key) + "` in " + what_);
 }
 
 const yaml::Node* MappingReader::find(std::string_view key) const {

@@ -24,52 +24,6 @@
 
 namespace cadre::load {
 
-/// Diagnostic codes of the loader: a closed set, stable across releases.
-namespace code {
-/// A key the mapping may not have (or not for this kind).
-inline constexpr std::string_view kUnknownKey = ::cadre::code::load_unknown_key;
-/// A required key is absent.
-inline constexpr std::string_view kMissingKey = ::cadre::code::load_missing_key;
-/// A node of the wrong kind, or a scalar not of the expected type.
-inline constexpr std::string_view kType = ::cadre::code::load_type;
-/// Not a real day written YYYY-MM-DD.
-inline constexpr std::string_view kDate = ::cadre::code::load_date;
-/// A value outside its closed set or range.
-inline constexpr std::string_view kBadValue = ::cadre::code::load_bad_value;
-/// An id or name spelt with characters ids may not hold.
-inline constexpr std::string_view kBadId = ::cadre::code::load_bad_id;
-/// A type text that is not a type.
-inline constexpr std::string_view kBadType = ::cadre::code::load_bad_type;
-/// A key naming a field or value that is not there.
-inline constexpr std::string_view kBadReference = ::cadre::code::load_bad_reference;
-/// Keys that exclude each other.
-inline constexpr std::string_view kConflictingKeys = ::cadre::code::load_conflicting_keys;
-/// An id defined twice in one rule set.
-inline constexpr std::string_view kDuplicateId = ::cadre::code::load_duplicate_id;
-/// A value listed twice.
-inline constexpr std::string_view kDuplicateValue = ::cadre::code::load_duplicate_value;
-/// Series entries not in increasing date order.
-inline constexpr std::string_view kSeriesOrder = ::cadre::code::load_series_order;
-/// A decision-table cell that cannot be read.
-inline constexpr std::string_view kTableCell = ::cadre::code::load_table_cell;
-/// An included or extended file that does not exist.
-inline constexpr std::string_view kMissingFile = ::cadre::code::load_missing_file;
-/// A file outside the allowed root.
-inline constexpr std::string_view kOutsideRoot = ::cadre::code::load_outside_root;
-/// A file that includes itself.
-inline constexpr std::string_view kIncludeCycle = ::cadre::code::load_include_cycle;
-/// A rule set that extends itself.
-inline constexpr std::string_view kExtendsCycle = ::cadre::code::load_extends_cycle;
-/// A variant change naming an id its base lacks.
-inline constexpr std::string_view kVariantUnknownId = ::cadre::code::load_variant_unknown_id;
-/// A variant defining an id its base has.
-inline constexpr std::string_view kVariantRedefines = ::cadre::code::load_variant_redefines;
-/// A table override of a parameter that is no table.
-inline constexpr std::string_view kVariantForm = ::cadre::code::load_variant_form;
-/// (warning) a variant that changes nothing.
-inline constexpr std::string_view kVariantEmpty = ::cadre::code::load_variant_empty;
-}  // namespace code
-
 /// The file being read: where its diagnostics go and where the origins of its
 /// nodes are registered.
 class FileContext {

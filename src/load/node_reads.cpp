@@ -20,7 +20,7 @@ std::string found(const yaml::Node& node) {
 void type_error(FileContext& context, const yaml::Node& node, std::string_view expected,
                 std::string_view what, std::string help = {}) {
   context.error(
-      node, code::kType,
+      node, code::load_type,
       "expected " + std::string(expected) + " for " + std::string(what) + ", found " + found(node),
       std::move(help));
 }
@@ -104,7 +104,8 @@ std::optional<Date> read_date(FileContext& context, const yaml::Node& node, std:
     return std::nullopt;
   }
   if (auto date = Date::parse(node.scalar)) return date;
-  context.error(node, code::kDate, "invalid date `" + node.scalar + "` for " + std::string(what),
+  context.error(node, code::load_date,
+                "invalid date `" + node.scalar + "` for " + std::string(what),
                 date_help(node.scalar));
   return std::nullopt;
 }
@@ -126,7 +127,7 @@ model::Expression read_expression(FileContext& context, const yaml::Node& node,
     return {};
   }
   if (node.scalar.find_first_not_of(" \t\r\n") == std::string::npos) {
-    context.error(node, code::kType, "empty expression for " + std::string(what));
+    context.error(node, code::load_type, "empty expression for " + std::string(what));
     return {};
   }
   return model::Expression{node.scalar, context.origin(node)};
@@ -138,7 +139,7 @@ model::Text read_text(FileContext& context, const yaml::Node& node, std::string_
   model::Text text;
   if (!reader.is_mapping()) return text;
   if (!reader.has("zh") && !reader.has("en")) {
-    context.error(node, code::kMissingKey, "missing key `zh` or `en` in " + reader.what());
+    context.error(node, code::load_missing_key, "missing key `zh` or `en` in " + reader.what());
   }
   if (const yaml::Node* zh = reader.find("zh")) {
     text.zh = read_string(context, *zh, reader.what_of("zh")).value_or("");
@@ -160,7 +161,7 @@ std::vector<std::string> read_string_list(FileContext& context, const yaml::Node
     auto value = read_string(context, item, "an item of " + std::string(what));
     if (!value) continue;
     if (!seen.insert(*value).second) {
-      context.error(item, code::kDuplicateValue,
+      context.error(item, code::load_duplicate_value,
                     "duplicate value `" + *value + "` in " + std::string(what));
       continue;
     }
@@ -179,15 +180,16 @@ std::optional<std::size_t> read_choice(FileContext& context, const yaml::Node& n
   }
   std::string help = did_you_mean(*text, allowed);
   if (help.empty()) help = "expected one of " + quoted_list(allowed);
-  context.error(node, code::kBadValue, "invalid value `" + *text + "` for " + std::string(what),
-                std::move(help));
+  context.error(node, code::load_bad_value,
+                "invalid value `" + *text + "` for " + std::string(what), std::move(help));
   return std::nullopt;
 }
 
 bool check_name(FileContext& context, const yaml::Node& at, std::string_view text,
                 std::string_view what) {
   if (is_name(text)) return true;
-  context.error(at, code::kBadId, "invalid " + std::string(what) + " `" + std::string(text) + "`",
+  context.error(at, code::load_bad_id,
+                "invalid " + std::string(what) + " `" + std::string(text) + "`",
                 "a name is an ASCII letter or `_` followed by ASCII letters, digits or `_`");
   return false;
 }
@@ -195,7 +197,8 @@ bool check_name(FileContext& context, const yaml::Node& at, std::string_view tex
 bool check_dotted_id(FileContext& context, const yaml::Node& at, std::string_view text,
                      std::string_view what) {
   if (is_dotted_name(text)) return true;
-  context.error(at, code::kBadId, "invalid " + std::string(what) + " `" + std::string(text) + "`",
+  context.error(at, code::load_bad_id,
+                "invalid " + std::string(what) + " `" + std::string(text) + "`",
                 "an id is names joined by `.`, each an ASCII letter or `_` followed by ASCII "
                 "letters, digits or `_`, e.g. `hy.warning_period`");
   return false;

@@ -107,23 +107,23 @@ void check_alternatives(MappingReader& reader, const KindSpec& kind) {
   if (reader.has("gates")) {
     for (std::string_view other : {kind.first, kind.second}) {
       if (!reader.has(other)) continue;
-      reader.context().error(*reader.find_key(other), code::kConflictingKeys,
+      reader.context().error(*reader.find_key(other), code::load_conflicting_keys,
                              reader.what() + " has both `gates` and `" + std::string(other) + "`",
                              "gates are passed in order; put further conditions in a gate");
     }
     return;
   }
   if (reader.has("passed")) {
-    reader.context().error(*reader.find_key("passed"), code::kConflictingKeys,
+    reader.context().error(*reader.find_key("passed"), code::load_conflicting_keys,
                            "`passed` is only allowed with `gates`, in " + reader.what());
   }
   const bool first = reader.has(kind.first), second = reader.has(kind.second);
   if (!first && !second) {
-    reader.context().error(reader.node(), code::kMissingKey,
+    reader.context().error(reader.node(), code::load_missing_key,
                            "missing key `" + std::string(kind.first) + "` or `" +
                                std::string(kind.second) + "` in " + reader.what());
   } else if (first && second && kind.alternatives == Alternatives::exactly_one) {
-    reader.context().error(*reader.find_key(kind.second), code::kConflictingKeys,
+    reader.context().error(*reader.find_key(kind.second), code::load_conflicting_keys,
                            reader.what() + " has both `" + std::string(kind.first) + "` and `" +
                                std::string(kind.second) + "`",
                            "a decision of kind `" + std::string(kind.name) + "` has one of them");
@@ -143,7 +143,7 @@ void check_decision_keys(MappingReader& reader, const KindSpec* kind) {
       reader.report_unknown_key(*key, allowed);
       continue;
     }
-    reader.context().error(*key, code::kUnknownKey,
+    reader.context().error(*key, code::load_unknown_key,
                            "key `" + key->scalar + "` is not allowed in " + reader.what() +
                                " of kind `" + std::string(kind->name) + "`",
                            "`" + key->scalar + "` is for decisions of kind " + quoted_list(kinds));
@@ -193,7 +193,8 @@ void ConditionReader::read_id(MappingReader& reader, model::Condition& out) {
   if (out.id.empty() || !check_name(context_, *id, out.id, "condition id")) return;
   const auto [first, inserted] = ids_.emplace(out.id, context_.locate(*id));
   if (inserted) return;
-  context_.error(*id, code::kDuplicateId, "duplicate condition id `" + out.id + "` in " + decision_,
+  context_.error(*id, code::load_duplicate_id,
+                 "duplicate condition id `" + out.id + "` in " + decision_,
                  "first defined at " + std::to_string(first->second.line) + ":" +
                      std::to_string(first->second.column));
 }
@@ -221,7 +222,7 @@ model::Condition ConditionReader::read(const yaml::Node& node) {
     return out;
   }
   if (reader.has("all") && reader.has("any")) {
-    context_.error(*reader.find_key("any"), code::kConflictingKeys,
+    context_.error(*reader.find_key("any"), code::load_conflicting_keys,
                    what + " has both `all` and `any`", "nest one group inside the other");
   }
   const bool all = reader.has("all");
@@ -240,7 +241,7 @@ model::Condition ConditionReader::read_group(const yaml::Node& node, model::Cond
   out.group = group;
   out.origin = context_.origin(node);
   if (!expect_kind(context_, node, yaml::NodeKind::sequence, what)) return out;
-  if (node.items.empty()) context_.error(node, code::kBadValue, "empty " + what);
+  if (node.items.empty()) context_.error(node, code::load_bad_value, "empty " + what);
   for (const yaml::Node& item : node.items)
     out.children.push_back(read(item));
   return out;
@@ -267,13 +268,13 @@ std::vector<model::ExitAction> read_actions(FileContext& context, const yaml::No
                                             const std::string& what) {
   std::vector<model::ExitAction> actions;
   if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return actions;
-  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
+  if (node.items.empty()) context.error(node, code::load_bad_value, "empty " + what);
   for (const yaml::Node& item : node.items) {
     const auto index = read_choice(context, item, "an item of " + what, kActions);
     if (!index) continue;
     const auto action = static_cast<model::ExitAction>(*index);
     if (std::find(actions.begin(), actions.end(), action) != actions.end()) {
-      context.error(item, code::kDuplicateValue,
+      context.error(item, code::load_duplicate_value,
                     "duplicate value `" + item.scalar + "` in " + what);
       continue;
     }
@@ -287,7 +288,7 @@ std::vector<model::Gate> read_gates(FileContext& context, const yaml::Node& node
                                     const std::string& what) {
   std::vector<model::Gate> gates;
   if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return gates;
-  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
+  if (node.items.empty()) context.error(node, code::load_bad_value, "empty " + what);
   std::map<std::string, SourceLocation> seen;
   for (const yaml::Node& item : node.items) {
     MappingReader reader(context, item, "a gate of " + what, kGateKeys);
@@ -300,7 +301,7 @@ std::vector<model::Gate> read_gates(FileContext& context, const yaml::Node& node
       check_name(context, id, gate.condition.id, "gate id");
       const auto [first, inserted] = seen.emplace(gate.condition.id, context.locate(id));
       if (!inserted) {
-        context.error(id, code::kDuplicateId,
+        context.error(id, code::load_duplicate_id,
                       "duplicate gate `" + gate.condition.id + "` in " + what,
                       "first defined at " + std::to_string(first->second.line) + ":" +
                           std::to_string(first->second.column));
@@ -388,7 +389,7 @@ void read_common(MappingReader& reader, model::Decision& out) {
       // The key is always called `key`; saying so documents the rule.
       if (const yaml::Node* key = each.find("key")) {
         if (read_string(context, *key, each.what_of("key")).value_or("") != "key") {
-          context.error(*key, code::kBadValue,
+          context.error(*key, code::load_bad_value,
                         "the key of " + each.what() + " is always called `key`",
                         "write `key: key`, or leave it out, and read `key` in the expressions");
         }

@@ -23,7 +23,7 @@ std::optional<model::Aggregate> read_aggregate(FileContext& context, MappingRead
   if (over == nullptr) {
     for (std::string_view key : {"aggregate", "where", "value", "from_record"}) {
       if (!reader.has(key)) continue;
-      context.error(*reader.find_key(key), code::kConflictingKeys,
+      context.error(*reader.find_key(key), code::load_conflicting_keys,
                     "`" + std::string(key) + "` is only allowed with `over`, in " + reader.what(),
                     "`over: KIND` makes a value of the group over its members of that kind");
     }
@@ -35,7 +35,7 @@ std::optional<model::Aggregate> read_aggregate(FileContext& context, MappingRead
   out.over_origin = context.origin(*over);
   if (!out.over.empty()) check_name(context, *over, out.over, "record kind");
   if (reader.has("expr")) {
-    context.error(*reader.find_key("expr"), code::kConflictingKeys,
+    context.error(*reader.find_key("expr"), code::load_conflicting_keys,
                   reader.what() + " has both `expr` and `over`",
                   "a group value is computed from `aggregate`, `where` and `value`");
   }
@@ -51,7 +51,7 @@ std::optional<model::Aggregate> read_aggregate(FileContext& context, MappingRead
   out.from_record = reader.expression("from_record");
   const bool counts = out.kind == model::AggregateKind::count;
   if (counts && reader.has("value")) {
-    context.error(*reader.find_key("value"), code::kConflictingKeys,
+    context.error(*reader.find_key("value"), code::load_conflicting_keys,
                   "`value` is not used by `aggregate: count`, in " + reader.what(),
                   "`where` selects the members that are counted");
   } else if (!counts && !reader.has("value") && reader.has("aggregate")) {

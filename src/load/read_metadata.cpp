@@ -30,7 +30,7 @@ void read_validity(FileContext& context, const yaml::Node& node, model::Metadata
   out.valid_from = reader.date("from");
   out.valid_to = reader.date("to");
   if (out.valid_from && out.valid_to && *out.valid_to < *out.valid_from) {
-    context.error(*reader.find("to"), code::kBadValue,
+    context.error(*reader.find("to"), code::load_bad_value,
                   "`valid.to` (`" + out.valid_to->to_string() + "`) is before `valid.from` (`" +
                       out.valid_from->to_string() + "`)");
   }
@@ -46,7 +46,7 @@ void read_metadata(FileContext& context, const yaml::Node& anchor, const yaml::N
   if (auto id = reader.string("id")) {
     out.id = *id;
     if (!is_ruleset_id(*id)) {
-      context.error(*reader.find("id"), code::kBadId, "invalid rule-set id `" + *id + "`",
+      context.error(*reader.find("id"), code::load_bad_id, "invalid rule-set id `" + *id + "`",
                     "a rule-set id is made of ASCII letters, digits, `_`, `.` and `-`");
     }
   }

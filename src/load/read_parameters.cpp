@@ -75,7 +75,7 @@ model::ParamValue read_value(FileContext& context, const yaml::Node& node, std::
   } else if (type == "bool") {
     read_bool(context, node, what);
   } else if (const std::string_view expected = value_mismatch(type, node); !expected.empty()) {
-    context.error(node, code::kType,
+    context.error(node, code::load_type,
                   "expected " + std::string(expected) + " for " + std::string(what) + ", found `" +
                       node.scalar + "`");
   }
@@ -91,7 +91,7 @@ void read_table_form(FileContext& context, MappingReader& reader, model::Paramet
     param.table.back().second.key_origin = context.origin(key);
   });
   if (table.kind == yaml::NodeKind::mapping && table.entries.empty()) {
-    context.error(table, code::kBadValue, "empty table in " + reader.what());
+    context.error(table, code::load_bad_value, "empty table in " + reader.what());
   }
 }
 
@@ -105,7 +105,7 @@ void read_series_form(FileContext& context, MappingReader& reader, model::Parame
     const yaml::Node* value = entry.find("value");
     if (!from || value == nullptr) continue;
     if (!param.series.empty() && *from <= param.series.back().from) {
-      context.error(*entry.find("from"), code::kSeriesOrder,
+      context.error(*entry.find("from"), code::load_series_order,
                     "series of " + reader.what() + " is not in date order: `" + from->to_string() +
                         "` comes after `" + param.series.back().from.to_string() + "`",
                     "list the entries by increasing `from`, each date once");
@@ -114,7 +114,7 @@ void read_series_form(FileContext& context, MappingReader& reader, model::Parame
         {*from, read_value(context, *value, param.type, entry.what_of("value"))});
   }
   if (series.items.empty())
-    context.error(series, code::kBadValue, "empty series in " + reader.what());
+    context.error(series, code::load_bad_value, "empty series in " + reader.what());
 }
 
 void read_range_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
@@ -122,7 +122,7 @@ void read_range_form(FileContext& context, MappingReader& reader, model::Paramet
   const std::string what = reader.what_of("range");
   if (!expect_kind(context, range, yaml::NodeKind::sequence, what)) return;
   if (range.items.size() != 2) {
-    context.error(range, code::kType,
+    context.error(range, code::load_type,
                   "expected `[low, high]` for " + what + ", found " +
                       std::to_string(range.items.size()) + " items");
     return;
@@ -132,7 +132,7 @@ void read_range_form(FileContext& context, MappingReader& reader, model::Paramet
   const auto low = Decimal::parse(param.low.text);
   const auto high = Decimal::parse(param.high.text);
   if (low && high && *high < *low) {
-    context.error(range, code::kBadValue,
+    context.error(range, code::load_bad_value,
                   "empty range in " + reader.what() + ": `" + param.low.text + "` is above `" +
                       param.high.text + "`");
   }
@@ -145,12 +145,12 @@ std::optional<model::ParamForm> read_form_choice(FileContext& context, MappingRe
     if (reader.has(kForms[i])) given.push_back(i);
   }
   if (given.empty()) {
-    context.error(reader.anchor(), code::kMissingKey, "missing value in " + reader.what(),
+    context.error(reader.anchor(), code::load_missing_key, "missing value in " + reader.what(),
                   "give one of `value`, `table`, `series`, `range` or `unspecified: true`");
     return std::nullopt;
   }
   for (std::size_t k = 1; k < given.size(); ++k) {
-    context.error(*reader.find_key(kForms[given[k]]), code::kConflictingKeys,
+    context.error(*reader.find_key(kForms[given[k]]), code::load_conflicting_keys,
                   reader.what() + " has both `" + std::string(kForms[given[0]]) + "` and `" +
                       std::string(kForms[given[k]]) + "`",
                   "give exactly one of `value`, `table`, `series`, `range` or `unspecified: true`");
@@ -178,7 +178,7 @@ void read_form(FileContext& context, MappingReader& reader, model::Parameter& pa
     case model::ParamForm::unspecified:
       if (reader.find("unspecified")->is_plain_scalar() &&
           reader.find("unspecified")->scalar == "false") {
-        context.error(*reader.find("unspecified"), code::kBadValue,
+        context.error(*reader.find("unspecified"), code::load_bad_value,
                       "`unspecified: false` gives no value to " + reader.what(),
                       "give `value`, `table`, `series` or `range`, or write `unspecified: true`");
       } else {
@@ -194,7 +194,7 @@ void read_table_key(FileContext& context, MappingReader& reader, model::Paramete
   // gives none) is keyed too, so that a variant can fill it in.
   if (param.form != model::ParamForm::table) {
     if (key != nullptr && param.form != model::ParamForm::unspecified) {
-      context.error(*reader.find_key("key"), code::kConflictingKeys,
+      context.error(*reader.find_key("key"), code::load_conflicting_keys,
                     "`key` is only allowed with `table` or `unspecified`, in " + reader.what());
       return;
     }
@@ -215,7 +215,7 @@ void read_unset_reading(FileContext& context, MappingReader& reader, model::Para
     param.one_of = read_string_list(context, *one_of, reader.what_of("one_of"));
     param.one_of_origin = context.origin(*one_of);
     if (one_of->kind == yaml::NodeKind::sequence && one_of->items.size() < 2) {
-      context.error(*one_of, code::kBadValue,
+      context.error(*one_of, code::load_bad_value,
                     reader.what_of("one_of") + " needs at least two values",
                     "with one possible value the parameter is not unspecified: give `value`");
     }
@@ -236,7 +236,7 @@ void read_unset_reading(FileContext& context, MappingReader& reader, model::Para
                               param.form == model::ParamForm::series;
   for (std::string_view key : {"one_of", "unset"}) {
     if (reader.has(key) && !unset_possible) {
-      context.error(*reader.find_key(key), code::kConflictingKeys,
+      context.error(*reader.find_key(key), code::load_conflicting_keys,
                     "`" + std::string(key) + "` is for a value the text leaves unspecified, in " +
                         reader.what());
     }

@@ -58,7 +58,7 @@ void read_quota(FileContext& context, const yaml::Node& node, const std::string&
   out.quota_count = reader.expression("count");
   if (reader.has("ratio") == reader.has("count")) {
     context.error(reader.has("count") ? *reader.find_key("count") : node,
-                  reader.has("count") ? code::kConflictingKeys : code::kMissingKey,
+                  reader.has("count") ? code::load_conflicting_keys : code::load_missing_key,
                   what + (reader.has("count") ? " has both `ratio` and `count`"
                                               : " needs `ratio` (with `rounding`) or `count`"));
   }
@@ -66,13 +66,13 @@ void read_quota(FileContext& context, const yaml::Node& node, const std::string&
   // A ratio of what: the text's base (the town's village cadres), or the
   // records of the group that happen to be in the population. The rule says which.
   if (reader.has("ratio") && !reader.has("of")) {
-    context.error(node, code::kMissingKey, "missing key `of` in " + what,
+    context.error(node, code::load_missing_key, "missing key `of` in " + what,
                   "a ratio is of a base: `of: town.village_cadre_count` (the group's declared "
                   "size, as the text counts it) or `of: members` (the group's records in the "
                   "population)");
   }
   if (reader.has("of") && !reader.has("ratio")) {
-    context.error(*reader.find_key("of"), code::kConflictingKeys,
+    context.error(*reader.find_key("of"), code::load_conflicting_keys,
                   "`of` is only allowed with `ratio`, in " + what);
   }
   if (const yaml::Node* of = reader.find("of")) {
@@ -83,7 +83,7 @@ void read_quota(FileContext& context, const yaml::Node& node, const std::string&
     }
   }
   if (reader.has("count") && reader.has("rounding") && !reader.has("ratio")) {
-    context.error(*reader.find_key("rounding"), code::kConflictingKeys,
+    context.error(*reader.find_key("rounding"), code::load_conflicting_keys,
                   "`rounding` is only allowed with `ratio`, in " + what);
   }
   if (const yaml::Node* rounding = reader.find("rounding")) {
@@ -97,7 +97,7 @@ std::vector<model::Expression> read_tiers(FileContext& context, const yaml::Node
                                           const std::string& what) {
   std::vector<model::Expression> tiers;
   if (!expect_kind(context, node, yaml::NodeKind::sequence, what)) return tiers;
-  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + what);
+  if (node.items.empty()) context.error(node, code::load_bad_value, "empty " + what);
   for (const yaml::Node& item : node.items) {
     tiers.push_back(read_expression(context, item, "an item of " + what));
   }
@@ -114,7 +114,7 @@ model::PayComponent read_component(FileContext& context, const yaml::Node& node,
   if (!out.id.empty() && check_name(context, *reader.find("id"), out.id, "component id")) {
     const auto [first, inserted] = seen.emplace(out.id, context.locate(*reader.find("id")));
     if (!inserted) {
-      context.error(*reader.find("id"), code::kDuplicateId,
+      context.error(*reader.find("id"), code::load_duplicate_id,
                     "duplicate component `" + out.id + "` in " + what,
                     "first defined at " + std::to_string(first->second.line) + ":" +
                         std::to_string(first->second.column));
@@ -136,7 +136,7 @@ std::vector<model::PayComponent> read_components(FileContext& context, const yam
   std::vector<model::PayComponent> components;
   const std::string name(what);
   if (!expect_kind(context, node, yaml::NodeKind::sequence, name)) return components;
-  if (node.items.empty()) context.error(node, code::kBadValue, "empty " + name);
+  if (node.items.empty()) context.error(node, code::load_bad_value, "empty " + name);
   std::map<std::string, SourceLocation> seen;
   for (const yaml::Node& item : node.items) {
     components.push_back(read_component(context, item, name, seen));
@@ -151,7 +151,7 @@ model::Rounding read_rounding(FileContext& context, const yaml::Node& node, std:
   out.given = true;
   if (auto places = reader.integer("places")) {
     if (*places < 0 || *places > 18) {
-      context.error(*reader.find("places"), code::kBadValue,
+      context.error(*reader.find("places"), code::load_bad_value,
                     "`places` of " + std::string(what) + " must be between 0 and 18, found `" +
                         std::to_string(*places) + "`");
     } else {
@@ -165,7 +165,7 @@ model::Rounding read_rounding(FileContext& context, const yaml::Node& node, std:
   }
   if (const yaml::Node* by = reader.find("by")) {
     if (reader.has("mode")) {
-      context.error(*reader.find_key("by"), code::kConflictingKeys,
+      context.error(*reader.find_key("by"), code::load_conflicting_keys,
                     std::string(what) + " has both `mode` and `by`",
                     "`by` reads the mode from an expression (a switch); `mode` states it");
     }
@@ -194,7 +194,7 @@ std::vector<model::ConditionalFlag> read_flags(FileContext& context, const yaml:
     flag.name = *text;
     if (std::any_of(flags.begin(), flags.end(),
                     [&](const auto& f) { return f.name == flag.name; })) {
-      context.error(*name_node, code::kDuplicateValue,
+      context.error(*name_node, code::load_duplicate_value,
                     "duplicate flag `" + flag.name + "` in " + name);
       continue;
     }
@@ -220,7 +220,7 @@ std::optional<model::Allocation> read_allocation(FileContext& context, const yam
   }
   if (reader.has("quota") == reader.has("tiers")) {
     context.error(reader.has("tiers") ? *reader.find_key("tiers") : node,
-                  reader.has("tiers") ? code::kConflictingKeys : code::kMissingKey,
+                  reader.has("tiers") ? code::load_conflicting_keys : code::load_missing_key,
                   reader.has("tiers") ? reader.what() + " has both `quota` and `tiers`"
                                       : "missing key `quota` or `tiers` in " + reader.what());
   }
@@ -233,7 +233,7 @@ std::optional<model::Allocation> read_allocation(FileContext& context, const yam
   // Tiers state their rounding beside them; a quota inside `quota`.
   if (const yaml::Node* rounding = reader.find("rounding")) {
     if (reader.has("quota")) {
-      context.error(*reader.find_key("rounding"), code::kConflictingKeys,
+      context.error(*reader.find_key("rounding"), code::load_conflicting_keys,
                     "`rounding` of a quota goes inside `quota`, in " + reader.what());
     } else if (auto index =
                    read_choice(context, *rounding, reader.what_of("rounding"), kQuotaRoundings)) {

@@ -64,7 +64,7 @@ bool check_entry_field(FileContext& context, const yaml::Node& at, const std::st
   for (const model::FieldDecl& entry : field.entry)
     names.push_back(entry.name);
   if (name.empty() || std::find(names.begin(), names.end(), name) != names.end()) return true;
-  context.error(at, code::kBadReference,
+  context.error(at, code::load_bad_reference,
                 "`" + key + "` of " + reader.what() + " names `" + name +
                     "`, which is not a field of its entries",
                 did_you_mean(name, names));
@@ -148,7 +148,7 @@ void read_same_as(FileContext& context, const yaml::Node& node, model::EnumDecl&
           auto value = read_string(context, theirs, "`" + own.scalar + "` of " + pairs_what);
           if (std::find(decl.values.begin(), decl.values.end(), own.scalar) == decl.values.end()) {
             std::vector<std::string_view> values(decl.values.begin(), decl.values.end());
-            context.error(own, code::kBadReference,
+            context.error(own, code::load_bad_reference,
                           "`" + own.scalar + "` is not a value of enum `" + decl.id + "`",
                           did_you_mean(own.scalar, values));
           }
@@ -168,7 +168,7 @@ model::EnumDecl read_enum(FileContext& context, const yaml::Node& key, const yam
   if (const yaml::Node* values = reader.find("values")) {
     decl.values = read_string_list(context, *values, reader.what_of("values"));
     if (values->kind == yaml::NodeKind::sequence && values->items.empty()) {
-      context.error(*values, code::kBadValue, "enum `" + decl.id + "` has no values");
+      context.error(*values, code::load_bad_value, "enum `" + decl.id + "` has no values");
     }
   }
   if (const yaml::Node* order = reader.find("order")) {
@@ -198,7 +198,7 @@ void check_own_field(FileContext& context, const yaml::Node& at, const model::Re
   std::vector<std::string_view> names;
   for (const model::FieldDecl& decl : record.fields)
     names.push_back(decl.name);
-  context.error(at, code::kBadReference,
+  context.error(at, code::load_bad_reference,
                 "`" + std::string(key) + "` of record kind `" + record.id + "` names `" + field +
                     "`, which is not one of its fields",
                 did_you_mean(field, names));
@@ -208,7 +208,7 @@ void read_belongs_to(FileContext& context, const yaml::Node& node, model::Record
   const std::string what = "`belongs_to` of record kind `" + record.id + "`";
   if (!expect_kind(context, node, yaml::NodeKind::mapping, what)) return;
   if (node.entries.size() != 1) {
-    context.error(node, code::kType, "expected one `parent: field` entry for " + what);
+    context.error(node, code::load_type, "expected one `parent: field` entry for " + what);
     return;
   }
   const auto& [parent, field] = node.entries.front();
@@ -271,7 +271,7 @@ bool check_type_text(FileContext& context, const yaml::Node& at, std::string_vie
                      std::string_view what) {
   std::string_view rest = text;
   if (consume_type(rest, 0) && (skip_spaces(rest), rest.empty())) return true;
-  context.error(at, code::kBadType,
+  context.error(at, code::load_bad_type,
                 "invalid type `" + std::string(text) + "` for " + std::string(what),
                 "a type is `bool`, `int`, `double`, `decimal`, `string`, `date`, `list<T>`, "
                 "`map<string, T>`, an enum id or a record kind");

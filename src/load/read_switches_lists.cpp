@@ -27,7 +27,7 @@ void read_default(FileContext& context, MappingReader& reader, model::Switch& ou
   const std::vector<std::string_view> values(out.values.begin(), out.values.end());
   std::string help = did_you_mean(*value, values);
   if (help.empty()) help = "expected one of " + quoted_list(values);
-  context.error(*node, code::kBadValue,
+  context.error(*node, code::load_bad_value,
                 "default `" + *value + "` of switch `" + out.id + "` is not one of its values",
                 std::move(help));
 }
@@ -42,7 +42,7 @@ model::Switch read_switch(FileContext& context, const yaml::Node& key, const yam
     out.values = read_string_list(context, *values, reader.what_of("values"));
     // One value is enough: a switch without a default is unset, the other reading.
     if (values->kind == yaml::NodeKind::sequence && values->items.empty()) {
-      context.error(*values, code::kBadValue, "switch `" + out.id + "` has no values");
+      context.error(*values, code::load_bad_value, "switch `" + out.id + "` has no values");
     }
   }
   read_default(context, reader, out);
@@ -51,7 +51,7 @@ model::Switch read_switch(FileContext& context, const yaml::Node& key, const yam
       out.unset_code = std::string(kUnsetCodes[*index]);
     }
     if (reader.has("default")) {
-      context.error(*reader.find_key("unset"), code::kConflictingKeys,
+      context.error(*reader.find_key("unset"), code::load_conflicting_keys,
                     "switch `" + out.id + "` has a default: it is never unset",
                     "`unset` names the reason code while no reading is chosen");
     }
@@ -77,13 +77,14 @@ model::NamedList read_list(FileContext& context, const yaml::Node& key, const ya
   MappingReader reader(context, value, "list `" + key.scalar + "`", kListKeys, &key);
   if (!reader.is_mapping()) return out;
   if (!reader.has("size") && !reader.has("items")) {
-    context.error(key, code::kMissingKey, "missing key `size` or `items` in list `" + out.id + "`");
+    context.error(key, code::load_missing_key,
+                  "missing key `size` or `items` in list `" + out.id + "`");
   }
   if (const yaml::Node* items = reader.find("items"))
     read_items(context, *items, reader.what_of("items"), out);
   if (auto size = reader.integer("size")) {
     if (*size < 0 || *size < static_cast<std::int64_t>(out.items.size())) {
-      context.error(*reader.find("size"), code::kBadValue,
+      context.error(*reader.find("size"), code::load_bad_value,
                     "list `" + out.id + "` names " + std::to_string(out.items.size()) +
                         " items but its `size` is " + std::to_string(*size));
     } else {

@@ -76,12 +76,12 @@ std::optional<std::string> read_cell(FileContext& context, const yaml::Node& nod
     for (const std::string& value : cell.values)
       text += (text.empty() ? "" : ", ") + value;
     if (node.items.empty())
-      context.error(node, code::kTableCell, "empty list of values for " + what);
+      context.error(node, code::load_table_cell, "empty list of values for " + what);
     return text;
   }
   if (!read_string(context, node, what)) return std::nullopt;
   if (read_scalar_cell(node.scalar, cell)) return node.scalar;
-  context.error(node, code::kTableCell, "invalid cell `" + node.scalar + "` for " + what,
+  context.error(node, code::load_table_cell, "invalid cell `" + node.scalar + "` for " + what,
                 "a cell is a value, a list of values, `-`, a comparison such as `>= 2` or an "
                 "interval such as `[1, 3)`");
   return std::nullopt;
@@ -125,7 +125,7 @@ model::TableRule read_rule(FileContext& context, const yaml::Node& node, const s
   }
   if (auto priority = reader.integer("priority")) out.priority = static_cast<int>(*priority);
   if (reader.has("priority") && hit != model::HitPolicy::priority) {
-    context.error(*reader.find_key("priority"), code::kConflictingKeys,
+    context.error(*reader.find_key("priority"), code::load_conflicting_keys,
                   "`priority` in " + what + " is only allowed with `hit: priority`");
   } else if (reader.is_mapping() && !reader.has("priority") && hit == model::HitPolicy::priority) {
     reader.report_missing_key("priority");
@@ -150,7 +150,7 @@ std::vector<std::string> read_inputs(FileContext& context, const yaml::Node& nod
       continue;
     if (const auto [first, inserted] = seen.emplace(input.id, context.locate(*reader.find("id")));
         !inserted) {
-      context.error(*reader.find("id"), code::kDuplicateId,
+      context.error(*reader.find("id"), code::load_duplicate_id,
                     "duplicate input `" + input.id + "` in " + what,
                     "first defined at " + std::to_string(first->second.line) + ":" +
                         std::to_string(first->second.column));
@@ -188,7 +188,7 @@ std::optional<model::DecisionTable> read_table(FileContext& context, const yaml:
     return table;
   }
   if (rules->items.empty())
-    context.error(*rules, code::kBadValue, "empty " + reader.what_of("rules"));
+    context.error(*rules, code::load_bad_value, "empty " + reader.what_of("rules"));
   for (std::size_t i = 0; i < rules->items.size(); ++i) {
     const std::string rule_what = "rule " + std::to_string(i + 1) + " of " + std::string(what);
     table.rules.push_back(read_rule(context, rules->items[i], rule_what, input_keys, table.hit));

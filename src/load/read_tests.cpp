@@ -61,7 +61,7 @@ model::ExpectedDecision read_expectation(FileContext& context, const yaml::Node&
   if (const yaml::Node* node = reader.find("range")) {
     out.range = read_string_list(context, *node, reader.what_of("range"));
     if (out.range.size() != 2) {
-      context.error(*node, code::kBadValue, reader.what_of("range") + " must be [LOW, HIGH]");
+      context.error(*node, code::load_bad_value, reader.what_of("range") + " must be [LOW, HIGH]");
     }
   }
   if (const yaml::Node* node = reader.find("undetermined")) {

@@ -86,7 +86,14 @@ bool is_inside(const fs::path& root, const fs::path& path) {
 RuleSetFiles::Opened RuleSetFiles::open(const fs::path& display) {
   state_.read.insert(canonical_path(display));
   out_.files.push_back(display);
-  yaml::ReadResult result = yaml::read_yaml_file(display);
+  if (static_cast<int>(state_.read.size()) > state_.max_files) {
+    state_.report(Severity::error, code::load_limit, {display.string(), 0, 0, 0},
+                  "too many files in the rule set: more than " + std::to_string(state_.max_files),
+                  "a rule set's includes and extended rule sets are at most "
+                  "RuleSetLimits::max_files files");
+    return {};
+  }
+  yaml::ReadResult result = yaml::read_yaml_file(display, state_.read_options);
   for (Diagnostic& diagnostic : result.diagnostics)
     state_.diagnostics.push_back(std::move(diagnostic));
   if (!result.document) return {};
@@ -104,7 +111,8 @@ bool RuleSetFiles::read_root(const fs::path& display) {
   if (!expect_kind(context, *opened.root, yaml::NodeKind::mapping, "the root file")) return false;
   const yaml::Node* metadata = opened.root->find("ruleset");
   if (metadata == nullptr) {
-    context.error(*opened.root, code::kMissingKey, "missing section `ruleset` in the root file");
+    context.error(*opened.root, code::load_missing_key,
+                  "missing section `ruleset` in the root file");
   } else {
     read_metadata(context, *key_of(*opened.root, "ruleset"), *metadata, out_.rules.metadata);
     if (metadata->kind == yaml::NodeKind::mapping) root_include_ = metadata->find("include");
@@ -119,10 +127,11 @@ void RuleSetFiles::read_sections(FileContext& context, const yaml::Node& root, R
   if (!reader.is_mapping()) return;
   if (const yaml::Node* key = reader.find_key("ruleset");
       key != nullptr && role == Role::included) {
-    context.error(*key, code::kUnknownKey, "section `ruleset` is only allowed in the root file");
+    context.error(*key, code::load_unknown_key,
+                  "section `ruleset` is only allowed in the root file");
   }
   if (const yaml::Node* key = reader.find_key("include"); key != nullptr && role == Role::root) {
-    context.error(*key, code::kUnknownKey, "top-level `include` is only for included files",
+    context.error(*key, code::load_unknown_key, "top-level `include` is only for included files",
                   "list the root file's includes in `ruleset.include`");
   }
   for (const Section& section : kSections) {
@@ -130,7 +139,7 @@ void RuleSetFiles::read_sections(FileContext& context, const yaml::Node& root, R
   }
   if (const yaml::Node* variant = reader.find("variant")) {
     if (out_.rules.metadata.extends.empty()) {
-      context.error(*reader.find_key("variant"), code::kUnknownKey,
+      context.error(*reader.find_key("variant"), code::load_unknown_key,
                     "section `variant` is only allowed in a rule set that `extends` another",
                     "add `extends: PATH` to `ruleset`");
     }
@@ -162,7 +171,7 @@ void RuleSetFiles::follow(FileContext& context, const fs::path& from, const yaml
 bool RuleSetFiles::check_include(FileContext& context, const yaml::Node& item,
                                  const fs::path& display, const fs::path& canonical) {
   if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
-    context.error(item, code::kIncludeCycle, "include cycle: " + cycle_text(display),
+    context.error(item, code::load_include_cycle, "include cycle: " + cycle_text(display),
                   "a file cannot include itself, directly or through other files");
     return false;
   }
@@ -170,7 +179,7 @@ bool RuleSetFiles::check_include(FileContext& context, const yaml::Node& item,
   // again: its definitions are already in.
   if (state_.read.contains(canonical)) return false;
   if (!is_inside(state_.allowed_root, canonical)) {
-    context.error(item, code::kOutsideRoot,
+    context.error(item, code::load_outside_root,
                   "included file `" + item.scalar + "` is outside the rule-set root `" +
                       state_.allowed_root_display + "`",
                   "a rule set's files must stay inside the folder of its root file, unless the "
@@ -179,8 +188,8 @@ bool RuleSetFiles::check_include(FileContext& context, const yaml::Node& item,
   }
   std::error_code error;
   if (!fs::is_regular_file(display, error)) {
-    context.error(item, code::kMissingFile, "included file `" + item.scalar + "` does not exist",
-                  missing_file_help(display));
+    context.error(item, code::load_missing_file,
+                  "included file `" + item.scalar + "` does not exist", missing_file_help(display));
     return false;
   }
   return true;

@@ -64,14 +64,14 @@ class Merger {
 
 void Merger::unknown(model::OriginId origin, std::string_view action, std::string_view id,
                      std::vector<std::string_view> candidates) {
-  state_.report(Severity::error, code::kVariantUnknownId, state_.origins.locate(origin),
+  state_.report(Severity::error, code::load_variant_unknown_id, state_.origins.locate(origin),
                 "cannot " + std::string(action) + " `" + std::string(id) +
                     "`: the base rule set does not define it",
                 did_you_mean(id, candidates));
 }
 
 void Merger::redefines(model::OriginId origin, std::string message, std::string help) {
-  state_.report(Severity::error, code::kVariantRedefines, state_.origins.locate(origin),
+  state_.report(Severity::error, code::load_variant_redefines, state_.origins.locate(origin),
                 std::move(message), std::move(help));
 }
 
@@ -86,7 +86,7 @@ void Merger::check_values(const model::Parameter& target, const model::Parameter
     const yaml::Node& node = *state_.origins.at(value->origin).node;
     const std::string_view expected = value_mismatch(target.type, node);
     if (expected.empty()) continue;
-    state_.report(Severity::error, target.type == "date" ? code::kDate : code::kType,
+    state_.report(Severity::error, target.type == "date" ? code::load_date : code::load_type,
                   state_.origins.locate(value->origin),
                   "expected " + std::string(expected) + " in the override of parameter `" +
                       target.id + "` (of type `" + target.type + "`), found `" + node.scalar + "`");
@@ -101,7 +101,7 @@ void Merger::apply(model::Parameter& target, const model::Parameter& change) {
       target.form = model::ParamForm::table;
     }
     if (target.form != model::ParamForm::table) {
-      state_.report(Severity::error, code::kVariantForm, state_.origins.locate(change.origin),
+      state_.report(Severity::error, code::load_variant_form, state_.origins.locate(change.origin),
                     "cannot override parameter `" + target.id +
                         "` with `table`: it is not a table in the base rule set",
                     "override it with `value`, `series`, `range` or `unspecified: true`");
@@ -166,7 +166,7 @@ void Merger::supply_enums(const std::vector<model::EnumDecl>& changes) {
       next = static_cast<std::size_t>(found - change.values.begin()) + 1;
     }
     if (!kept) {
-      state_.report(Severity::error, code::kBadValue, state_.origins.locate(change.origin),
+      state_.report(Severity::error, code::load_bad_value, state_.origins.locate(change.origin),
                     "the values of enum `" + change.id + "` must keep the base's values " +
                         quoted_list(std::vector<std::string_view>(target->values.begin(),
                                                                   target->values.end())) +
@@ -195,7 +195,7 @@ void Merger::set_switches(const model::VariantChanges& changes) {
     }
     const std::vector<std::string_view> values(target->values.begin(), target->values.end());
     std::string help = did_you_mean(value, values);
-    state_.report(Severity::error, code::kBadValue,
+    state_.report(Severity::error, code::load_bad_value,
                   state_.origins.locate(changes.switch_value_origins[i]),
                   "`" + value + "` is not a value of switch `" + id + "`",
                   help.empty() ? "expected one of " + quoted_list(values) : help);
@@ -374,7 +374,7 @@ void append_changes(model::VariantChanges& to, model::VariantChanges from) {
 
 model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleSet own) {
   if (!states_differences(own)) {
-    state.report(Severity::warning, code::kVariantEmpty,
+    state.report(Severity::warning, code::load_variant_empty,
                  state.origins.locate(own.metadata.extends_origin),
                  "variant `" + own.metadata.id + "` changes nothing in the rule set it extends",
                  "state its differences under `variant`, or add parameters, decisions or fields");
