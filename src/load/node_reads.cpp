@@ -2,6 +2,7 @@
 // `true`/`false`, integers, strict dates, exact decimal text, expressions,
 // {zh, en} texts, lists of strings and closed sets of values. YAML's own
 // typing of plain scalars is not used: the loader decides what each key holds.
+#include <cctype>
 #include <charconv>
 #include <set>
 
@@ -85,6 +86,39 @@ std::optional<bool> read_bool(FileContext& context, const yaml::Node& node, std:
   return std::nullopt;
 }
 
+namespace {
+
+// Digits with an optional sign and point: a decimal that may only be too long.
+bool looks_decimal(std::string_view text) {
+  if (!text.empty() && (text.front() == '+' || text.front() == '-')) text.remove_prefix(1);
+  bool digits = false, point = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits = true;
+    } else if (c == '.' && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  return digits;
+}
+
+// YAML's NaN and infinities are not numbers a rule can compute with.
+std::string special_number_help(const yaml::Node& node) {
+  if (!node.is_plain_scalar()) return {};
+  std::string text = node.scalar;
+  for (char& c : text)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (text == ".nan" || text == ".inf" || text == "+.inf" || text == "-.inf" || text == "nan" ||
+      text == "inf" || text == "infinity") {
+    return "NaN and infinities are not values a rule can use: give a finite number";
+  }
+  return {};
+}
+
+}  // namespace
+
 std::optional<std::int64_t> read_int(FileContext& context, const yaml::Node& node,
                                      std::string_view what) {
   if (node.is_plain_scalar()) {
@@ -93,8 +127,14 @@ std::optional<std::int64_t> read_int(FileContext& context, const yaml::Node& nod
     std::int64_t value = 0;
     const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
     if (error == std::errc{} && end == text.data() + text.size() && begin != end) return value;
+    if (error == std::errc::result_out_of_range) {
+      context.error(node, code::load_bad_value,
+                    "integer `" + text + "` for " + std::string(what) + " is out of range",
+                    "an int is from -9223372036854775808 to 9223372036854775807");
+      return std::nullopt;
+    }
   }
-  type_error(context, node, "an integer", what);
+  type_error(context, node, "an integer", what, special_number_help(node));
   return std::nullopt;
 }
 
@@ -113,10 +153,17 @@ std::optional<Date> read_date(FileContext& context, const yaml::Node& node, std:
 std::optional<std::string> read_decimal(FileContext& context, const yaml::Node& node,
                                         std::string_view what) {
   if (node.kind == yaml::NodeKind::scalar && Decimal::parse(node.scalar)) return node.scalar;
-  type_error(context, node, "a decimal number", what,
-             node.kind == yaml::NodeKind::scalar ? "write digits with an optional sign and `.`, "
-                                                   "e.g. 1.20"
-                                                 : "");
+  if (node.kind == yaml::NodeKind::scalar && looks_decimal(node.scalar)) {
+    context.error(node, code::load_bad_value,
+                  "decimal `" + node.scalar + "` for " + std::string(what) + " is out of range",
+                  "a decimal has at most 38 digits, at most 18 of them after the point");
+    return std::nullopt;
+  }
+  std::string help = special_number_help(node);
+  if (help.empty() && node.kind == yaml::NodeKind::scalar) {
+    help = "write digits with an optional sign and `.`, e.g. 1.20";
+  }
+  type_error(context, node, "a decimal number", what, help);
   return std::nullopt;
 }
 
