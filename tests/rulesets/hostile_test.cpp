@@ -145,7 +145,7 @@ TEST_CASE("NaN, infinities and integers beyond int64 in parameters are refused")
   a: {type: decimal, value: .nan, cite: HY-ELIG-01}
   b: {type: double, value: .inf, cite: HY-ELIG-01}
   c: {type: int, value: 99999999999999999999, cite: HY-ELIG-01}
-  d: {type: decimal, value: 123456789012345678901234567890123456789012345, cite: HY-ELIG-01}
+  e: {type: decimal, value: 123456789012345678901234567890123456789012345, cite: HY-ELIG-01}
 )" + decision("cadre.score > 0");
   auto result = load(scratch.write("rules/ruleset.yaml", text));
   CHECK_FALSE(result.ok());
@@ -163,7 +163,7 @@ TEST_CASE("NaN, infinities and integers beyond int64 in parameters are refused")
       "load.bad_value integer `99999999999999999999` for `value` of parameter `c` is out of range");
   CHECK(lines[3] ==
         "load.bad_value decimal `123456789012345678901234567890123456789012345` for `value` of "
-        "parameter `d` is out of range");
+        "parameter `e` is out of range");
 }
 
 TEST_CASE("an include through a symbolic link that leaves the root is refused") {
