@@ -11,7 +11,11 @@ function(cadre_set_warnings target)
   if(CADRE_WARNINGS_AS_ERRORS)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
-  if(CADRE_SANITIZE)
+  if(CADRE_SANITIZE STREQUAL "thread")
+    # ThreadSanitizer: the shared-engine tests under many threads.
+    target_compile_options(${target} PRIVATE -fsanitize=thread -fno-omit-frame-pointer)
+    target_link_options(${target} PRIVATE -fsanitize=thread)
+  elseif(CADRE_SANITIZE)
     target_compile_options(${target} PRIVATE -fsanitize=address,undefined -fno-sanitize-recover=all
                                              -fno-omit-frame-pointer)
     target_link_options(${target} PRIVATE -fsanitize=address,undefined)
