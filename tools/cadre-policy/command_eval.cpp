@@ -15,7 +15,7 @@
 #include "cadre/records.hpp"
 #include "command_line.hpp"
 #include "commands.hpp"
-#include "engine/conditions.hpp"
+#include "eval_text.hpp"
 
 namespace cadre::tool {
 
@@ -47,73 +47,6 @@ std::string validity_text(const CompiledRuleSet& rules) {
   auto to = rules.valid_to();
   return (from ? from->to_string() : std::string("…")) + " to " +
          (to ? to->to_string() : std::string("…"));
-}
-
-// A reason tree, indented; groups show their parts.
-void write_reason(std::ostream& out, const Reason& reason, bool chinese, int indent) {
-  if (reason.id.empty() && reason.children.empty()) return;
-  if (reason.id == "cohort") return;  // shown as the cohort's message
-  int inner = indent;
-  if (!reason.id.empty()) {
-    const std::string& message = chinese ? reason.message_zh : reason.message_en;
-    out << std::string(static_cast<std::size_t>(indent), ' ') << reason_status_name(reason.status)
-        << " " << reason.id;
-    if (!message.empty()) out << ": " << message;
-    if (reason.hint)
-      out << " (" << (chinese ? reason.hint->message_zh : reason.hint->message_en) << ")";
-    out << "\n";
-    inner += 2;
-  }
-  for (const auto& child : reason.children)
-    write_reason(out, child, chinese, inner);
-}
-
-void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
-  out << "record " << record.record << "\n";
-  for (const auto& error : record.errors) {
-    out << "  error: " << error.file << ":" << error.line
-        << (error.field.empty() ? "" : ": " + error.field) << ": " << error.message << "\n";
-  }
-  for (const auto& decision : record.decisions) {
-    out << "  " << decision.id << ": " << outcome_name(decision.outcome);
-    if (!decision.value.is_exceptional() && decision.value.kind() != ValueKind::null) {
-      out << " " << engine::plain_text(decision.value);
-    }
-    for (const auto& flag : decision.flags)
-      out << " [" << flag << "]";
-    out << "\n";
-    const std::string& message = chinese ? decision.message_zh : decision.message_en;
-    if (!message.empty()) out << "    " << message << "\n";
-    for (const auto& code : decision.undetermined)
-      out << "    undetermined: " << code << "\n";
-    if (decision.range) {
-      out << "    range: " << engine::plain_text(decision.range->first) << " .. "
-          << engine::plain_text(decision.range->second) << "\n";
-    }
-    if (!decision.possible.empty()) {
-      out << "    possible:";
-      for (const auto& value : decision.possible)
-        out << " " << engine::plain_text(value);
-      out << "\n";
-    }
-    if (!decision.exact.empty()) out << "    exact: " << decision.exact << "\n";
-    if (!decision.actions.empty()) {
-      out << "    actions:";
-      for (const auto& action : decision.actions)
-        out << " " << action;
-      out << "\n";
-    }
-    for (const auto& line : decision.components) {
-      out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
-          << "\n";
-    }
-    const std::string cohort_message = !decision.cohort ? std::string()
-                                       : chinese        ? decision.cohort->message_zh
-                                                        : decision.cohort->message_en;
-    if (!cohort_message.empty()) out << "    " << cohort_message << "\n";
-    for (const auto& reason : decision.reasons)
-      write_reason(out, reason, chinese, 4);
-  }
 }
 
 int evaluate(const EvalSettings& settings) {
