@@ -153,11 +153,11 @@ int run_eval(const std::vector<std::string>& args) {
   auto parsed = parse_arguments("eval", args, options, positional, exit_code);
   if (!parsed) return exit_code;
   settings.explain = !(*parsed)["no-explain"].as<bool>();
-  if (settings.ruleset.empty() || settings.records.empty() ||
-      (settings.format != "json" && settings.format != "text") ||
-      (settings.lang != "zh" && settings.lang != "en")) {
-    return usage_error(
-        "eval", "give a rule set and a records file; --format json|text; --lang zh|en", options);
+  if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);
+  if (settings.records.empty()) return usage_error("eval", "no records file given", options);
+  for (const std::string& problem : {choice_problem("--format", settings.format, {"json", "text"}),
+                                     choice_problem("--lang", settings.lang, {"zh", "en"})}) {
+    if (!problem.empty()) return usage_error("eval", problem, options);
   }
   return evaluate(settings);
 }

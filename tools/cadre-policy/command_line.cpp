@@ -3,14 +3,26 @@
 
 #include <iostream>
 
+#include "commands.hpp"
+
 namespace cadre::tool {
 
 namespace po = boost::program_options;
 
+std::string choice_problem(std::string_view option, std::string_view value,
+                           std::initializer_list<std::string_view> accepted) {
+  std::string list;
+  for (std::string_view choice : accepted) {
+    if (choice == value) return {};
+    list += (list.empty() ? "" : ", ") + std::string(choice);
+  }
+  return std::string(option) + " `" + std::string(value) + "` is not one of: " + list;
+}
+
 int usage_error(std::string_view command, std::string_view problem,
                 const po::options_description& options) {
   std::cerr << "cadre-policy " << command << ": " << problem << "\n" << options;
-  return 2;
+  return kExitBadInput;
 }
 
 std::optional<po::variables_map> parse_arguments(
@@ -27,7 +39,7 @@ std::optional<po::variables_map> parse_arguments(
   }
   if (vm.count("help")) {
     std::cout << options;
-    exit_code = 0;
+    exit_code = kExitSuccess;
     return std::nullopt;
   }
   return vm;
