@@ -1,8 +1,10 @@
 // `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text]
-// [--lang zh|en] [--output FILE]`: decides every record of RECORDS (YAML,
-// JSON, JSON Lines or CSV) and prints one JSON object per record (JSON Lines,
-// shared/DESIGN.md) or a readable text. Every input record yields an output
-// object; one that cannot be read carries `errors` and no decisions.
+// [--lang zh|en] [--output FILE] [--partial]`: decides every record of RECORDS
+// (YAML, JSON, JSON Lines or CSV) and prints one JSON object per record (JSON
+// Lines, shared/DESIGN.md) or a readable text. Every input record yields an
+// output object; one that cannot be read carries `errors` and no decisions.
+// A summary goes to stderr; a run in which some records were not evaluated
+// ends with status 3 unless --partial accepts that.
 #include <boost/program_options.hpp>
 #include <ctime>
 #include <filesystem>
@@ -15,6 +17,7 @@
 #include "cadre/records.hpp"
 #include "command_line.hpp"
 #include "commands.hpp"
+#include "eval_summary.hpp"
 #include "eval_text.hpp"
 
 namespace cadre::tool {
@@ -31,7 +34,15 @@ struct EvalSettings {
   std::string output;
   bool explain = true;
   bool outside_validity = false;
+  bool partial = false;  ///< records not evaluated still give exit status 0
 };
+
+constexpr const char* kExitStatusHelp =
+    "\nexit status:\n"
+    "  0  all records decided (with --partial: every record is in the output)\n"
+    "  2  bad input or usage, or the output could not be written\n"
+    "  3  some records were not evaluated: every record is in the output, those\n"
+    "     with their errors, and the summary on stderr names the first ones\n";
 
 // Today's date where the tool runs (its local calendar day): the evaluation
 // date when none is given, said on stderr and in every output line.
@@ -98,7 +109,8 @@ int evaluate(const EvalSettings& settings) {
       out << to_json_line(context, *loaded.ruleset, *as_of) << "\n";
     }
   }
-  for (const auto& output : engine.evaluate_batch(batch, *as_of, evaluation)) {
+  std::vector<RecordOutput> outputs = engine.evaluate_batch(batch, *as_of, evaluation);
+  for (const auto& output : outputs) {
     if (settings.format == "text") {
       write_text(out, output, settings.lang == "zh");
     } else {
@@ -107,22 +119,26 @@ int evaluate(const EvalSettings& settings) {
   }
   if (settings.output.empty()) {
     std::cout << out.str();
-    return 0;
-  }
-  // Written whole or not at all: a temporary file renamed on success.
-  std::filesystem::path target(settings.output);
-  std::filesystem::path temporary = target;
-  temporary += ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary);
-    file << out.str();
-    if (!file) {
-      std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
-      return 2;
+  } else {
+    // Written whole or not at all: a temporary file renamed on success.
+    std::filesystem::path target(settings.output);
+    std::filesystem::path temporary = target;
+    temporary += ".tmp";
+    {
+      std::ofstream file(temporary, std::ios::binary);
+      file << out.str();
+      if (!file) {
+        std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
+        return 2;
+      }
     }
+    std::filesystem::rename(temporary, target);
   }
-  std::filesystem::rename(temporary, target);
-  return 0;
+  if (write_summary(std::cerr, outputs) == 0) return kExitSuccess;
+  if (settings.partial) return kExitSuccess;
+  std::cerr << "  help: every record is in the output, those not evaluated with their errors; "
+               "--partial accepts a partial result (exit status 0)\n";
+  return kExitNotEvaluated;
 }
 
 }  // namespace
@@ -132,7 +148,7 @@ int run_eval(const std::vector<std::string>& args) {
   EvalSettings settings;
   po::options_description options(
       "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
-      "[--output FILE]");
+      "[--output FILE] [--partial]");
   options.add_options()("help,h", "print this help")(
       "as-of", po::value(&settings.as_of),
       "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
@@ -144,13 +160,15 @@ int run_eval(const std::vector<std::string>& args) {
                                              "write to FILE (replaced only on success)")(
       "root", po::value(&settings.root), "folder that includes and extends may not leave")(
       "no-explain", po::bool_switch(), "outcomes, values and reason codes only (faster)")(
+      "partial", po::bool_switch(&settings.partial),
+      "accept records that cannot be evaluated: exit status 0 instead of 3")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
   positional.add("ruleset", 1).add("records", 1);
   int exit_code = 0;
   // The options write into `settings` directly.
-  auto parsed = parse_arguments("eval", args, options, positional, exit_code);
+  auto parsed = parse_arguments("eval", args, options, positional, exit_code, kExitStatusHelp);
   if (!parsed) return exit_code;
   settings.explain = !(*parsed)["no-explain"].as<bool>();
   if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);

@@ -28,7 +28,7 @@ int usage_error(std::string_view command, std::string_view problem,
 std::optional<po::variables_map> parse_arguments(
     std::string_view command, const std::vector<std::string>& args,
     const po::options_description& options, const po::positional_options_description& positional,
-    int& exit_code) {
+    int& exit_code, std::string_view epilogue) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
@@ -38,7 +38,7 @@ std::optional<po::variables_map> parse_arguments(
     return std::nullopt;
   }
   if (vm.count("help")) {
-    std::cout << options;
+    std::cout << options << epilogue;
     exit_code = kExitSuccess;
     return std::nullopt;
   }
