@@ -34,13 +34,15 @@ struct EvalSettings {
   std::string output;
   bool explain = true;
   bool outside_validity = false;
-  bool partial = false;  ///< records not evaluated still give exit status 0
+  bool partial = false;      ///< records not evaluated still give exit status 0
+  bool allow_empty = false;  ///< a file with no records is not an error
 };
 
 constexpr const char* kExitStatusHelp =
     "\nexit status:\n"
     "  0  all records decided (with --partial: every record is in the output)\n"
-    "  2  bad input or usage, or the output could not be written\n"
+    "  2  bad input or usage (a records file with no records too, unless --allow-empty),\n"
+    "     or the output could not be written\n"
     "  3  some records were not evaluated: every record is in the output, those\n"
     "     with their errors, and the summary on stderr names the first ones\n";
 
@@ -67,11 +69,11 @@ int evaluate(const EvalSettings& settings) {
   for (const auto& d : loaded.diagnostics) {
     if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
   }
-  if (!loaded.ok()) return 2;
+  if (!loaded.ok()) return kExitBadInput;
   auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
   if (!as_of) {
     std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
-    return 2;
+    return kExitBadInput;
   }
   if (settings.as_of.empty()) {
     std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
@@ -83,14 +85,24 @@ int evaluate(const EvalSettings& settings) {
     if (!settings.outside_validity) {
       std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
                    "(every decision is then flagged `outside_validity`)\n";
-      return 2;
+      return kExitBadInput;
     }
     std::cerr << ": every decision is flagged `outside_validity`\n";
   }
   RecordBatch batch = read_records(settings.records, *loaded.ruleset);
   for (const auto& d : batch.diagnostics)
     std::cerr << format_diagnostic(d) << "\n";
-  if (has_errors(batch.diagnostics)) return 2;
+  if (has_errors(batch.diagnostics)) return kExitBadInput;
+  // An empty export is far more often a mistake upstream than a town with
+  // nobody in it: it is bad input unless the caller says it may happen.
+  if (batch.records.empty()) {
+    std::cerr << "cadre-policy eval: no records in `" << settings.records << "`\n";
+    if (!settings.allow_empty) {
+      std::cerr << "  help: the file is empty, or holds only a CSV header, `null` or an empty "
+                   "list; --allow-empty accepts that (exit status 0)\n";
+      return kExitBadInput;
+    }
+  }
 
   // The readable records are one population: cohort allocations group them.
   Engine engine(*loaded.ruleset);
@@ -129,7 +141,7 @@ int evaluate(const EvalSettings& settings) {
       file << out.str();
       if (!file) {
         std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
-        return 2;
+        return kExitBadInput;
       }
     }
     std::filesystem::rename(temporary, target);
@@ -162,6 +174,8 @@ int run_eval(const std::vector<std::string>& args) {
       "no-explain", po::bool_switch(), "outcomes, values and reason codes only (faster)")(
       "partial", po::bool_switch(&settings.partial),
       "accept records that cannot be evaluated: exit status 0 instead of 3")(
+      "allow-empty", po::bool_switch(&settings.allow_empty),
+      "accept a records file with no records: exit status 0 instead of 2")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
