@@ -19,6 +19,7 @@
 #include "commands.hpp"
 #include "eval_summary.hpp"
 #include "eval_text.hpp"
+#include "input_file.hpp"
 
 namespace cadre::tool {
 
@@ -63,6 +64,12 @@ std::string validity_text(const CompiledRuleSet& rules) {
 }
 
 int evaluate(const EvalSettings& settings) {
+  // The records file is checked first: the reader itself would only say that
+  // it cannot be read (at a position 1:1 it does not have), not why.
+  if (std::string reason = unreadable_reason(settings.records); !reason.empty()) {
+    std::cerr << "cadre-policy eval: cannot read `" << settings.records << "`: " << reason << "\n";
+    return kExitBadInput;
+  }
   RuleSetOptions options;
   options.allowed_root = settings.root;
   auto loaded = load_ruleset(settings.ruleset, options);
