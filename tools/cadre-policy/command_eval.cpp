@@ -7,9 +7,8 @@
 // ends with status 3 unless --partial accepts that.
 #include <boost/program_options.hpp>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cadre/engine.hpp"
@@ -20,6 +19,7 @@
 #include "eval_summary.hpp"
 #include "eval_text.hpp"
 #include "input_file.hpp"
+#include "output_file.hpp"
 
 namespace cadre::tool {
 
@@ -45,7 +45,9 @@ constexpr const char* kExitStatusHelp =
     "  2  bad input or usage (a records file with no records too, unless --allow-empty),\n"
     "     or the output could not be written\n"
     "  3  some records were not evaluated: every record is in the output, those\n"
-    "     with their errors, and the summary on stderr names the first ones\n";
+    "     with their errors, and the summary on stderr names the first ones\n"
+    "  128+N  ended by signal N (SIGINT, SIGTERM, SIGHUP): --output FILE is left as\n"
+    "     it was, and its temporary file FILE.tmp.PID is removed\n";
 
 // Today's date where the tool runs (its local calendar day): the evaluation
 // date when none is given, said on stderr and in every output line.
@@ -63,12 +65,76 @@ std::string validity_text(const CompiledRuleSet& rules) {
          (to ? to->to_string() : std::string("…"));
 }
 
+// The evaluation date: --as-of, or today (said on stderr), within the rule
+// set's validity unless --outside-validity; nullopt after saying what is wrong.
+std::optional<Date> evaluation_date(const EvalSettings& settings, const CompiledRuleSet& rules) {
+  auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
+  if (!as_of) {
+    std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
+    return std::nullopt;
+  }
+  if (settings.as_of.empty()) {
+    std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
+              << "\n";
+  }
+  if (!rules.in_force(*as_of)) {
+    std::cerr << "cadre-policy eval: " << as_of->to_string() << " is outside the validity of "
+              << rules.id() << " (" << validity_text(rules) << ")";
+    if (!settings.outside_validity) {
+      std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
+                   "(every decision is then flagged `outside_validity`)\n";
+      return std::nullopt;
+    }
+    std::cerr << ": every decision is flagged `outside_validity`\n";
+  }
+  return as_of;
+}
+
+// The records of the file, or nullopt after saying why there are none to decide.
+std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
+                                             const CompiledRuleSet& rules) {
+  RecordBatch batch = read_records(settings.records, rules);
+  for (const auto& d : batch.diagnostics)
+    std::cerr << format_diagnostic(d) << "\n";
+  if (has_errors(batch.diagnostics)) return std::nullopt;
+  // An empty export is far more often a mistake upstream than a town with
+  // nobody in it: it is bad input unless the caller says it may happen.
+  if (batch.records.empty()) {
+    std::cerr << "cadre-policy eval: no records in `" << settings.records << "`\n";
+    if (!settings.allow_empty) {
+      std::cerr << "  help: the file is empty, or holds only a CSV header, `null` or an empty "
+                   "list; --allow-empty accepts that (exit status 0)\n";
+      return std::nullopt;
+    }
+  }
+  return batch;
+}
+
+void write_record(Output& out, const RecordOutput& record, const EvalSettings& settings,
+                  const CompiledRuleSet& rules, Date as_of) {
+  if (settings.format == "text") {
+    std::ostringstream text;
+    write_text(text, record, settings.lang == "zh");
+    out.write(text.view());
+  } else {
+    out.write(to_json_line(record, rules, as_of));
+    out.write("\n");
+  }
+}
+
 int evaluate(const EvalSettings& settings) {
-  // The records file is checked first: the reader itself would only say that
-  // it cannot be read (at a position 1:1 it does not have), not why.
+  // The files are checked first, before any work: the records reader would
+  // only say that a file cannot be read (at a position 1:1 it does not
+  // have), not why, and a bad --output would only show once all is decided.
   if (std::string reason = unreadable_reason(settings.records); !reason.empty()) {
     std::cerr << "cadre-policy eval: cannot read `" << settings.records << "`: " << reason << "\n";
     return kExitBadInput;
+  }
+  if (!settings.output.empty()) {
+    if (std::string problem = Output::check_target(settings.output); !problem.empty()) {
+      std::cerr << "cadre-policy eval: " << problem << "\n";
+      return kExitBadInput;
+    }
   }
   RuleSetOptions options;
   options.allowed_root = settings.root;
@@ -77,84 +143,39 @@ int evaluate(const EvalSettings& settings) {
     if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
   }
   if (!loaded.ok()) return kExitBadInput;
-  auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
-  if (!as_of) {
-    std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
-    return kExitBadInput;
-  }
-  if (settings.as_of.empty()) {
-    std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
-              << "\n";
-  }
-  if (!loaded.ruleset->in_force(*as_of)) {
-    std::cerr << "cadre-policy eval: " << as_of->to_string() << " is outside the validity of "
-              << loaded.ruleset->id() << " (" << validity_text(*loaded.ruleset) << ")";
-    if (!settings.outside_validity) {
-      std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
-                   "(every decision is then flagged `outside_validity`)\n";
-      return kExitBadInput;
-    }
-    std::cerr << ": every decision is flagged `outside_validity`\n";
-  }
-  RecordBatch batch = read_records(settings.records, *loaded.ruleset);
-  for (const auto& d : batch.diagnostics)
-    std::cerr << format_diagnostic(d) << "\n";
-  if (has_errors(batch.diagnostics)) return kExitBadInput;
-  // An empty export is far more often a mistake upstream than a town with
-  // nobody in it: it is bad input unless the caller says it may happen.
-  if (batch.records.empty()) {
-    std::cerr << "cadre-policy eval: no records in `" << settings.records << "`\n";
-    if (!settings.allow_empty) {
-      std::cerr << "  help: the file is empty, or holds only a CSV header, `null` or an empty "
-                   "list; --allow-empty accepts that (exit status 0)\n";
-      return kExitBadInput;
-    }
-  }
+  const CompiledRuleSet& rules = *loaded.ruleset;
+  std::optional<Date> as_of = evaluation_date(settings, rules);
+  if (!as_of) return kExitBadInput;
+  std::optional<RecordBatch> batch = records_to_decide(settings, rules);
+  if (!batch) return kExitBadInput;
 
+  // From here on the output is written; a file only replaces --output when
+  // complete (output_file.hpp).
+  Output out;
+  if (!settings.output.empty()) {
+    if (std::string problem = out.open_file(settings.output); !problem.empty()) {
+      std::cerr << "cadre-policy eval: " << problem << "\n";
+      return kExitBadInput;
+    }
+  }
   // The readable records are one population: cohort allocations group them.
-  Engine engine(*loaded.ruleset);
+  Engine engine(rules);
   EvaluationOptions evaluation;
   evaluation.explain = settings.explain;
-  std::ostringstream out;
   // Decisions about no record (reference values of the rule set) come first.
   RecordOutput context;
   context.record = "_context";
   context.kind = "_context";
   context.decisions = engine.evaluate_context(*as_of, evaluation);
-  if (!context.decisions.empty()) {
-    if (settings.format == "text") {
-      write_text(out, context, settings.lang == "zh");
-    } else {
-      out << to_json_line(context, *loaded.ruleset, *as_of) << "\n";
-    }
+  if (!context.decisions.empty()) write_record(out, context, settings, rules, *as_of);
+  std::vector<RecordOutput> outputs = engine.evaluate_batch(*batch, *as_of, evaluation);
+  for (const auto& output : outputs)
+    write_record(out, output, settings, rules, *as_of);
+  if (std::string problem = out.finish(); !problem.empty()) {
+    std::cerr << "cadre-policy eval: " << problem << "\n";
+    return kExitBadInput;
   }
-  std::vector<RecordOutput> outputs = engine.evaluate_batch(batch, *as_of, evaluation);
-  for (const auto& output : outputs) {
-    if (settings.format == "text") {
-      write_text(out, output, settings.lang == "zh");
-    } else {
-      out << to_json_line(output, *loaded.ruleset, *as_of) << "\n";
-    }
-  }
-  if (settings.output.empty()) {
-    std::cout << out.str();
-  } else {
-    // Written whole or not at all: a temporary file renamed on success.
-    std::filesystem::path target(settings.output);
-    std::filesystem::path temporary = target;
-    temporary += ".tmp";
-    {
-      std::ofstream file(temporary, std::ios::binary);
-      file << out.str();
-      if (!file) {
-        std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
-        return kExitBadInput;
-      }
-    }
-    std::filesystem::rename(temporary, target);
-  }
-  if (write_summary(std::cerr, outputs) == 0) return kExitSuccess;
-  if (settings.partial) return kExitSuccess;
+  if (write_summary(std::cerr, outputs) == 0 || settings.partial) return kExitSuccess;
   std::cerr << "  help: every record is in the output, those not evaluated with their errors; "
                "--partial accepts a partial result (exit status 0)\n";
   return kExitNotEvaluated;
@@ -175,8 +196,9 @@ int run_eval(const std::vector<std::string>& args) {
       "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
       "lang", po::value(&settings.lang)->default_value("en"),
-      "language of text messages: zh or en")("output", po::value(&settings.output),
-                                             "write to FILE (replaced only on success)")(
+      "language of text messages: zh or en")(
+      "output", po::value(&settings.output),
+      "write to FILE, replaced only by a complete output (status 0 or 3)")(
       "root", po::value(&settings.root), "folder that includes and extends may not leave")(
       "no-explain", po::bool_switch(), "outcomes, values and reason codes only (faster)")(
       "partial", po::bool_switch(&settings.partial),
