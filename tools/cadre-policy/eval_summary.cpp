@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "eval_text.hpp"
+
 namespace cadre::tool {
 
 namespace {
@@ -12,13 +14,6 @@ std::string plural(std::size_t count, const std::string& noun) {
 }
 
 }  // namespace
-
-std::string error_location(const RecordError& error) {
-  std::string location = error.file;
-  if (error.line > 0) location += ":" + std::to_string(error.line);
-  if (error.line > 0 && error.column > 0) location += ":" + std::to_string(error.column);
-  return location;
-}
 
 std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs) {
   std::vector<const RecordOutput*> not_evaluated;

@@ -13,10 +13,6 @@ namespace cadre::tool {
 /// At most this many records not evaluated are listed, each at its first error.
 inline constexpr std::size_t kListedRecords = 5;
 
-/// "file:line:column" of a record error; without the column when it is not
-/// known (0, as for a CSV row), and without the line when that is not known.
-std::string error_location(const RecordError& error);
-
 /// Writes the summary of `outputs` (one per input record) to `out`:
 ///   cadre-policy eval: 11 records read, 4 decided, 7 not evaluated
 ///   data.jsonl:4:72: error: proposed_excellent: … (and 1 more error)

@@ -30,11 +30,18 @@ void write_reason(std::ostream& out, const Reason& reason, bool chinese, int ind
 
 }  // namespace
 
+std::string error_location(const RecordError& error) {
+  std::string location = error.file;
+  if (error.line > 0) location += ":" + std::to_string(error.line);
+  if (error.line > 0 && error.column > 0) location += ":" + std::to_string(error.column);
+  return location;
+}
+
 void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
   out << "record " << record.record << "\n";
   for (const auto& error : record.errors) {
-    out << "  error: " << error.file << ":" << error.line
-        << (error.field.empty() ? "" : ": " + error.field) << ": " << error.message << "\n";
+    out << "  error: " << error_location(error) << (error.field.empty() ? "" : ": " + error.field)
+        << ": " << error.message << "\n";
   }
   for (const auto& decision : record.decisions) {
     out << "  " << decision.id << ": " << outcome_name(decision.outcome);
