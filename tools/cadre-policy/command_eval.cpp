@@ -1,13 +1,14 @@
 // `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text]
-// [--lang zh|en] [--output FILE]`: decides every record of RECORDS (YAML,
-// JSON, JSON Lines or CSV) and prints one JSON object per record (JSON Lines,
-// shared/DESIGN.md) or a readable text. Every input record yields an output
-// object; one that cannot be read carries `errors` and no decisions.
+// [--lang zh|en] [--output FILE] [--partial]`: decides every record of RECORDS
+// (YAML, JSON, JSON Lines or CSV) and prints one JSON object per record (JSON
+// Lines, shared/DESIGN.md) or a readable text. Every input record yields an
+// output object; one that cannot be read carries `errors` and no decisions.
+// A summary goes to stderr; a run in which some records were not evaluated
+// ends with status 3 unless --partial accepts that.
 #include <boost/program_options.hpp>
 #include <ctime>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "cadre/engine.hpp"
@@ -15,7 +16,10 @@
 #include "cadre/records.hpp"
 #include "command_line.hpp"
 #include "commands.hpp"
-#include "engine/conditions.hpp"
+#include "eval_summary.hpp"
+#include "eval_text.hpp"
+#include "input_file.hpp"
+#include "output_file.hpp"
 
 namespace cadre::tool {
 
@@ -31,7 +35,19 @@ struct EvalSettings {
   std::string output;
   bool explain = true;
   bool outside_validity = false;
+  bool partial = false;      ///< records not evaluated still give exit status 0
+  bool allow_empty = false;  ///< a file with no records is not an error
 };
+
+constexpr const char* kExitStatusHelp =
+    "\nexit status:\n"
+    "  0  all records decided (with --partial: every record is in the output)\n"
+    "  2  bad input or usage (a records file with no records too, unless --allow-empty),\n"
+    "     or the output could not be written\n"
+    "  3  some records were not evaluated: every record is in the output, those\n"
+    "     with their errors, and the summary on stderr names the first ones\n"
+    "  128+N  ended by signal N (SIGINT, SIGTERM, SIGHUP): --output FILE is left as\n"
+    "     it was, and its temporary file FILE.tmp.PID is removed\n";
 
 // Today's date where the tool runs (its local calendar day): the evaluation
 // date when none is given, said on stderr and in every output line.
@@ -49,147 +65,120 @@ std::string validity_text(const CompiledRuleSet& rules) {
          (to ? to->to_string() : std::string("…"));
 }
 
-// A reason tree, indented; groups show their parts.
-void write_reason(std::ostream& out, const Reason& reason, bool chinese, int indent) {
-  if (reason.id.empty() && reason.children.empty()) return;
-  if (reason.id == "cohort") return;  // shown as the cohort's message
-  int inner = indent;
-  if (!reason.id.empty()) {
-    const std::string& message = chinese ? reason.message_zh : reason.message_en;
-    out << std::string(static_cast<std::size_t>(indent), ' ') << reason_status_name(reason.status)
-        << " " << reason.id;
-    if (!message.empty()) out << ": " << message;
-    if (reason.hint)
-      out << " (" << (chinese ? reason.hint->message_zh : reason.hint->message_en) << ")";
-    out << "\n";
-    inner += 2;
+// The evaluation date: --as-of, or today (said on stderr), within the rule
+// set's validity unless --outside-validity; nullopt after saying what is wrong.
+std::optional<Date> evaluation_date(const EvalSettings& settings, const CompiledRuleSet& rules) {
+  auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
+  if (!as_of) {
+    std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
+    return std::nullopt;
   }
-  for (const auto& child : reason.children)
-    write_reason(out, child, chinese, inner);
+  if (settings.as_of.empty()) {
+    std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
+              << "\n";
+  }
+  if (!rules.in_force(*as_of)) {
+    std::cerr << "cadre-policy eval: " << as_of->to_string() << " is outside the validity of "
+              << rules.id() << " (" << validity_text(rules) << ")";
+    if (!settings.outside_validity) {
+      std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
+                   "(every decision is then flagged `outside_validity`)\n";
+      return std::nullopt;
+    }
+    std::cerr << ": every decision is flagged `outside_validity`\n";
+  }
+  return as_of;
 }
 
-void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
-  out << "record " << record.record << "\n";
-  for (const auto& error : record.errors) {
-    out << "  error: " << error.file << ":" << error.line
-        << (error.field.empty() ? "" : ": " + error.field) << ": " << error.message << "\n";
+// The records of the file, or nullopt after saying why there are none to decide.
+std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
+                                             const CompiledRuleSet& rules) {
+  RecordBatch batch = read_records(settings.records, rules);
+  for (const auto& d : batch.diagnostics)
+    std::cerr << format_diagnostic(d) << "\n";
+  if (has_errors(batch.diagnostics)) return std::nullopt;
+  // An empty export is far more often a mistake upstream than a town with
+  // nobody in it: it is bad input unless the caller says it may happen.
+  if (batch.records.empty()) {
+    std::cerr << "cadre-policy eval: no records in `" << settings.records << "`\n";
+    if (!settings.allow_empty) {
+      std::cerr << "  help: the file is empty, or holds only a CSV header, `null` or an empty "
+                   "list; --allow-empty accepts that (exit status 0)\n";
+      return std::nullopt;
+    }
   }
-  for (const auto& decision : record.decisions) {
-    out << "  " << decision.id << ": " << outcome_name(decision.outcome);
-    if (!decision.value.is_exceptional() && decision.value.kind() != ValueKind::null) {
-      out << " " << engine::plain_text(decision.value);
-    }
-    for (const auto& flag : decision.flags)
-      out << " [" << flag << "]";
-    out << "\n";
-    const std::string& message = chinese ? decision.message_zh : decision.message_en;
-    if (!message.empty()) out << "    " << message << "\n";
-    for (const auto& code : decision.undetermined)
-      out << "    undetermined: " << code << "\n";
-    if (decision.range) {
-      out << "    range: " << engine::plain_text(decision.range->first) << " .. "
-          << engine::plain_text(decision.range->second) << "\n";
-    }
-    if (!decision.possible.empty()) {
-      out << "    possible:";
-      for (const auto& value : decision.possible)
-        out << " " << engine::plain_text(value);
-      out << "\n";
-    }
-    if (!decision.exact.empty()) out << "    exact: " << decision.exact << "\n";
-    if (!decision.actions.empty()) {
-      out << "    actions:";
-      for (const auto& action : decision.actions)
-        out << " " << action;
-      out << "\n";
-    }
-    for (const auto& line : decision.components) {
-      out << "    " << line.id << " = " << line.formula << " = " << engine::plain_text(line.amount)
-          << "\n";
-    }
-    const std::string cohort_message = !decision.cohort ? std::string()
-                                       : chinese        ? decision.cohort->message_zh
-                                                        : decision.cohort->message_en;
-    if (!cohort_message.empty()) out << "    " << cohort_message << "\n";
-    for (const auto& reason : decision.reasons)
-      write_reason(out, reason, chinese, 4);
+  return batch;
+}
+
+void write_record(Output& out, const RecordOutput& record, const EvalSettings& settings,
+                  const CompiledRuleSet& rules, Date as_of) {
+  if (settings.format == "text") {
+    std::ostringstream text;
+    write_text(text, record, settings.lang == "zh");
+    out.write(text.view());
+  } else {
+    out.write(to_json_line(record, rules, as_of));
+    out.write("\n");
   }
 }
 
 int evaluate(const EvalSettings& settings) {
+  // The files are checked first, before any work: the records reader would
+  // only say that a file cannot be read (at a position 1:1 it does not
+  // have), not why, and a bad --output would only show once all is decided.
+  if (std::string reason = unreadable_reason(settings.records); !reason.empty()) {
+    std::cerr << "cadre-policy eval: cannot read `" << settings.records << "`: " << reason << "\n";
+    return kExitBadInput;
+  }
+  if (!settings.output.empty()) {
+    if (std::string problem = Output::check_target(settings.output); !problem.empty()) {
+      std::cerr << "cadre-policy eval: " << problem << "\n";
+      return kExitBadInput;
+    }
+  }
   RuleSetOptions options;
   options.allowed_root = settings.root;
   auto loaded = load_ruleset(settings.ruleset, options);
   for (const auto& d : loaded.diagnostics) {
     if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
   }
-  if (!loaded.ok()) return 2;
-  auto as_of = settings.as_of.empty() ? std::optional<Date>(today()) : Date::parse(settings.as_of);
-  if (!as_of) {
-    std::cerr << "cadre-policy eval: --as-of `" << settings.as_of << "` is not a date YYYY-MM-DD\n";
-    return 2;
-  }
-  if (settings.as_of.empty()) {
-    std::cerr << "cadre-policy eval: no --as-of given: deciding as of today, " << as_of->to_string()
-              << "\n";
-  }
-  if (!loaded.ruleset->in_force(*as_of)) {
-    std::cerr << "cadre-policy eval: " << as_of->to_string() << " is outside the validity of "
-              << loaded.ruleset->id() << " (" << validity_text(*loaded.ruleset) << ")";
-    if (!settings.outside_validity) {
-      std::cerr << "\n  help: give an --as-of within it, or --outside-validity to decide anyway "
-                   "(every decision is then flagged `outside_validity`)\n";
-      return 2;
-    }
-    std::cerr << ": every decision is flagged `outside_validity`\n";
-  }
-  RecordBatch batch = read_records(settings.records, *loaded.ruleset);
-  for (const auto& d : batch.diagnostics)
-    std::cerr << format_diagnostic(d) << "\n";
-  if (has_errors(batch.diagnostics)) return 2;
+  if (!loaded.ok()) return kExitBadInput;
+  const CompiledRuleSet& rules = *loaded.ruleset;
+  std::optional<Date> as_of = evaluation_date(settings, rules);
+  if (!as_of) return kExitBadInput;
+  std::optional<RecordBatch> batch = records_to_decide(settings, rules);
+  if (!batch) return kExitBadInput;
 
+  // From here on the output is written; a file only replaces --output when
+  // complete (output_file.hpp).
+  Output out;
+  if (!settings.output.empty()) {
+    if (std::string problem = out.open_file(settings.output); !problem.empty()) {
+      std::cerr << "cadre-policy eval: " << problem << "\n";
+      return kExitBadInput;
+    }
+  }
   // The readable records are one population: cohort allocations group them.
-  Engine engine(*loaded.ruleset);
+  Engine engine(rules);
   EvaluationOptions evaluation;
   evaluation.explain = settings.explain;
-  std::ostringstream out;
   // Decisions about no record (reference values of the rule set) come first.
   RecordOutput context;
   context.record = "_context";
   context.kind = "_context";
   context.decisions = engine.evaluate_context(*as_of, evaluation);
-  if (!context.decisions.empty()) {
-    if (settings.format == "text") {
-      write_text(out, context, settings.lang == "zh");
-    } else {
-      out << to_json_line(context, *loaded.ruleset, *as_of) << "\n";
-    }
+  if (!context.decisions.empty()) write_record(out, context, settings, rules, *as_of);
+  std::vector<RecordOutput> outputs = engine.evaluate_batch(*batch, *as_of, evaluation);
+  for (const auto& output : outputs)
+    write_record(out, output, settings, rules, *as_of);
+  if (std::string problem = out.finish(); !problem.empty()) {
+    std::cerr << "cadre-policy eval: " << problem << "\n";
+    return kExitBadInput;
   }
-  for (const auto& output : engine.evaluate_batch(batch, *as_of, evaluation)) {
-    if (settings.format == "text") {
-      write_text(out, output, settings.lang == "zh");
-    } else {
-      out << to_json_line(output, *loaded.ruleset, *as_of) << "\n";
-    }
-  }
-  if (settings.output.empty()) {
-    std::cout << out.str();
-    return 0;
-  }
-  // Written whole or not at all: a temporary file renamed on success.
-  std::filesystem::path target(settings.output);
-  std::filesystem::path temporary = target;
-  temporary += ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary);
-    file << out.str();
-    if (!file) {
-      std::cerr << "cadre-policy eval: cannot write `" << temporary.string() << "`\n";
-      return 2;
-    }
-  }
-  std::filesystem::rename(temporary, target);
-  return 0;
+  if (write_summary(std::cerr, outputs) == 0 || settings.partial) return kExitSuccess;
+  std::cerr << "  help: every record is in the output, those not evaluated with their errors; "
+               "--partial accepts a partial result (exit status 0)\n";
+  return kExitNotEvaluated;
 }
 
 }  // namespace
@@ -199,7 +188,7 @@ int run_eval(const std::vector<std::string>& args) {
   EvalSettings settings;
   po::options_description options(
       "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
-      "[--output FILE]");
+      "[--output FILE] [--partial]");
   options.add_options()("help,h", "print this help")(
       "as-of", po::value(&settings.as_of),
       "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
@@ -207,24 +196,29 @@ int run_eval(const std::vector<std::string>& args) {
       "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
       "lang", po::value(&settings.lang)->default_value("en"),
-      "language of text messages: zh or en")("output", po::value(&settings.output),
-                                             "write to FILE (replaced only on success)")(
+      "language of text messages: zh or en")(
+      "output", po::value(&settings.output),
+      "write to FILE, replaced only by a complete output (status 0 or 3)")(
       "root", po::value(&settings.root), "folder that includes and extends may not leave")(
       "no-explain", po::bool_switch(), "outcomes, values and reason codes only (faster)")(
+      "partial", po::bool_switch(&settings.partial),
+      "accept records that cannot be evaluated: exit status 0 instead of 3")(
+      "allow-empty", po::bool_switch(&settings.allow_empty),
+      "accept a records file with no records: exit status 0 instead of 2")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
   positional.add("ruleset", 1).add("records", 1);
   int exit_code = 0;
   // The options write into `settings` directly.
-  auto parsed = parse_arguments("eval", args, options, positional, exit_code);
+  auto parsed = parse_arguments("eval", args, options, positional, exit_code, kExitStatusHelp);
   if (!parsed) return exit_code;
   settings.explain = !(*parsed)["no-explain"].as<bool>();
-  if (settings.ruleset.empty() || settings.records.empty() ||
-      (settings.format != "json" && settings.format != "text") ||
-      (settings.lang != "zh" && settings.lang != "en")) {
-    return usage_error(
-        "eval", "give a rule set and a records file; --format json|text; --lang zh|en", options);
+  if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);
+  if (settings.records.empty()) return usage_error("eval", "no records file given", options);
+  for (const std::string& problem : {choice_problem("--format", settings.format, {"json", "text"}),
+                                     choice_problem("--lang", settings.lang, {"zh", "en"})}) {
+    if (!problem.empty()) return usage_error("eval", problem, options);
   }
   return evaluate(settings);
 }

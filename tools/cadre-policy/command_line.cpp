@@ -3,20 +3,32 @@
 
 #include <iostream>
 
+#include "commands.hpp"
+
 namespace cadre::tool {
 
 namespace po = boost::program_options;
 
+std::string choice_problem(std::string_view option, std::string_view value,
+                           std::initializer_list<std::string_view> accepted) {
+  std::string list;
+  for (std::string_view choice : accepted) {
+    if (choice == value) return {};
+    list += (list.empty() ? "" : ", ") + std::string(choice);
+  }
+  return std::string(option) + " `" + std::string(value) + "` is not one of: " + list;
+}
+
 int usage_error(std::string_view command, std::string_view problem,
                 const po::options_description& options) {
   std::cerr << "cadre-policy " << command << ": " << problem << "\n" << options;
-  return 2;
+  return kExitBadInput;
 }
 
 std::optional<po::variables_map> parse_arguments(
     std::string_view command, const std::vector<std::string>& args,
     const po::options_description& options, const po::positional_options_description& positional,
-    int& exit_code) {
+    int& exit_code, std::string_view epilogue) {
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
@@ -26,8 +38,8 @@ std::optional<po::variables_map> parse_arguments(
     return std::nullopt;
   }
   if (vm.count("help")) {
-    std::cout << options;
-    exit_code = 0;
+    std::cout << options << epilogue;
+    exit_code = kExitSuccess;
     return std::nullopt;
   }
   return vm;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/program_options.hpp>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,11 +12,19 @@
 namespace cadre::tool {
 
 /// The parsed arguments; nullopt when the command must stop right away, with
-/// `exit_code` 0 after printing --help and 2 after a usage error.
+/// `exit_code` 0 after printing --help (the options, then `epilogue`) and 2
+/// after a usage error.
 std::optional<boost::program_options::variables_map> parse_arguments(
     std::string_view command, const std::vector<std::string>& args,
     const boost::program_options::options_description& options,
-    const boost::program_options::positional_options_description& positional, int& exit_code);
+    const boost::program_options::positional_options_description& positional, int& exit_code,
+    std::string_view epilogue = {});
+
+/// For an option that takes one of a closed set of values: empty when
+/// `value` is one of `accepted`, else the problem naming both
+/// ("--format `xml` is not one of: json, text").
+std::string choice_problem(std::string_view option, std::string_view value,
+                           std::initializer_list<std::string_view> accepted);
 
 /// Prints "cadre-policy COMMAND: PROBLEM" and the usage; returns 2.
 int usage_error(std::string_view command, std::string_view problem,

@@ -22,7 +22,7 @@ constexpr Command kCommands[] = {
     {"eval", &cadre::tool::run_eval,
      "decide every record of a records file; JSON Lines (or text) per record"},
     {"test", &cadre::tool::run_test,
-     "run the test cases of rule sets; ends with `N passed, N failed`"},
+     "run the test cases of rule sets; ends with `N passed, N failed` (or why not all ran)"},
     {"expr", &cadre::tool::run_expr,
      "evaluate the expressions of a sample file against its facts and print their values"},
     {"cel-conformance", &cadre::tool::run_cel_conformance,

@@ -9,8 +9,8 @@ namespace cadre::tool {
 
 namespace {
 
-Value plain_scalar(const YAML::Node& node, PlainScalars plain) {
-  const std::string& text = node.Scalar();
+// A plain scalar's text (on `line`, for the error of a text that is no value).
+Value plain_scalar(const std::string& text, int line, PlainScalars plain) {
   if (text == "null" || text == "~" || text.empty()) return Value();
   if (text == "true") return true;
   if (text == "false") return false;
@@ -31,13 +31,11 @@ Value plain_scalar(const YAML::Node& node, PlainScalars plain) {
     if (error == std::errc() && ptr == end) return real;
   }
   if (plain == PlainScalars::lenient) return text;
-  return Value::error("line " + std::to_string(node.Mark().line + 1) + ": cannot read `" + text +
+  return Value::error("line " + std::to_string(line) + ": cannot read `" + text +
                       "` as a value (quote strings)");
 }
 
-Value tagged_time(const YAML::Node& node) {
-  std::string type = node["type"].as<std::string>();
-  std::string text = node["value"].as<std::string>();
+Value time_value(const std::string& type, const std::string& text) {
   if (type == "timestamp") {
     auto value = Timestamp::parse(text);
     if (value) return *value;
@@ -46,6 +44,10 @@ Value tagged_time(const YAML::Node& node) {
     if (value) return *value;
   }
   return Value::error("invalid " + type + " `" + text + "`");
+}
+
+Value tagged_time(const YAML::Node& node) {
+  return time_value(node["type"].as<std::string>(), node["value"].as<std::string>());
 }
 
 bool is_tagged_time(const YAML::Node& node) {
@@ -66,7 +68,8 @@ Value value_from_yaml(const YAML::Node& node, PlainScalars plain) {
     case YAML::NodeType::Undefined:
       return Value();
     case YAML::NodeType::Scalar:
-      return node.Tag() == "!" ? Value(node.Scalar()) : plain_scalar(node, plain);
+      return node.Tag() == "!" ? Value(node.Scalar())
+                               : plain_scalar(node.Scalar(), node.Mark().line + 1, plain);
     case YAML::NodeType::Sequence: {
       ListValue items;
       for (const auto& item : node)
@@ -78,6 +81,36 @@ Value value_from_yaml(const YAML::Node& node, PlainScalars plain) {
       MapValue map;
       for (const auto& entry : node) {
         map.set(value_from_yaml(entry.first, plain), value_from_yaml(entry.second, plain));
+      }
+      return Value(std::move(map));
+    }
+  }
+  return Value();
+}
+
+Value value_from_yaml(const yaml::Node& node, PlainScalars plain) {
+  switch (node.kind) {
+    case yaml::NodeKind::null:
+      return Value();
+    case yaml::NodeKind::scalar:
+      return node.is_plain_scalar() ? plain_scalar(node.scalar, node.mark.line, plain)
+                                    : Value(node.scalar);
+    case yaml::NodeKind::sequence: {
+      ListValue items;
+      for (const auto& item : node.items)
+        items.push_back(value_from_yaml(item, plain));
+      return Value(std::move(items));
+    }
+    case yaml::NodeKind::mapping: {
+      const yaml::Node* type = node.find("type");
+      const yaml::Node* text = node.find("value");
+      if (node.entries.size() == 2 && type != nullptr && text != nullptr &&
+          (type->scalar == "timestamp" || type->scalar == "duration")) {
+        return time_value(type->scalar, text->scalar);
+      }
+      MapValue map;
+      for (const auto& [key, value] : node.entries) {
+        map.set(value_from_yaml(key, plain), value_from_yaml(value, plain));
       }
       return Value(std::move(map));
     }

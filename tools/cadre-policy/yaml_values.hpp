@@ -1,7 +1,9 @@
 // Reading expression values and types from YAML, in the conventions of the
 // CEL conformance files: a quoted scalar is a string; a plain scalar is null,
 // bool, int or (with '.', exponent, .inf or .nan) double; {type: timestamp |
-// duration, value: "..."} is a time value.
+// duration, value: "..."} is a time value. From yaml-cpp's nodes (the
+// conformance files) or from the project's located tree (src/yaml, the
+// sample files of `expr`).
 #pragma once
 
 #include <string>
@@ -10,6 +12,7 @@
 
 #include "cadre/type.hpp"
 #include "cadre/value.hpp"
+#include "yaml/node.hpp"
 
 namespace cadre::tool {
 
@@ -24,6 +27,7 @@ enum class PlainScalars {
 
 /// The value of a node; an error value (with the node's line) if it has none.
 Value value_from_yaml(const YAML::Node& node, PlainScalars plain = PlainScalars::typed);
+Value value_from_yaml(const yaml::Node& node, PlainScalars plain = PlainScalars::typed);
 
 /// The most specific type describing a value: list and map element types are
 /// joined, and mixed elements give dyn.

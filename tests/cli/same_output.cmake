@@ -1,0 +1,22 @@
+# Runs `eval` twice, once to stdout and once with --output FILE, and fails
+# unless both give the same bytes and the output has one line per record:
+#   cmake -DCOMMAND="cadre-policy|eval|…" -DFILE=path -DLINES=N -P same_output.cmake
+string(REPLACE "|" ";" COMMAND "${COMMAND}")
+execute_process(COMMAND ${COMMAND} OUTPUT_VARIABLE printed ERROR_QUIET RESULT_VARIABLE status)
+if(NOT status MATCHES "^[03]$")
+  message(FATAL_ERROR "exit ${status}")
+endif()
+file(REMOVE "${FILE}")
+execute_process(COMMAND ${COMMAND} --output ${FILE} ERROR_QUIET RESULT_VARIABLE status)
+if(NOT status MATCHES "^[03]$")
+  message(FATAL_ERROR "exit ${status} with --output")
+endif()
+file(READ "${FILE}" written)
+if(NOT printed STREQUAL written)
+  message(FATAL_ERROR "stdout and --output ${FILE} differ")
+endif()
+string(REGEX MATCHALL "\n" newlines "${written}")
+list(LENGTH newlines count)
+if(NOT count EQUAL LINES)
+  message(FATAL_ERROR "${count} lines, expected ${LINES} (one per record)")
+endif()

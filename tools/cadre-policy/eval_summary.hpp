@@ -1,0 +1,23 @@
+// The summary `eval` prints on stderr after deciding: how many records were
+// read, decided and not evaluated, with where the first of the latter went
+// wrong (shared/DESIGN.md: "A summary goes to stderr").
+#pragma once
+
+#include <ostream>
+#include <vector>
+
+#include "cadre/engine.hpp"
+
+namespace cadre::tool {
+
+/// At most this many records not evaluated are listed, each at its first error.
+inline constexpr std::size_t kListedRecords = 5;
+
+/// Writes the summary of `outputs` (one per input record) to `out`:
+///   cadre-policy eval: 11 records read, 4 decided, 7 not evaluated
+///   data.jsonl:4:72: error: proposed_excellent: … (and 1 more error)
+///   … and 2 more records not evaluated
+/// and returns how many records were not evaluated.
+std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs);
+
+}  // namespace cadre::tool
