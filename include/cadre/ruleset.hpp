@@ -43,8 +43,10 @@ struct RuleSetLimits {
 };
 
 struct RuleSetOptions {
-  /// Folder that `include` and `extends` may not leave; empty: the folder of
-  /// the rule set named in the call.
+  /// Folder that `include` and `extends` may not leave; empty: the nearest
+  /// folder at or above the named rule set's holding a `.cadre-root` marker
+  /// (the top of a rules tree, so a county's variant may extend its city's
+  /// rules beside it), else the folder of the rule set named in the call.
   std::filesystem::path allowed_root = {};
   RuleSetLimits limits = {};
 };

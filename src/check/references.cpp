@@ -201,12 +201,13 @@ void check_expectation(PassContext& context, const model::TestCase& test,
 
 void check_references(PassContext& context) {
   // A rule set with nothing to decide is almost always a mistake (an include
-  // left out); said, not refused: a base of shared vocabulary may be one.
-  if (context.rules().decisions.empty()) {
+  // left out); a base of shared vocabulary says so with `abstract: true`.
+  if (context.rules().decisions.empty() && !context.rules().metadata.abstract) {
     context.warning(context.rules().metadata.origin, Code::no_decisions,
                     "rule set " + backticked(context.rules().metadata.id) +
                         " has no decisions: it decides nothing",
-                    "include the files that hold its decisions, or add some");
+                    "include the files that hold its decisions, or add some; a rule set of "
+                    "shared vocabulary for others to extend says `abstract: true`");
   }
   for (const auto& decision : context.rules().decisions)
     check_decision(context, decision);

@@ -144,6 +144,25 @@ std::string LoadState::where(model::OriginId origin) const {
          std::to_string(location.column);
 }
 
+/// The folder of the root file, or the nearest folder above it holding a
+/// `.cadre-root` marker: a rules tree whose rule sets extend and include one
+/// another (a county's variant beside its city's rules) marks its top once,
+/// and nothing above the marker can be reached.
+fs::path marked_root(const fs::path& folder) {
+  std::error_code error;
+  fs::path climbing = fs::weakly_canonical(folder.empty() ? fs::path(".") : folder, error);
+  if (error) return folder;
+  fs::path display = folder.empty() ? fs::path(".") : folder;
+  for (;;) {
+    if (fs::exists(climbing / kRootMarker, error)) return display;
+    if (climbing == climbing.root_path() || !climbing.has_parent_path()) return folder;
+    climbing = climbing.parent_path();
+    display = (display / "..").lexically_normal();
+    if (display.empty()) display = ".";
+    if (!display.has_filename()) display = display.parent_path();
+  }
+}
+
 LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& options) {
   std::error_code error;
   fs::path root = root_file_or_folder;
@@ -151,7 +170,7 @@ LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& 
   root = root.lexically_normal();
   LoadState state;
   const fs::path root_folder =
-      options.allowed_root.empty() ? root.parent_path() : options.allowed_root;
+      options.allowed_root.empty() ? marked_root(root.parent_path()) : options.allowed_root;
   state.allowed_root = canonical_path(root_folder.empty() ? fs::path(".") : root_folder);
   state.allowed_root_display = root_folder.empty() ? "." : root_folder.lexically_normal().string();
   state.read_options = options.read;

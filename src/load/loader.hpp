@@ -15,11 +15,15 @@
 
 namespace cadre::load {
 
+/// The file that marks the top of a rules tree.
+inline constexpr const char* kRootMarker = ".cadre-root";
+
 struct LoadOptions {
   /// The folder that every file of the rule set must resolve inside (after
-  /// symbolic links and `..` are resolved). Empty: the folder of the root file
-  /// of the rule set loaded first, so a variant in rules/leiyang may extend
-  /// ../hy only when the caller sets this to rules/.
+  /// symbolic links and `..` are resolved). Empty: the nearest folder at or
+  /// above the root file's holding a `.cadre-root` marker (so a variant in
+  /// rules/leiyang may extend ../hy when rules/.cadre-root exists), else the
+  /// folder of the root file.
   std::filesystem::path allowed_root;
   /// Limits on each file read (size, nesting, nodes).
   yaml::ReadOptions read = {};

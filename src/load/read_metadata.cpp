@@ -13,7 +13,8 @@ constexpr KeySpec kMetadataKeys[] = {{"id", Presence::required},
                                      {"jurisdiction"},
                                      {"valid"},
                                      {"include"},
-                                     {"extends"}};
+                                     {"extends"},
+                                     {"abstract"}};
 
 constexpr KeySpec kValidKeys[] = {{"from", Presence::required}, {"to"}};
 
@@ -57,6 +58,7 @@ void read_metadata(FileContext& context, const yaml::Node& anchor, const yaml::N
   if (const yaml::Node* include = reader.find("include")) {
     out.include = read_string_list(context, *include, reader.what_of("include"));
   }
+  out.abstract = reader.boolean("abstract");
   if (const yaml::Node* extends = reader.find("extends")) {
     out.extends = read_string(context, *extends, reader.what_of("extends")).value_or("");
     out.extends_origin = context.origin(*extends);

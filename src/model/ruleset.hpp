@@ -54,6 +54,9 @@ struct Metadata {
   std::optional<Date> valid_to;  ///< inclusive
   std::string extends;           ///< path of the base rule set, for a variant
   std::vector<std::string> include;
+  /// Shared vocabulary (schema, enums, sources) for other rule sets to
+  /// extend; it decides nothing of its own. Not inherited by a variant.
+  bool abstract = false;
   OriginId origin = kNoOrigin;
   OriginId extends_origin = kNoOrigin;
 };
