@@ -121,18 +121,24 @@ class Scanner {
 /// The columns arranged by field path: a leaf takes one column's cells; an
 /// inner node has named fields (a record or map) or indexed entries (a list).
 struct PathNode {
+  struct Field;
   int column = -1;
-  std::vector<std::pair<std::string, PathNode>> fields;
+  std::vector<Field> fields;
   std::map<int, PathNode> items;
   bool empty() const { return column < 0 && fields.empty() && items.empty(); }
+};
+
+// A named field of a PathNode (a struct, not a pair: a pair of an incomplete
+// type does not compile with clang 14 and libstdc++ 12).
+struct PathNode::Field {
+  std::string name;
+  PathNode node;
 };
 
 struct Segment {
   std::string name;  ///< empty for an index
   int index = -1;
 };
-
-constexpr int kMaxIndex = 9999;
 
 /// `a.b[0].c` → a, b, [0], c; nullopt when the text is not such a path.
 std::optional<std::vector<Segment>> parse_path(std::string_view text) {
@@ -165,7 +171,8 @@ PathNode& child(PathNode& node, const Segment& segment) {
     for (auto& [name, field] : node.fields) {
       if (name == segment.name) return field;
     }
-    return node.fields.emplace_back(segment.name, PathNode{}).second;
+    node.fields.push_back({segment.name, PathNode{}});
+    return node.fields.back().node;
   }
   return node.items[segment.index];
 }
