@@ -176,7 +176,7 @@ class RuleSetCompiler {
       out_.record_slots[kind.id] = out_.environment.slot_of(kind.id);
       register_id(kind.id, {IdInfo::Kind::record, i, {}}, kind.origin);
       if (!kind.parent.empty() && model::find_record_kind(rules(), kind.parent) == nullptr) {
-        context_.error(kind.origin, "compile.belongs_to",
+        context_.error(kind.origin, code::compile_belongs_to,
                        "record kind `" + kind.id + "` belongs to `" + kind.parent +
                            "`, which is not a record kind of the schema");
       }
