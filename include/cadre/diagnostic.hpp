@@ -17,7 +17,7 @@ enum class Severity : std::uint8_t { error, warning, note };
 /// Unicode code points within the line; `offset` is the 0-based byte offset.
 struct SourceLocation {
   std::string file;  ///< empty for a bare expression
-  int line = 0;
+  int line = 0;      ///< 0: the file as a whole (it cannot be read, it is empty)
   int column = 0;
   int offset = 0;
 };
@@ -35,7 +35,8 @@ struct Diagnostic {
 /// "error", "warning" or "note".
 CADRE_API const char* severity_name(Severity severity);
 
-/// `file:line:col: severity: message` (file omitted when empty).
+/// `file:line:col: severity: message` (file omitted when empty; line:col
+/// omitted when the line is 0, for a problem with a file as a whole).
 CADRE_API std::string format_diagnostic(const Diagnostic& diagnostic);
 
 /// The diagnostic followed by the offending line of `source` with a caret

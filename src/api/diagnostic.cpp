@@ -21,7 +21,11 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
   const SourceLocation& location = diagnostic.location;
   std::string text;
   if (!location.file.empty()) text += location.file + ":";
-  text += std::to_string(location.line) + ":" + std::to_string(location.column) + ": ";
+  // Line 0: about the file as a whole (it cannot be read), no position.
+  if (location.line > 0) {
+    text += std::to_string(location.line) + ":" + std::to_string(location.column) + ":";
+  }
+  if (!text.empty()) text += " ";
   text += severity_name(diagnostic.severity);
   text += ": ";
   text += diagnostic.message;

@@ -1,6 +1,8 @@
 // The public record reader: the rule set's schema types the records (and
 // says their keys and required fields), and records that do not say their
 // kind take the kind most decisions are about.
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "cadre/records.hpp"
@@ -30,19 +32,38 @@ std::string default_kind(const CompiledRuleSetImpl& impl) {
 
 }  // namespace
 
+std::optional<RecordEncoding> parse_record_encoding(std::string_view name) {
+  std::string lower(name);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lower == "utf-8" || lower == "utf8") return RecordEncoding::utf8;
+  if (lower == "gb18030" || lower == "gbk" || lower == "gb2312" || lower == "cp936") {
+    return RecordEncoding::gb18030;
+  }
+  if (lower == "utf-16" || lower == "utf16") return RecordEncoding::utf16;
+  return std::nullopt;
+}
+
 RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
-                         RecordFormat format) {
+                         const RecordReadOptions& given) {
   const CompiledRuleSetImpl& impl = rules.impl();
   records::RecordTypeLookup types = [&](std::string_view kind) {
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;
   };
   records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
-  options.format = format;
+  static_cast<RecordReadOptions&>(options) = given;
   options.default_kind = default_kind(impl);
   RecordBatch batch = records::read_records(file, types, options);
   batch.source = file.string();
   return batch;
+}
+
+RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
+                         RecordFormat format) {
+  RecordReadOptions options;
+  options.format = format;
+  return read_records(file, rules, options);
 }
 
 }  // namespace cadre

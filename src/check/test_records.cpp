@@ -28,7 +28,7 @@ class RecordChecker {
     if (record.kind != yaml::NodeKind::mapping) return;
     for (const auto& [key, value] : record.entries) {
       auto field = std::find_if(declared.begin(), declared.end(),
-                                [&](const auto& f) { return f.name == key.scalar; });
+                                [&key = key](const auto& f) { return f.name == key.scalar; });
       if (field == declared.end()) {
         context_.error_at_node(test_.origin, key, Code::test_record,
                                "test " + backticked(test_.name) + ": record `" + kind +
@@ -48,7 +48,7 @@ class RecordChecker {
     for (const auto& [key, list] : records.entries) {
       const auto& schema = context_.rules().schema.records;
       auto kind = std::find_if(schema.begin(), schema.end(),
-                               [&](const auto& k) { return k.id == key.scalar; });
+                               [&key = key](const auto& k) { return k.id == key.scalar; });
       if (kind == schema.end()) {
         context_.error_at_node(test_.origin, key, Code::test_record,
                                "test " + backticked(test_.name) + ": " + backticked(key.scalar) +

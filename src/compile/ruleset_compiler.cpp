@@ -175,6 +175,11 @@ class RuleSetCompiler {
       out_.environment.declare(kind.id, Type::record(*record));
       out_.record_slots[kind.id] = out_.environment.slot_of(kind.id);
       register_id(kind.id, {IdInfo::Kind::record, i, {}}, kind.origin);
+      if (!kind.parent.empty() && model::find_record_kind(rules(), kind.parent) == nullptr) {
+        context_.error(kind.origin, code::compile_belongs_to,
+                       "record kind `" + kind.id + "` belongs to `" + kind.parent +
+                           "`, which is not a record kind of the schema");
+      }
     }
   }
 
@@ -466,8 +471,11 @@ class RuleSetCompiler {
     }
     for (const auto& kind : out_.kinds) {
       std::uint64_t mask = 0;
-      for (const auto& readable : model::readable_kinds(rules(), kind))
-        mask |= std::uint64_t{1} << kind_index(readable);
+      for (const auto& readable : model::readable_kinds(rules(), kind)) {
+        // An undeclared parent (reported) or a kind past the 64th has no bit.
+        const int index = kind_index(readable);
+        if (index >= 0) mask |= std::uint64_t{1} << index;
+      }
       out_.readable.push_back(mask);
     }
     out_.as_of_slot = out_.environment.slot_of("as_of");

@@ -47,8 +47,7 @@ bool before(const Value& a, const Value& b) {
 
 class GroupComputer {
  public:
-  explicit GroupComputer(const CompiledDerived& derived)
-      : derived_(derived), kind_(derived.model->aggregate->kind) {}
+  explicit GroupComputer(const CompiledDerived& derived) : kind_(derived.model->aggregate->kind) {}
 
   GroupValue compute(const std::vector<Part>& parts, const UnknownSet& unsure) {
     switch (kind_) {
@@ -185,7 +184,6 @@ class GroupComputer {
     return {Value(std::move(items)), {}};
   }
 
-  const CompiledDerived& derived_;
   model::AggregateKind kind_;
 };
 

@@ -172,8 +172,9 @@ TestReport run_tests(const Engine& engine) {
                   problems);
     std::vector<DecisionResult> context;
     for (const auto& [record_id, expectations] : test.expect) {
-      auto subject = std::find_if(decided.begin(), decided.end(),
-                                  [&](const auto& r) { return r.record == record_id; });
+      auto subject =
+          std::find_if(decided.begin(), decided.end(),
+                       [&record_id = record_id](const auto& r) { return r.record == record_id; });
       // `_context`: the decisions about no record.
       if (record_id == kContext && context.empty()) context = engine.evaluate_context(as_of);
       if (subject == decided.end() && record_id != kContext) {

@@ -108,8 +108,9 @@ void Merger::apply(model::Parameter& target, const model::Parameter& change) {
       return;
     }
     for (const auto& [key, value] : change.table) {
-      const auto found = std::find_if(target.table.begin(), target.table.end(),
-                                      [&](const auto& entry) { return entry.first == key; });
+      const auto found =
+          std::find_if(target.table.begin(), target.table.end(),
+                       [&key = key](const auto& entry) { return entry.first == key; });
       if (found != target.table.end())
         found->second = value;
       else
@@ -218,7 +219,7 @@ void Merger::disable_decisions(
   for (const auto& [id, origin] : changes) {
     if (!done.insert(id).second) continue;
     const auto found = std::find_if(base_.decisions.begin(), base_.decisions.end(),
-                                    [&](const model::Decision& d) { return d.id == id; });
+                                    [&id = id](const model::Decision& d) { return d.id == id; });
     if (found != base_.decisions.end()) {
       base_.decisions.erase(found);
     } else {

@@ -1,138 +1,44 @@
-// CSV records files (RFC 4180: commas, double-quoted cells with "" escapes and
-// embedded newlines, CRLF or LF, an optional UTF-8 byte-order mark). The
+// CSV records files, split into rows by the scanner (csv_scanner.hpp). The
 // header row names each column's field path (`birth_date`,
 // `village.star_rating`, `assessments[0].grade`); each row's non-empty cells
 // are arranged by those paths into a located tree for the shared conversion,
-// so an empty (or blank) cell is an absent fact.
+// so an empty (or blank) cell is an absent fact. A broken row (bad quoting,
+// the wrong number of cells, too long, a byte that is not text) is an error
+// of that row only.
 #include <map>
 #include <optional>
 
-#include "expr/string_literal.hpp"
+#include "records/csv_scanner.hpp"
 #include "records/format_readers.hpp"
 #include "records/typed_conversion.hpp"
+#include "yaml/raw_text.hpp"
+#include "yaml/scalar_position.hpp"
 
 namespace cadre::records {
 
 namespace {
 
-struct Cell {
-  std::string text;
-  yaml::Mark mark;
-  bool quoted = false;
-};
-
-struct Row {
-  int line = 0;
-  std::vector<Cell> cells;
-  std::vector<RecordIssue> errors;  ///< quoting problems
-};
-
-/// Splits the text into rows of cells, tracking each cell's line and column.
-class Scanner {
- public:
-  explicit Scanner(std::string_view text) : text_(text) {
-    if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
-  }
-
-  /// The next row, skipping empty lines; false at the end of the text.
-  bool next(Row& row) {
-    while (at_newline())
-      skip_newline();
-    if (pos_ >= text_.size()) return false;
-    row = Row{line_, {}, {}};
-    while (true) {
-      row.cells.push_back(cell(row));
-      if (pos_ < text_.size() && text_[pos_] == ',') {
-        advance();
-        continue;
-      }
-      if (at_newline()) skip_newline();
-      return true;
-    }
-  }
-
- private:
-  char peek(std::size_t ahead = 0) const {
-    return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0';
-  }
-  bool at_end() const { return pos_ >= text_.size(); }
-  bool at_newline() const { return peek() == '\n' || (peek() == '\r' && peek(1) == '\n'); }
-  bool at_cell_end() const { return at_end() || peek() == ',' || at_newline(); }
-  void skip_newline() {
-    if (peek() == '\r') advance();
-    advance();
-  }
-  void advance() {
-    unsigned char byte = static_cast<unsigned char>(text_[pos_++]);
-    if (byte == '\n') {
-      ++line_;
-      column_ = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      ++column_;
-    }
-  }
-  yaml::Mark mark() const { return {line_, column_, static_cast<int>(pos_)}; }
-
-  void error(Row& row, const yaml::Mark& at, std::string message) {
-    row.errors.push_back({"", std::move(message), at.line, at.column});
-  }
-
-  Cell cell(Row& row) {
-    Cell cell{{}, mark(), peek() == '"'};
-    if (cell.quoted) quoted_body(row, cell);
-    bool reported = false;
-    while (!at_cell_end()) {
-      if (!reported && (cell.quoted || peek() == '"')) {
-        error(row, mark(),
-              cell.quoted ? "text after the closing `\"` of a quoted cell"
-                          : "a `\"` inside an unquoted cell (quote the cell and "
-                            "write the quote as `\"\"`)");
-        reported = true;
-      }
-      cell.text += peek();
-      advance();
-    }
-    return cell;
-  }
-
-  void quoted_body(Row& row, Cell& cell) {
-    advance();
-    while (true) {
-      if (at_end()) {
-        error(row, cell.mark, "a quoted cell is not closed");
-        return;
-      }
-      if (peek() == '"' && peek(1) != '"') {
-        advance();
-        return;
-      }
-      if (peek() == '"') advance();
-      cell.text += peek();
-      advance();
-    }
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  int line_ = 1;
-  int column_ = 1;
-};
-
 /// The columns arranged by field path: a leaf takes one column's cells; an
 /// inner node has named fields (a record or map) or indexed entries (a list).
 struct PathNode {
+  struct Field;
   int column = -1;
-  std::vector<std::pair<std::string, PathNode>> fields;
+  std::vector<Field> fields;
   std::map<int, PathNode> items;
   bool empty() const { return column < 0 && fields.empty() && items.empty(); }
+};
+
+// A named field of a PathNode (a struct, not a pair: a pair of an incomplete
+// type does not compile with clang 14 and libstdc++ 12).
+struct PathNode::Field {
+  std::string name;
+  PathNode node;
 };
 
 struct Segment {
   std::string name;  ///< empty for an index
   int index = -1;
 };
-
-constexpr int kMaxIndex = 9999;
 
 /// `a.b[0].c` → a, b, [0], c; nullopt when the text is not such a path.
 std::optional<std::vector<Segment>> parse_path(std::string_view text) {
@@ -165,7 +71,8 @@ PathNode& child(PathNode& node, const Segment& segment) {
     for (auto& [name, field] : node.fields) {
       if (name == segment.name) return field;
     }
-    return node.fields.emplace_back(segment.name, PathNode{}).second;
+    node.fields.push_back({segment.name, PathNode{}});
+    return node.fields.back().node;
   }
   return node.items[segment.index];
 }
@@ -190,30 +97,37 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(start, text.find_last_not_of(" \t") - start + 1));
 }
 
-Diagnostic header_error(const std::string& file, const Cell& cell, std::string message) {
-  return {Severity::error, std::string(kHeaderCode),
-          SourceLocation{file, cell.mark.line, cell.mark.column, cell.mark.offset},
+Diagnostic header_error(const std::string& file, const yaml::Mark& at, std::string message,
+                        std::string_view code = kHeaderCode) {
+  return {Severity::error, std::string(code), SourceLocation{file, at.line, at.column, at.offset},
           std::move(message),
-          "a column is a field path such as `birth_date`, `village.star_rating` or "
-          "`assessments[0].grade`"};
+          code == kHeaderCode ? "a column is a field path such as `birth_date`, "
+                                "`village.star_rating` or `assessments[0].grade`"
+                              : ""};
 }
 
 /// The header's field paths; problems are added to `diagnostics`.
-PathNode read_header(const std::string& file, const Row& header,
+PathNode read_header(const std::string& file, const CsvRow& header, int max_depth,
                      std::vector<Diagnostic>& diagnostics) {
   PathNode root;
   for (std::size_t i = 0; i < header.cells.size(); ++i) {
-    const Cell& cell = header.cells[i];
+    const CsvCell& cell = header.cells[i];
     std::string name = trimmed(cell.text);
     std::string column = "column " + std::to_string(i + 1);
     auto path = parse_path(name);
     if (name.empty()) {
-      diagnostics.push_back(header_error(file, cell, column + " has no name"));
+      diagnostics.push_back(header_error(file, cell.mark, column + " has no name"));
     } else if (!path) {
-      diagnostics.push_back(header_error(file, cell, "`" + name + "` is not a field path"));
-    } else if (!insert(root, *path, static_cast<int>(i))) {
       diagnostics.push_back(
-          header_error(file, cell, "`" + name + "` clashes with an earlier column"));
+          header_error(file, cell.mark, yaml::backticked(name) + " is not a field path"));
+    } else if (path->size() > static_cast<std::size_t>(max_depth)) {
+      diagnostics.push_back(header_error(
+          file, cell.mark,
+          yaml::backticked(name) + " nests deeper than " + std::to_string(max_depth) + " levels",
+          kLimitCode));
+    } else if (!insert(root, *path, static_cast<int>(i))) {
+      diagnostics.push_back(header_error(
+          file, cell.mark, yaml::backticked(name) + " clashes with an earlier column"));
     }
   }
   return root;
@@ -234,11 +148,11 @@ bool is_blank(std::string_view text) {
 }
 
 /// The part of `row` under `path`, or nullopt when all its cells are empty.
-std::optional<yaml::Node> arrange(const PathNode& path, const Row& row) {
+std::optional<yaml::Node> arrange(const PathNode& path, const CsvRow& row) {
   if (path.column >= 0) {
     const auto column = static_cast<std::size_t>(path.column);
     if (column >= row.cells.size() || is_blank(row.cells[column].text)) return std::nullopt;
-    const Cell& cell = row.cells[column];
+    const CsvCell& cell = row.cells[column];
     return scalar_node(cell.text, cell.mark, cell.quoted);
   }
   yaml::Node node;
@@ -256,14 +170,18 @@ std::optional<yaml::Node> arrange(const PathNode& path, const Row& row) {
   return node;
 }
 
-InputRecord read_row(const PathNode& paths, std::size_t columns, const Row& row,
+std::string cells_text(std::size_t count) {
+  return std::to_string(count) + (count == 1 ? " cell" : " cells");
+}
+
+InputRecord read_row(const PathNode& paths, std::size_t columns, const CsvRow& row,
                      const RecordTypeLookup& types, const RecordReadOptions& options) {
   yaml::Node node = arrange(paths, row).value_or(yaml::Node{});
   node.kind = yaml::NodeKind::mapping;
-  node.mark = {row.line, 1, 0};
+  node.mark = {row.line, 1, static_cast<int>(row.begin)};
   InputRecord record = build_record(node, "", types, options);
   record.line = row.line;
-  if (row.cells.size() != columns) {
+  if (row.too_long || row.cells.size() != columns) {
     // The cells cannot be matched to their columns: none of the row's fields is kept.
     const auto& read = record.value ? record.value : record.partial;
     std::optional<RecordValue> nothing;
@@ -271,63 +189,86 @@ InputRecord read_row(const PathNode& paths, std::size_t columns, const Row& row,
     record.value.reset();
     record.partial = std::move(nothing);
     record.errors.clear();
-    add_issues(record, {{"",
-                         "the row has " + std::to_string(row.cells.size()) +
-                             " cells but the header has " + std::to_string(columns) + " columns",
-                         row.line, 1}});
+    if (!row.too_long) {
+      add_issues(record, {{"",
+                           "the row has " + cells_text(row.cells.size()) + " but the header has " +
+                               std::to_string(columns) + " columns",
+                           row.line, 1}});
+    }
   }
   add_issues(record, row.errors);
   return record;
 }
 
-InputRecord unread_row(const Row& row, const RecordReadOptions& options) {
+InputRecord unread_row(const CsvRow& row, const RecordReadOptions& options) {
   InputRecord record;
   record.kind = options.default_kind;
   record.line = row.line;
   add_issues(record, {{"", "not read: the header row has errors", row.line, 1}});
+  add_issues(record, row.errors);
   return record;
 }
 
-/// A diagnostic at the first byte that is not UTF-8, if any.
-std::optional<Diagnostic> encoding_error(const std::string& file, std::string_view text) {
-  int line = 1;
-  for (std::size_t pos = 0; pos < text.size();) {
-    int length = expr::utf8_sequence_length(text, pos);
-    if (length == 0) {
-      return Diagnostic{
-          Severity::error, std::string(kEncodingCode),
-          SourceLocation{file, line, 1, static_cast<int>(pos)},
-          "the file is not UTF-8 text (bad byte at offset " + std::to_string(pos) + ")",
-          "save the file as UTF-8"};
-    }
-    line += text[pos] == '\n';
-    pos += static_cast<std::size_t>(length);
+/// The first byte of `row` that is not text, as an error at its place (on
+/// the field of its column when `header` names it), or nullopt.
+std::optional<RecordIssue> bad_byte_issue(const SourceText& source, const CsvRow& row,
+                                          const CsvRow* header, RecordEncoding encoding) {
+  auto bad = bad_bytes_in(source.bad_bytes, row.begin, row.end);
+  if (bad.empty()) return std::nullopt;
+  const auto offset = static_cast<int>(bad.front().offset);
+  std::size_t column = 0;
+  while (column + 1 < row.cells.size() && row.cells[column + 1].mark.offset <= offset)
+    ++column;
+  const yaml::Mark from = row.cells.empty() ? yaml::Mark{row.line, 1, static_cast<int>(row.begin)}
+                                            : row.cells[column].mark;
+  const yaml::Mark at = yaml::advance_mark(source.text, from, offset);
+  std::string field;
+  if (header && column < header->cells.size() && !row.cells.empty()) {
+    field = trimmed(header->cells[column].text);
   }
-  return std::nullopt;
+  return RecordIssue{field, bad_byte_message(bad.front(), encoding, bad.size() - 1), at.line,
+                     at.column};
 }
 
 }  // namespace
 
-RecordBatch read_csv_records(std::string name, std::string_view text, const RecordTypeLookup& types,
+RecordBatch read_csv_records(const SourceText& source, const RecordTypeLookup& types,
                              const RecordReadOptions& options) {
   RecordBatch batch;
-  if (auto error = encoding_error(name, text)) {
-    batch.diagnostics.push_back(std::move(*error));
-    return batch;
+  const std::string& name = source.name;
+  const std::string_view blank = " \t\r\n";
+  if (std::string_view(source.text)
+          .substr(source.text.starts_with("\xEF\xBB\xBF") ? 3 : 0)
+          .find_first_not_of(blank) == std::string_view::npos) {
+    return batch;  // nothing, not even a header
   }
-  Scanner scanner(text);
-  Row header;
+  CsvScanner scanner(source.text, options.max_record_bytes);
+  CsvRow header;
   if (!scanner.next(header)) return batch;
+  if (header.broken && header.spanned_to) scanner.reread_on_one_line(header);
   for (const RecordIssue& issue : header.errors) {
-    batch.diagnostics.push_back({Severity::error, std::string(kHeaderCode),
-                                 SourceLocation{name, issue.line, issue.column, 0}, issue.message,
-                                 ""});
+    const bool limit = header.too_long && &issue == &header.errors.back();
+    batch.diagnostics.push_back(header_error(name, {issue.line, issue.column, 0}, issue.message,
+                                             limit ? kLimitCode : kHeaderCode));
   }
-  PathNode paths = read_header(name, header, batch.diagnostics);
-  bool header_ok = batch.diagnostics.empty();
-  for (Row row; scanner.next(row);) {
-    batch.records.push_back(header_ok ? read_row(paths, header.cells.size(), row, types, options)
-                                      : unread_row(row, options));
+  if (auto issue = bad_byte_issue(source, header, nullptr, options.encoding)) {
+    batch.diagnostics.push_back(
+        header_error(name, {issue->line, issue->column, 0}, issue->message, kEncodingCode));
+  }
+  PathNode paths = read_header(name, header, options.max_depth, batch.diagnostics);
+  const bool header_ok = batch.diagnostics.empty();
+  const std::size_t columns = header.cells.size();
+  for (CsvRow row; scanner.next(row);) {
+    // A quoted cell that ran over line breaks into a broken row: a stray quote.
+    if (row.spanned_to && (row.broken || (header_ok && row.cells.size() != columns))) {
+      scanner.reread_on_one_line(row);
+    }
+    InputRecord record =
+        header_ok ? read_row(paths, columns, row, types, options) : unread_row(row, options);
+    if (auto issue = bad_byte_issue(source, row, &header, options.encoding)) {
+      add_issues(record, {std::move(*issue)});
+    }
+    batch.records.push_back(std::move(record));
   }
   return batch;
 }

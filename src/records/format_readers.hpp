@@ -7,17 +7,26 @@
 #include <vector>
 
 #include "records/record_batch.hpp"
+#include "records/text_encoding.hpp"
 #include "yaml/node.hpp"
 
 namespace cadre::records {
 
+/// A records file's text, decoded to UTF-8, and the bytes of the file that
+/// were not text (each U+FFFD in `text`): each is an error of the record that
+/// holds it.
+struct SourceText {
+  std::string name;  ///< the file name, for diagnostics
+  std::string text;
+  std::vector<BadByte> bad_bytes;
+};
+
 /// YAML or JSON (JSON is read by the YAML reader, then checked to be JSON).
-RecordBatch read_yaml_records(std::string name, std::string text, bool json,
-                              const RecordTypeLookup& types, const RecordReadOptions& options);
-RecordBatch read_json_lines_records(std::string name, std::string_view text,
-                                    const RecordTypeLookup& types,
+RecordBatch read_yaml_records(SourceText source, bool json, const RecordTypeLookup& types,
+                              const RecordReadOptions& options);
+RecordBatch read_json_lines_records(const SourceText& source, const RecordTypeLookup& types,
                                     const RecordReadOptions& options);
-RecordBatch read_csv_records(std::string name, std::string_view text, const RecordTypeLookup& types,
+RecordBatch read_csv_records(const SourceText& source, const RecordTypeLookup& types,
                              const RecordReadOptions& options);
 
 /// Where `node` (read by the YAML reader from `text`) uses YAML syntax that

@@ -23,11 +23,13 @@ namespace cadre::records {
 // The record types are public (cadre/records.hpp); the readers use them here.
 using cadre::InputRecord;
 using cadre::RecordBatch;
+using cadre::RecordEncoding;
 using cadre::RecordFormat;
 using cadre::RecordIssue;
 
-struct RecordReadOptions {
-  RecordFormat format = RecordFormat::automatic;
+/// The public options (format, encoding, limits) and what the readers are
+/// told besides: the schema's kinds, keys and required fields.
+struct RecordReadOptions : cadre::RecordReadOptions {
   /// The kind of records that do not say theirs (no `kind` key or column).
   std::string default_kind;
   /// The field whose text becomes InputRecord::id, for a kind not in `keys`.
@@ -55,5 +57,8 @@ inline constexpr std::string_view kFormatCode = code::records_format;  ///< unkn
 inline constexpr std::string_view kShapeCode = code::records_shape;    ///< not a list of records
 inline constexpr std::string_view kHeaderCode = code::records_header;  ///< a bad CSV header
 inline constexpr std::string_view kEncodingCode = code::records_encoding;  ///< not UTF-8 text
+inline constexpr std::string_view kLimitCode =
+    code::records_limit;  ///< over a RecordReadOptions limit
+inline constexpr std::string_view kEmptyCode = code::records_empty;  ///< no records (a warning)
 
 }  // namespace cadre::records

@@ -11,6 +11,7 @@
 #include <span>
 
 #include "load/names.hpp"
+#include "yaml/raw_text.hpp"
 
 namespace cadre::records {
 
@@ -27,7 +28,7 @@ std::string given(const yaml::Node& node) {
     case yaml::NodeKind::null:
       return "null";
     case yaml::NodeKind::scalar:
-      return "`" + node.scalar + "`";
+      return yaml::backticked(node.scalar);
     case yaml::NodeKind::sequence:
       return "a list";
     case yaml::NodeKind::mapping:
@@ -52,9 +53,16 @@ std::optional<Value> parse_double(std::string_view text) {
   return Value(value);
 }
 
+/// `true` or `false` as written in any case (Excel writes TRUE and FALSE).
 std::optional<Value> parse_bool(std::string_view text) {
-  if (text == "true") return Value(true);
-  if (text == "false") return Value(false);
+  auto is = [&](std::string_view word) {
+    return text.size() == word.size() &&
+           std::equal(text.begin(), text.end(), word.begin(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a + 32) : a) == b;
+           });
+  };
+  if (is("true")) return Value(true);
+  if (is("false")) return Value(false);
   return std::nullopt;
 }
 
@@ -62,7 +70,7 @@ std::optional<Value> parse_bool(std::string_view text) {
 /// text is a bool, an int or an exact decimal when it reads as one.
 Value infer_scalar(const yaml::Node& node) {
   if (!node.is_plain_scalar()) return Value(node.scalar);
-  if (auto value = parse_bool(node.scalar)) return *value;
+  if (node.scalar == "true" || node.scalar == "false") return Value(node.scalar == "true");
   if (auto value = parse_int(node.scalar)) return *value;
   if (auto value = Decimal::parse(node.scalar)) return Value(*value);
   return Value(node.scalar);
@@ -104,7 +112,7 @@ std::optional<Value> parse_scalar(const yaml::Node& node, const Type& type) {
 std::string expected_text(const Type& type) {
   switch (type.kind()) {
     case TypeKind::boolean:
-      return "bool (true or false)";
+      return "bool (true or false, in any case)";
     case TypeKind::date:
       return "date (YYYY-MM-DD)";
     case TypeKind::decimal:
@@ -116,6 +124,58 @@ std::string expected_text(const Type& type) {
   }
 }
 
+/// Why `text`, written as a number of `type`, is not one: out of range, too
+/// many digits, not finite; empty when it is not written as one at all.
+std::string why_not(std::string_view text, const Type& type) {
+  const std::string_view digits = text.substr(text.starts_with('-') || text.starts_with('+'));
+  const std::size_t point = digits.find('.');
+  const std::string_view whole = digits.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view{} : digits.substr(point + 1);
+  auto all_digits = [](std::string_view part) {
+    return !part.empty() && part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  const bool decimal_form =
+      all_digits(whole) && (point == std::string_view::npos || all_digits(fraction));
+  switch (type.kind()) {
+    case TypeKind::integer: {
+      std::int64_t value = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (error != std::errc::result_out_of_range || end != text.data() + text.size()) return {};
+      return "out of range for int (-9223372036854775808 to 9223372036854775807)";
+    }
+    case TypeKind::decimal: {
+      if (!decimal_form) return {};
+      if (fraction.size() > static_cast<std::size_t>(Decimal::kMaxScale)) {
+        return std::to_string(fraction.size()) + " digits after the point, more than a decimal's " +
+               std::to_string(Decimal::kMaxScale);
+      }
+      std::size_t significant = whole.size() + fraction.size();
+      const std::size_t leading = std::string(whole).append(fraction).find_first_not_of('0');
+      significant -= std::min(leading, significant);
+      return std::to_string(significant) + " digits, more than a decimal's 38";
+    }
+    case TypeKind::real: {
+      std::string lower(text);
+      for (char& c : lower)
+        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      if (lower == ".nan" || lower == ".inf" || lower == "-.inf" || lower == "+.inf") {
+        return "not a finite number (NaN and infinities are not facts)";
+      }
+      double value = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+      if (end != text.data() + text.size()) return {};
+      if (error == std::errc::result_out_of_range) return "out of range for double";
+      if (error == std::errc() && !std::isfinite(value)) {
+        return "not a finite number (NaN and infinities are not facts)";
+      }
+      return {};
+    }
+    default:
+      return {};
+  }
+}
+
 std::optional<Value> convert_enum(const yaml::Node& node, const Type& type, const std::string& path,
                                   std::vector<RecordIssue>& issues) {
   const EnumType& enumeration = *type.enum_type();
@@ -124,8 +184,9 @@ std::optional<Value> convert_enum(const yaml::Node& node, const Type& type, cons
   // A scale the rule set leaves open: the value is not placed on it.
   if (enumeration.is_open()) return Value::unknown("unspecified_parameter:" + enumeration.name());
   std::vector<std::string_view> names(enumeration.values().begin(), enumeration.values().end());
-  std::string message = "`" + path + "` is `" + node.scalar + "`, not a value of `" +
-                        enumeration.name() + "` (" + load::quoted_list(names) + ")";
+  std::string message = "`" + path + "` is " + yaml::backticked(node.scalar) +
+                        ", not a value of `" + enumeration.name() + "` (" +
+                        load::quoted_list(names) + ")";
   std::string hint = load::did_you_mean(node.scalar, names);
   if (!hint.empty()) message += "; " + hint;
   report(issues, node, path, std::move(message));
@@ -136,9 +197,11 @@ std::optional<Value> convert_scalar(const yaml::Node& node, const Type& type,
                                     const std::string& path, std::vector<RecordIssue>& issues) {
   if (type.kind() == TypeKind::enumeration) return convert_enum(node, type, path, issues);
   if (auto value = parse_scalar(node, type)) return value;
-  report(
-      issues, node, path,
-      "`" + path + "` is declared " + expected_text(type) + " but was given `" + node.scalar + "`");
+  std::string why = why_not(node.scalar, type);
+  report(issues, node, path,
+         why.empty() ? "`" + path + "` is declared " + expected_text(type) + " but was given " +
+                           yaml::backticked(node.scalar)
+                     : "`" + path + "` is " + yaml::backticked(node.scalar) + ": " + why);
   return std::nullopt;
 }
 
@@ -196,7 +259,7 @@ void unknown_field(const yaml::Node& key, const RecordType& type, const std::str
   for (const FieldDecl& field : type.fields())
     names.push_back(field.name);
   std::string owner = path.empty() ? type.name() : path;
-  std::string message = "`" + owner + "` has no field `" + key.scalar + "`";
+  std::string message = "`" + owner + "` has no field " + yaml::backticked(key.scalar);
   std::string hint = load::did_you_mean(key.scalar, names);
   if (!hint.empty()) message += "; " + hint;
   report(issues, key, joined(path, key.scalar), std::move(message));

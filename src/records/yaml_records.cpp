@@ -4,20 +4,27 @@
 // a sequence of records, a mapping kind → sequence of records (like the
 // `records:` of rule-set tests), or a single record.
 #include <algorithm>
+#include <limits>
 
 #include "records/format_readers.hpp"
 #include "records/typed_conversion.hpp"
+#include "yaml/raw_text.hpp"
 #include "yaml/reader.hpp"
+#include "yaml/scalar_position.hpp"
 
 namespace cadre::records {
 
 namespace {
 
-/// Records files may hold a whole county: larger limits than a rule set's.
-yaml::ReadOptions record_limits() {
+/// Records files may hold a whole county: the limits are the caller's (the
+/// file's size was checked before it was decoded).
+yaml::ReadOptions record_limits(const RecordReadOptions& options) {
   yaml::ReadOptions limits;
-  limits.max_bytes = std::size_t{256} << 20;
-  limits.max_nodes = 32'000'000;
+  limits.max_bytes = std::numeric_limits<std::size_t>::max();
+  limits.max_depth = options.max_depth;
+  limits.max_nodes = options.max_values;
+  limits.max_scalar_bytes = options.max_record_bytes;
+  limits.content = yaml::Content::records;
   return limits;
 }
 
@@ -98,6 +105,60 @@ void attribute(std::vector<Diagnostic> diagnostics, const std::vector<const yaml
   }
 }
 
+/// The top-level field of `record` whose entry holds byte `offset`, or empty.
+std::string field_at(const yaml::Node& record, int offset) {
+  std::string field;
+  for (const auto& [key, value] : record.entries) {
+    if (key.mark.offset > offset) break;
+    field = key.scalar;
+  }
+  return field;
+}
+
+/// Each record holding bytes that were not text gets an error at the first
+/// one; bytes outside every record (or in a file that could not be parsed)
+/// are file-level diagnostics. `marks` are the bad bytes' positions.
+void attribute_bad_bytes(const SourceText& source, const std::vector<yaml::Mark>& marks,
+                         const std::vector<const yaml::Node*>& nodes,
+                         const RecordReadOptions& options, RecordBatch& batch) {
+  const auto& bad = source.bad_bytes;
+  for (std::size_t i = 0; i < bad.size();) {
+    const auto offset = static_cast<int>(bad[i].offset);
+    auto after =
+        std::upper_bound(nodes.begin(), nodes.end(), offset,
+                         [](int at, const yaml::Node* node) { return at < node->mark.offset; });
+    if (after == nodes.begin()) {
+      batch.diagnostics.push_back(
+          {Severity::error, std::string(kEncodingCode),
+           SourceLocation{source.name, marks[i].line, marks[i].column, marks[i].offset},
+           bad_byte_message(bad[i], options.encoding), "save the file as UTF-8"});
+      ++i;
+      continue;
+    }
+    const std::size_t record = static_cast<std::size_t>(after - nodes.begin() - 1);
+    const int end = after == nodes.end() ? std::numeric_limits<int>::max() : (*after)->mark.offset;
+    std::size_t last = i + 1;
+    while (last < bad.size() && static_cast<int>(bad[last].offset) < end)
+      ++last;
+    add_issues(batch.records[record], {{field_at(*nodes[record], offset),
+                                        bad_byte_message(bad[i], options.encoding, last - i - 1),
+                                        marks[i].line, marks[i].column}});
+    i = last;
+  }
+}
+
+/// The positions of the bytes of `source` that were not text.
+std::vector<yaml::Mark> bad_byte_marks(const SourceText& source) {
+  std::vector<yaml::Mark> marks;
+  const std::string_view text = source.text;
+  yaml::Mark mark{1, 1, text.starts_with("\xEF\xBB\xBF") ? 3 : 0};
+  for (const BadByte& bad : source.bad_bytes) {
+    mark = yaml::advance_mark(text, mark, static_cast<int>(bad.offset));
+    marks.push_back(mark);
+  }
+  return marks;
+}
+
 }  // namespace
 
 void check_json(const yaml::Node& node, std::string_view text, std::vector<RecordIssue>& issues) {
@@ -108,7 +169,7 @@ void check_json(const yaml::Node& node, std::string_view text, std::vector<Recor
       }
       break;
     case yaml::NodeKind::scalar:
-      if (!is_json_scalar(node)) json_issue(node, "`" + node.scalar + "`", issues);
+      if (!is_json_scalar(node)) json_issue(node, yaml::backticked(node.scalar), issues);
       break;
     case yaml::NodeKind::sequence:
       for (const yaml::Node& item : node.items)
@@ -117,7 +178,7 @@ void check_json(const yaml::Node& node, std::string_view text, std::vector<Recor
     case yaml::NodeKind::mapping:
       for (const auto& [key, value] : node.entries) {
         if (key.style != yaml::ScalarStyle::double_quoted) {
-          json_issue(key, "the unquoted key `" + key.scalar + "`", issues);
+          json_issue(key, "the unquoted key " + yaml::backticked(key.scalar), issues);
         }
         check_json(value, text, issues);
       }
@@ -125,16 +186,19 @@ void check_json(const yaml::Node& node, std::string_view text, std::vector<Recor
   }
 }
 
-RecordBatch read_yaml_records(std::string name, std::string text, bool json,
-                              const RecordTypeLookup& types, const RecordReadOptions& options) {
+RecordBatch read_yaml_records(SourceText source, bool json, const RecordTypeLookup& types,
+                              const RecordReadOptions& options) {
   RecordBatch batch;
-  yaml::ReadResult read = yaml::read_yaml(std::move(name), std::move(text), record_limits());
+  const std::vector<yaml::Mark> marks = bad_byte_marks(source);
+  yaml::ReadResult read =
+      yaml::read_yaml(source.name, std::move(source.text), record_limits(options));
+  std::vector<const yaml::Node*> nodes;
   if (!read.document) {
     batch.diagnostics = std::move(read.diagnostics);
+    attribute_bad_bytes(source, marks, nodes, options, batch);
     return batch;
   }
   const yaml::Node& root = read.document->root;
-  std::vector<const yaml::Node*> nodes;
   if (root.kind == yaml::NodeKind::sequence) {
     for (const yaml::Node& item : root.items) {
       batch.records.push_back(build_record(item, "", types, options));
@@ -161,6 +225,7 @@ RecordBatch read_yaml_records(std::string name, std::string text, bool json,
     }
   }
   attribute(std::move(read.diagnostics), nodes, batch);
+  attribute_bad_bytes(source, marks, nodes, options, batch);
   return batch;
 }
 

@@ -1,7 +1,10 @@
-// The nesting pre-scan: a look at the raw text, before yaml-cpp runs, for
-// block and flow nesting too deep to hand to its recursive parser.
+// The raw-text pre-scan: a look at the text, before yaml-cpp runs, for block
+// and flow nesting too deep to hand to its recursive parser, and for a single
+// value too long to hand to it (it would hold it several times over).
 #include "yaml/nesting_scan.hpp"
 
+#include <algorithm>
+#include <climits>
 #include <string_view>
 #include <vector>
 
@@ -24,20 +27,29 @@ constexpr int kNestingScanMargin = 2;
 /// text, so the scan refuses only nesting kNestingScanMargin levels past the
 /// limit, reported where the estimate first passed it; the tree builder
 /// enforces the exact limit on the parser's events.
+///
+/// A value is measured from where it starts: a quoted scalar from its quote
+/// (over lines), anything else from the start of its line or the last flow
+/// indicator, `: ` or closing quote; a block scalar's lines one by one.
 class NestingScan {
  public:
-  NestingScan(std::string_view text, int origin, int limit)
-      : text_(text), origin_(origin), limit_(limit) {}
+  NestingScan(std::string_view text, int origin, int limit, std::size_t value_limit)
+      : text_(text),
+        origin_(origin),
+        limit_(limit),
+        value_limit_(static_cast<int>(std::min<std::size_t>(value_limit, INT_MAX))) {}
 
-  /// Where nesting first went past the limit, if it went well past it.
-  std::optional<int> run() {
-    for (int begin = origin_; begin < size_of(text_) && !refused_;) {
+  /// What the text is refused for, if anything.
+  std::optional<RawTextProblem> run() {
+    for (int begin = origin_; begin < size_of(text_) && !refused_ && !long_value_at_;) {
       const std::size_t newline = text_.find('\n', static_cast<std::size_t>(begin));
       const int end = newline == npos ? size_of(text_) : static_cast<int>(newline);
       scan_line(begin, at(text_, end - 1) == '\r' && end > begin ? end - 1 : end);
       begin = end + 1;
     }
-    return refused_ ? too_deep_at_ : std::nullopt;
+    if (long_value_at_) return RawTextProblem{RawTextProblem::Kind::long_value, *long_value_at_};
+    if (refused_) return RawTextProblem{RawTextProblem::Kind::too_deep, *too_deep_at_};
+    return std::nullopt;
   }
 
  private:
@@ -52,9 +64,13 @@ class NestingScan {
     while (at(text_, begin + indent) == ' ')
       ++indent;
     if (block_scalar_parent_ >= 0) {
-      if (begin + indent == end || indent > block_scalar_parent_) return;
+      if (begin + indent == end || indent > block_scalar_parent_) {
+        if (end - begin > value_limit_) long_value_at_ = begin + indent;
+        return;
+      }
       block_scalar_parent_ = -1;
     }
+    if (quote_ == '\0') value_start_ = begin;
     const bool block_context = quote_ == '\0' && flow_ == 0;
     int pos = begin;
     if (block_context) {
@@ -131,8 +147,13 @@ class NestingScan {
   int scan_characters(int pos, int end) {
     for (; pos < end && !refused_; ++pos) {
       const char c = at(text_, pos);
+      if (pos - value_start_ > value_limit_) {
+        long_value_at_ = value_start_;
+        return end;
+      }
       if (quote_ != '\0') {
         skip_quoted(c, pos);
+        if (quote_ == '\0') value_start_ = pos + 1;
         continue;
       }
       const char previous = before(pos);
@@ -141,12 +162,17 @@ class NestingScan {
       if (c == '#' && is_space(previous)) return pos;
       if ((c == '"' || c == '\'') && token_start) {
         quote_ = c;
+        value_start_ = pos;
       } else if ((c == '[' || c == '{') && (token_start || flow_ > 0)) {
         ++flow_;
         level_changed(pos);
+        value_start_ = pos + 1;
       } else if ((c == ']' || c == '}') && flow_ > 0) {
         --flow_;
         level_changed(pos);
+        value_start_ = pos + 1;
+      } else if ((c == ',' && flow_ > 0) || (c == ':' && is_blank(at(text_, pos + 1)))) {
+        value_start_ = pos + 1;
       }
     }
     return end;
@@ -226,12 +252,16 @@ class NestingScan {
   int block_scalar_parent_ = -1;  ///< >= 0: in a block scalar under this column
   std::optional<int> too_deep_at_;
   bool refused_ = false;
+  int value_limit_;
+  int value_start_ = 0;  ///< where the value being scanned starts
+  std::optional<int> long_value_at_;
 };
 
 }  // namespace
 
-std::optional<int> find_hostile_nesting(std::string_view text, int origin, int limit) {
-  return NestingScan(text, origin, limit).run();
+std::optional<RawTextProblem> scan_raw_text(std::string_view text, int origin, int max_depth,
+                                            std::size_t max_value_bytes) {
+  return NestingScan(text, origin, max_depth, max_value_bytes).run();
 }
 
 }  // namespace cadre::yaml

@@ -3,6 +3,8 @@
 
 #include <yaml-cpp/depthguard.h>
 
+#include <cstdio>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,12 +15,33 @@
 namespace cadre::yaml {
 namespace {
 
+/// yaml-cpp's "invalid unicode: 55296" (the code point of a `\u` or `\U`
+/// escape in decimal), said in the notation of characters.
+std::optional<std::string> unicode_message(const std::string& message) {
+  const std::string_view prefix = YAML::ErrorMsg::INVALID_UNICODE;
+  if (message.rfind(prefix, 0) != 0) return std::nullopt;
+  unsigned long code = 0;
+  try {
+    code = std::stoul(message.substr(prefix.size()));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04lX", code);
+  if (code >= 0xD800 && code <= 0xDFFF) {
+    return std::string("invalid escape: ") + hex +
+           " is half of a UTF-16 surrogate pair, not a character (a pair such as "
+           "`\\uD83D\\uDE00` is not read either: write the character itself)";
+  }
+  return std::string("invalid escape: ") + hex + " is not a Unicode character";
+}
+
 /// yaml-cpp's message, with the user's text that some messages end with in
 /// backticks ("unknown escape character: `q`").
 std::string syntax_message(const std::string& message) {
+  if (auto unicode = unicode_message(message)) return *unicode;
   for (const std::string_view prefix :
-       {YAML::ErrorMsg::INVALID_ESCAPE, YAML::ErrorMsg::INVALID_UNICODE,
-        YAML::ErrorMsg::YAML_VERSION}) {
+       {YAML::ErrorMsg::INVALID_ESCAPE, YAML::ErrorMsg::YAML_VERSION}) {
     if (message.size() > prefix.size() && message.rfind(prefix, 0) == 0) {
       return std::string(prefix) + backticked(std::string_view(message).substr(prefix.size()));
     }
@@ -57,7 +80,7 @@ int unclosed_bracket(std::string_view text, int begin, int end, char open) {
 }  // namespace
 
 void report_parser_error(const YAML::ParserException& error, TreeBuilder& builder,
-                         Reporter& reporter, std::string_view text, int origin) {
+                         Reporter& reporter, std::string_view text, int origin, Content content) {
   const Mark mark = reporter.mark(error.mark);
   const bool map_flow = error.msg == YAML::ErrorMsg::END_OF_MAP_FLOW;
   if (map_flow || error.msg == YAML::ErrorMsg::END_OF_SEQ_FLOW) {
@@ -71,7 +94,7 @@ void report_parser_error(const YAML::ParserException& error, TreeBuilder& builde
     }
   }
   if (dynamic_cast<const YAML::DeepRecursion*>(&error) != nullptr) {
-    reporter.error(kLimitCode, mark, "nesting too deep for the YAML parser", kDepthHelp);
+    reporter.error(kLimitCode, mark, "nesting too deep for the YAML parser", depth_help(content));
   } else if (error.msg.rfind(YAML::ErrorMsg::UNKNOWN_ANCHOR, 0) == 0) {
     builder.report_alias(mark);
   } else {

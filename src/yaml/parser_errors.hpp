@@ -13,8 +13,9 @@
 namespace cadre::yaml {
 
 /// yaml-cpp's complaint, as a diagnostic at its mark. `text` is the whole
-/// text and `origin` where yaml-cpp's input started in it.
+/// text and `origin` where yaml-cpp's input started in it; `content` words
+/// the help.
 void report_parser_error(const YAML::ParserException& error, TreeBuilder& builder,
-                         Reporter& reporter, std::string_view text, int origin);
+                         Reporter& reporter, std::string_view text, int origin, Content content);
 
 }  // namespace cadre::yaml

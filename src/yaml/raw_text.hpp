@@ -26,9 +26,26 @@ inline bool is_space(char c) {
 
 inline constexpr std::size_t npos = std::string_view::npos;
 
-/// `text` in backticks, the way diagnostics quote user input.
+/// Most characters of user input a message echoes (a hostile file may hold a
+/// line of millions).
+inline constexpr std::size_t kEchoLimit = 200;
+
+/// `text`, cut after kEchoLimit characters (code points) with "…" when it is
+/// longer.
+inline std::string excerpt(std::string_view text) {
+  if (text.size() <= kEchoLimit) return std::string(text);
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (characters++ == kEchoLimit) return std::string(text.substr(0, i)) + "…";
+  }
+  return std::string(text);
+}
+
+/// `text` in backticks, the way diagnostics quote user input (an excerpt
+/// when it is long).
 inline std::string backticked(std::string_view text) {
-  return "`" + std::string(text) + "`";
+  return "`" + excerpt(text) + "`";
 }
 
 }  // namespace cadre::yaml

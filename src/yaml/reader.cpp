@@ -40,7 +40,7 @@ std::optional<Node> parse_tree(std::string_view text, int origin, const ReadOpti
   } catch (const StopReading&) {
     // Reported; a second document still leaves the first one's tree.
   } catch (const YAML::ParserException& error) {
-    report_parser_error(error, builder, reporter, text, origin);
+    report_parser_error(error, builder, reporter, text, origin, options.content);
     return std::nullopt;
   }
   return builder.take_root();
@@ -56,7 +56,8 @@ Diagnostic size_diagnostic(std::string file, std::size_t size, const ReadOptions
   diagnostic.location = SourceLocation{std::move(file), 1, 1, 0};
   diagnostic.message = "the text is " + std::to_string(size) + " bytes, more than the limit of " +
                        std::to_string(byte_limit(options));
-  diagnostic.help = "split the rule set into several files";
+  diagnostic.help = options.content == Content::records ? "split the file into several files"
+                                                        : "split the rule set into several files";
   return diagnostic;
 }
 
@@ -77,6 +78,10 @@ std::string lowercase_first(std::string text) {
 
 }  // namespace
 
+std::string_view files_named(Content content) {
+  return content == Content::records ? "records files" : "rule sets";
+}
+
 ReadResult read_yaml(std::string file_name, std::string text, const ReadOptions& options) {
   ReadResult result;
   if (text.size() > byte_limit(options)) {
@@ -85,10 +90,18 @@ ReadResult read_yaml(std::string file_name, std::string text, const ReadOptions&
   }
   const int origin = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   Reporter reporter(file_name, text, origin, result.diagnostics);
-  // The nesting scan goes first: on hostile input it stops early.
-  if (const std::optional<int> offset = find_hostile_nesting(text, origin, options.max_depth)) {
-    reporter.error(kLimitCode, reporter.mark(*offset), depth_message(options.max_depth),
-                   kDepthHelp);
+  // The raw-text scan goes first: on hostile input it stops early.
+  if (const auto problem =
+          scan_raw_text(text, origin, options.max_depth, options.max_scalar_bytes)) {
+    if (problem->kind == RawTextProblem::Kind::too_deep) {
+      reporter.error(kLimitCode, reporter.mark(problem->offset), depth_message(options.max_depth),
+                     depth_help(options.content));
+    } else {
+      reporter.error(
+          kLimitCode, reporter.mark(problem->offset),
+          "a single value longer than " + std::to_string(options.max_scalar_bytes) + " bytes",
+          "is the file what it should be? a value this long holds no fact");
+    }
     return result;
   }
   if (!check_encoding(text, origin, reporter)) return result;

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -36,6 +37,10 @@ inline constexpr std::array<std::string_view, 9> kDiagnosticCodes = {
     kIoCode,    kEncodingCode, kLimitCode, kSyntaxCode,      kDocumentsCode,
     kAliasCode, kTagCode,      kKeyCode,   kDuplicateKeyCode};
 
+/// What a file read holds, for the words of messages ("aliases are not
+/// supported in rule sets", "… in records files").
+enum class Content : std::uint8_t { rule_set, records };
+
 /// Limits that keep a hostile or broken file from exhausting time, memory or
 /// stack; each refusal is a `yaml.limit` diagnostic.
 struct ReadOptions {
@@ -45,7 +50,16 @@ struct ReadOptions {
   int max_depth = 64;
   /// Most nodes in the tree (keys, values, items and collections all count).
   std::size_t max_nodes = 1'000'000;
+  /// Largest single value (a scalar on one line, or a quoted one), in bytes:
+  /// a longer one is refused from the raw text, before yaml-cpp would hold it
+  /// several times over.
+  std::size_t max_scalar_bytes = 16 << 20;
+  /// What the file holds, for the words of messages.
+  Content content = Content::rule_set;
 };
+
+/// "rule sets" or "records files", as messages name the files read.
+std::string_view files_named(Content content);
 
 /// The tree, when the text could be read to the end, and every problem found.
 /// A document can come with errors (duplicate keys, aliases, tags, bad keys, a

@@ -54,4 +54,9 @@ std::string depth_message(int max_depth) {
   return "nesting deeper than " + std::to_string(max_depth) + " levels";
 }
 
+std::string depth_help(Content content) {
+  return std::string("flatten the structure; ") +
+         (content == Content::records ? "records" : "rule sets") + " need only a few levels";
+}
+
 }  // namespace cadre::yaml

@@ -12,6 +12,7 @@
 
 #include "cadre/diagnostic.hpp"
 #include "yaml/node.hpp"
+#include "yaml/reader.hpp"
 
 namespace cadre::yaml {
 
@@ -60,6 +61,8 @@ class Reporter {
 /// The message of a `yaml.limit` diagnostic for nesting past `max_depth`.
 std::string depth_message(int max_depth);
 
-inline constexpr const char* kDepthHelp = "flatten the structure; rule sets need only a few levels";
+/// The help of a `yaml.limit` diagnostic for nesting: "flatten the
+/// structure; rule sets need only a few levels".
+std::string depth_help(Content content);
 
 }  // namespace cadre::yaml

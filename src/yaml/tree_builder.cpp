@@ -74,7 +74,9 @@ void TreeBuilder::OnDocumentStart(const YAML::Mark& yaml_mark) {
   const Mark mark = reporter_.mark(yaml_mark);
   if (starts_with_marker(mark.offset, "---") || follows_document_end(mark.offset)) {
     reporter_.error(kDocumentsCode, mark,
-                    "more than one document in the file: a rule set file holds one",
+                    std::string("more than one document in the file: a ") +
+                        (options_.content == Content::records ? "records" : "rule set") +
+                        " file holds one",
                     "remove the separator (`---` or `...`) or split the file");
   } else {
     reporter_.error(kSyntaxCode, mark, "content after the end of the root node",
@@ -129,7 +131,9 @@ void TreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag,
 
 void TreeBuilder::report_alias(const Mark& mark) {
   const std::string_view name = alias_name(mark.offset);
-  reporter_.error(kAliasCode, mark, "aliases are not supported in rule sets: write the value out",
+  reporter_.error(kAliasCode, mark,
+                  "aliases are not supported in " + std::string(files_named(options_.content)) +
+                      ": write the value out",
                   name.empty() ? std::string()
                                : backticked(name) + " repeats the value marked with " +
                                      backticked("&" + std::string(name.substr(1))));
@@ -168,7 +172,8 @@ Node TreeBuilder::start_node(const YAML::Mark& mark, NodeKind kind) {
   if (++nodes_ > options_.max_nodes) {
     reporter_.error(kLimitCode, node.mark,
                     "more than " + std::to_string(options_.max_nodes) + " nodes",
-                    "split the rule set into several files");
+                    options_.content == Content::records ? "split the file into several files"
+                                                         : "split the rule set into several files");
     throw StopReading{};
   }
   return node;
@@ -177,7 +182,8 @@ Node TreeBuilder::start_node(const YAML::Mark& mark, NodeKind kind) {
 void TreeBuilder::open(Node node, const std::string& tag) {
   check_tag(tag, node.mark);
   if (static_cast<int>(frames_.size()) >= options_.max_depth) {
-    reporter_.error(kLimitCode, node.mark, depth_message(options_.max_depth), kDepthHelp);
+    reporter_.error(kLimitCode, node.mark, depth_message(options_.max_depth),
+                    depth_help(options_.content));
     throw StopReading{};
   }
   frames_.push_back(Frame{std::move(node), std::nullopt, false, {}});
@@ -233,10 +239,11 @@ void TreeBuilder::check_tag(std::string_view tag, const Mark& mark) {
   const std::string_view spelled = read_properties(text_, mark.offset).tag;
   const int offset =
       spelled.empty() ? mark.offset : static_cast<int>(spelled.data() - text_.data());
-  reporter_.error(
-      kTagCode, reporter_.mark(offset),
-      "tag " + backticked(spelled.empty() ? tag : spelled) + " is not supported in rule sets",
-      "remove the tag; rule sets use plain scalars, sequences and mappings");
+  reporter_.error(kTagCode, reporter_.mark(offset),
+                  "tag " + backticked(spelled.empty() ? tag : spelled) + " is not supported in " +
+                      std::string(files_named(options_.content)),
+                  "remove the tag; " + std::string(files_named(options_.content)) +
+                      " use plain scalars, sequences and mappings");
 }
 
 // --- looking back into the text ---------------------------------------------

@@ -120,7 +120,7 @@ TEST_CASE("a row with a different number of cells is a record with an error") {
   CHECK(errors(batch.records[1]) == "3:1 : the row has 3 cells but the header has 2 columns");
   CHECK(batch.records[1].id == "c2");
   CHECK_FALSE(batch.records[1].value);
-  CHECK(errors(batch.records[2]) == "4:1 : the row has 1 cells but the header has 2 columns");
+  CHECK(errors(batch.records[2]) == "4:1 : the row has 1 cell but the header has 2 columns");
   CHECK(field(batch.records[3], "years") == "4");
 }
 
@@ -133,6 +133,125 @@ TEST_CASE("bad quoting is an error of its row") {
   CHECK(errors(batch.records[2]) == "4:4 : a quoted cell is not closed");
 }
 
+TEST_CASE("a quote never closed costs its row only: 1,000 rows in, 1,000 records out") {
+  std::string text = "id,name,years\n";
+  for (int i = 0; i < 1000; ++i) {
+    text += "c" + std::to_string(i) + "," + (i == 1 ? "\"member" : "n" + std::to_string(i)) + "," +
+            std::to_string(i) + "\n";
+  }
+  RecordBatch batch = read("r.csv", std::move(text));
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 1000);
+  CHECK(batch.records[1].id == "c1");
+  CHECK(errors(batch.records[1]) ==
+        "3:1 : the row has 2 cells but the header has 3 columns\n"
+        "3:4 : a quoted cell is never closed: read as ending at the end of its line");
+  int read_whole = 0;
+  for (const InputRecord& record : batch.records)
+    read_whole += record.value.has_value();
+  CHECK(read_whole == 999);
+  CHECK(batch.records[999].line == 1001);
+  CHECK(field(batch.records[999], "years") == "999");
+}
+
+TEST_CASE("a stray quote closed lines later by another costs its own row only") {
+  RecordBatch batch = read("r.csv",
+                           "id,name,note\n"
+                           "c1,\"open,x\n"
+                           "c2,b,c\n"
+                           "c3,\"q\",d\n"
+                           "c4,e,f\n");
+  REQUIRE(batch.records.size() == 4);
+  CHECK(errors(batch.records[0]) ==
+        "2:1 : the row has 2 cells but the header has 3 columns\n"
+        "2:4 : a quoted cell is not closed on its line: read as ending there (the `\"` on line 4 "
+        "would take the lines up to it into this cell)");
+  CHECK(errors(batch.records[1]) == "");
+  CHECK(field(batch.records[2], "name") == "\"q\"");
+  CHECK(errors(batch.records[3]) == "");
+}
+
+TEST_CASE("a quoted cell over lines in a row that is otherwise fine stays one record") {
+  RecordBatch batch = read("r.csv", "id,note,years\nc1,\"two\nlines\",x\nc2,,2\n");
+  REQUIRE(batch.records.size() == 2);
+  CHECK(errors(batch.records[0]) ==
+        "3:8 years: `years` is declared int (whole number) but was given `x`");
+  CHECK(field(batch.records[1], "years") == "2");
+}
+
+TEST_CASE("every stray quote in a long file costs only its row, in linear time") {
+  std::string text = "id,name\n";
+  for (int i = 0; i < 20'000; ++i)
+    text += "c" + std::to_string(i) + ",\"x\n";
+  RecordBatch batch = read("r.csv", std::move(text));
+  REQUIRE(batch.records.size() == 20'000);
+  CHECK(batch.records[12'345].id == "c12345");
+  CHECK(errors(batch.records[12'345]) ==
+        "12347:8 : a quoted cell is not closed on its line: read as ending there (the `\"` on "
+        "line 12348 would take the lines up to it into this cell)");
+}
+
+TEST_CASE("a row over the size limit is an error of that row; the next rows are read") {
+  RecordReadOptions options = testing::cadre_default();
+  options.max_record_bytes = 32;
+  RecordBatch batch = read("r.csv",
+                           "id,name\n"
+                           "c1,short\n"
+                           "c2," +
+                               std::string(100, 'x') +
+                               "\n"
+                               "c3,\"" +
+                               std::string(40, 'y') +
+                               "\nz\"\n"
+                               "c4,ok\n",
+                           options);
+  REQUIRE(batch.records.size() == 5);
+  CHECK(errors(batch.records[1]) ==
+        "3:1 : the row is 103 bytes, more than the limit of 32: it is not read");
+  CHECK(batch.records[1].id == "c2");
+  CHECK(errors(batch.records[2]) ==
+        "4:1 : the row is 44 bytes, more than the limit of 32: it is not read");
+  CHECK(errors(batch.records[3]) ==
+        "5:1 : the row has 1 cell but the header has 2 columns\n"
+        "5:2 : a `\"` inside an unquoted cell (quote the cell and write the quote as `\"\"`)");
+  CHECK(field(batch.records[4], "name") == "\"ok\"");
+}
+
+TEST_CASE("a byte that is not UTF-8 is an error of its row, on its column's field") {
+  RecordBatch batch = read("r.csv", "id,name\nc1,a\nc2,b\xFF\xFE\nc3,c\n");
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[1]) ==
+        "3:5 name: invalid UTF-8 byte 0xFF (and 1 more in this record)");
+  CHECK(batch.records[1].id == "c2");
+  CHECK(testing::partial(batch.records[1]) ==
+        "cadre {id=\"c2\"; name=\"b\xEF\xBF\xBD\xEF\xBF\xBD\"}");
+  CHECK(errors(batch.records[0]) == "");
+  CHECK(errors(batch.records[2]) == "");
+}
+
+TEST_CASE("a byte-order mark in the middle: files were joined") {
+  RecordBatch batch = read("r.csv", "\xEF\xBB\xBFid,years\nc1,1\n\xEF\xBB\xBFid,years\nc2,2\n");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[1]) ==
+        "3:1 : a byte-order mark (U+FEFF) at the start of line 3: were files joined? remove it\n"
+        "3:5 years: `years` is declared int (whole number) but was given `years`");
+  CHECK(field(batch.records[2], "years") == "2");
+}
+
+TEST_CASE("a header path nested past the depth limit is a header diagnostic") {
+  std::string path = "a";
+  for (int i = 0; i < 100'000; ++i)
+    path += ".a";
+  RecordBatch batch = read("r.csv", "id," + path + "\nc1,x\n");
+  REQUIRE(batch.diagnostics.size() == 1);
+  CHECK(batch.diagnostics[0].code == "records.limit");
+  CHECK(batch.diagnostics[0].message.ends_with("…` nests deeper than 64 levels"));
+  CHECK(batch.diagnostics[0].message.size() < 300);
+  REQUIRE(batch.records.size() == 1);
+  CHECK(errors(batch.records[0]) == "2:1 : not read: the header row has errors");
+}
+
 TEST_CASE("a bad header is a diagnostic, and every row is still reported") {
   RecordBatch batch = read("r.csv", "id,a[x],,village,village.id\nc1,1,2,3,4\nc2,1,2,3,4\n");
   CHECK(diagnostics(batch) ==
@@ -143,13 +262,15 @@ TEST_CASE("a bad header is a diagnostic, and every row is still reported") {
   CHECK(errors(batch.records[1]) == "3:1 : not read: the header row has errors");
 }
 
-TEST_CASE("a file that is not UTF-8 is a diagnostic; an empty file has no records") {
-  RecordBatch batch = read("r.csv", "id\nc1\n\xFF\n");
-  CHECK(diagnostics(batch) ==
-        "records.encoding 3:1 the file is not UTF-8 text (bad byte at "
-        "offset 6)");
-  CHECK(read("r.csv", "").records.empty());
-  CHECK(read("r.csv", "id,years\n").records.empty());
+TEST_CASE("an empty file, a blank one or a header alone has no records: a warning") {
+  for (const char* text : {"", "  \n\n", "\xEF\xBB\xBF", "id,years\n", "id,years\n\n\n"}) {
+    CAPTURE(text);
+    RecordBatch batch = read("r.csv", text);
+    CHECK(batch.records.empty());
+    CHECK(diagnostics(batch) == "records.empty 0:0 no records in `r.csv`");
+    REQUIRE(batch.diagnostics.size() == 1);
+    CHECK(batch.diagnostics[0].severity == Severity::warning);
+  }
 }
 
 TEST_CASE("a 10,000-row file is read, one record per row") {

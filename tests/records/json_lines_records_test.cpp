@@ -67,5 +67,57 @@ TEST_CASE("errors inside a line carry that line's number and the column") {
         "3:45 assessments[0].grad: `assessments[0]` has no field `grad`; did you mean `grade`?");
 }
 
+TEST_CASE("a byte that is not UTF-8 is an error of its line, which keeps its id") {
+  RecordBatch batch = read(
+      "r.jsonl", "{\"id\": \"c1\"}\n{\"id\": \"c2\", \"name\": \"b\xFF\"}\n{\"id\": \"c3\"}\n");
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[1]) == "2:24 : invalid UTF-8 byte 0xFF");
+  CHECK(batch.records[1].id == "c2");
+  CHECK_FALSE(batch.records[1].value);
+  CHECK(testing::partial(batch.records[1]) == "cadre {id=\"c2\"; name=\"b\xEF\xBF\xBD\"}");
+  CHECK(errors(batch.records[2]) == "");
+}
+
+TEST_CASE("a byte-order mark in the middle is named: files were joined") {
+  RecordBatch batch = read("r.jsonl",
+                           "\xEF\xBB\xBF{\"id\": \"c1\"}\n"
+                           "\xEF\xBB\xBF{\"id\": \"c2\", \"years\": \"x\"}\n"
+                           "\xEF\xBB\xBF\n");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[0]) == "");
+  CHECK(errors(batch.records[1]) ==
+        "2:1 : a byte-order mark (U+FEFF) at the start of line 2: were files joined? remove it\n"
+        "2:24 years: `years` is declared int (whole number) but was given `x`");
+  CHECK(batch.records[1].id == "c2");
+  CHECK(errors(batch.records[2]) ==
+        "3:1 : a byte-order mark (U+FEFF) at the start of line 3: were files joined? remove it\n"
+        "3:2 : a JSON Lines line holds one JSON object `{...}`");
+}
+
+TEST_CASE("a line over the size limit is not parsed; nesting past the limit is said as such") {
+  RecordReadOptions options = testing::cadre_default();
+  options.max_record_bytes = 64;
+  RecordBatch batch = read("r.jsonl",
+                           "{\"id\": \"c1\", \"name\": \"" + std::string(100, 'x') +
+                               "\"}\n"
+                               "{\"id\": \"c2\", \"note\": " +
+                               std::string(70, '[') +
+                               "}\n"
+                               "{\"id\": \"c3\"}\n",
+                           options);
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[0]) ==
+        "1:1 : the line is 124 bytes, more than the limit of 64: it is not read");
+  CHECK(errors(batch.records[1]) ==
+        "2:1 : the line is 92 bytes, more than the limit of 64: it is not read");
+  CHECK(errors(batch.records[2]) == "");
+  std::string deep =
+      "{\"id\": \"c4\", \"note\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}\n";
+  batch = read("r.jsonl", deep);
+  REQUIRE(batch.records.size() == 1);
+  CHECK(errors(batch.records[0]) == "1:84 : nesting deeper than 64 levels");
+}
+
 }  // namespace
 }  // namespace cadre::records

@@ -28,7 +28,7 @@ TEST_CASE("an unknown extension is a diagnostic unless the format is given") {
   RecordBatch batch = testing::read("records.txt", "id,years\nc1,2\n");
   CHECK(batch.records.empty());
   CHECK(diagnostics(batch) ==
-        "records.format 1:1 cannot tell the format of the records file `records.txt`");
+        "records.format 0:0 cannot tell the format of the records file `records.txt`");
   RecordReadOptions options = testing::cadre_default();
   batch =
       read_records_text("records.txt", "id,years\nc1,2\n", RecordFormat::csv, lookup(), options);
@@ -56,10 +56,14 @@ TEST_CASE("a missing file or a directory is a diagnostic") {
   RecordBatch batch = read_records("/nonexistent/records.csv", lookup());
   CHECK(batch.records.empty());
   CHECK(diagnostics(batch) ==
-        "records.io 1:1 cannot read the records file `/nonexistent/records.csv`");
-  batch = read_records(std::filesystem::temp_directory_path(), lookup());
-  REQUIRE(batch.diagnostics.size() == 1);
-  CHECK(batch.diagnostics[0].code == "records.io");
+        "records.io 0:0 cannot read `/nonexistent/records.csv`: no such file or directory");
+  CHECK(format_diagnostic(batch.diagnostics[0]) ==
+        "/nonexistent/records.csv: error: cannot read `/nonexistent/records.csv`: no such file or "
+        "directory");
+  const auto directory = std::filesystem::temp_directory_path();
+  batch = read_records(directory, lookup());
+  CHECK(diagnostics(batch) ==
+        "records.io 0:0 cannot read `" + directory.string() + "`: it is a directory");
 }
 
 TEST_CASE("every format yields the same typed record") {

@@ -73,7 +73,8 @@ TEST_CASE("values that do not fit name the field, the type and the text") {
         "3:11 salary: `salary` is declared decimal (digits with an optional `.`, no exponent) "
         "but was given `3e3`\n"
         "4:10 years: `years` is declared int (whole number) but was given `12.5`\n"
-        "5:17 party_member: `party_member` is declared bool (true or false) but was given `yes`\n"
+        "5:17 party_member: `party_member` is declared bool (true or false, in any case) but was "
+        "given `yes`\n"
         "6:10 score: `score` is declared double but was given `abc`");
 }
 
@@ -90,6 +91,54 @@ TEST_CASE("ints and doubles reject overflow, exponents in ints and non-finite do
   CHECK(errors(one("- {score: inf}\n")) != "");
   CHECK(field(one("- {score: 1e2}\n"), "score") == "100");
   CHECK(field(one("- {score: 3}\n"), "score") == "3");
+}
+
+TEST_CASE("a bool is true or false in any case, as Excel writes it, in every format") {
+  for (const char* text : {"true", "TRUE", "True", "tRuE"}) {
+    CAPTURE(text);
+    CHECK(field(one(std::string("- {party_member: ") + text + "}\n"), "party_member") == "true");
+  }
+  CHECK(field(one("- {party_member: FALSE}\n"), "party_member") == "false");
+  RecordBatch csv = testing::read("r.csv", "id,party_member\nc1,TRUE\nc2,False\nc3,yes\n");
+  CHECK(field(csv.records[0], "party_member") == "true");
+  CHECK(field(csv.records[1], "party_member") == "false");
+  CHECK(errors(csv.records[2]) ==
+        "4:4 party_member: `party_member` is declared bool (true or "
+        "false, in any case) but was given `yes`");
+  // An undeclared (dyn) field infers a bool from lowercase true/false only.
+  CHECK(field(one("- {note: TRUE}\n"), "note") == "\"TRUE\"");
+}
+
+TEST_CASE("numbers out of range, with too many digits or not finite say so") {
+  InputRecord record =
+      one("- years: 99999999999999999999\n"
+          "  salary: 123456789012345678901234567890123456789012345\n"
+          "  score: 1e999\n");
+  CHECK(errors(record) ==
+        "1:10 years: `years` is `99999999999999999999`: out of range for int "
+        "(-9223372036854775808 to 9223372036854775807)\n"
+        "2:11 salary: `salary` is `123456789012345678901234567890123456789012345`: 45 digits, "
+        "more than a decimal's 38\n"
+        "3:10 score: `score` is `1e999`: out of range for double");
+  CHECK(errors(one("- {salary: 0.1234567890123456789}\n")) ==
+        "1:12 salary: `salary` is `0.1234567890123456789`: 19 digits after the point, more than "
+        "a decimal's 18");
+  for (const char* text : {"nan", "NaN", "inf", "-Infinity", ".nan", "-.inf"}) {
+    CAPTURE(text);
+    CHECK(errors(one(std::string("- {score: ") + text + "}\n")) ==
+          std::string("1:11 score: `score` is `") + text +
+              "`: not a finite number (NaN and infinities are not facts)");
+  }
+  CHECK(errors(one("- {salary: NaN}\n")) ==
+        "1:12 salary: `salary` is declared decimal (digits with an optional `.`, no exponent) but "
+        "was given `NaN`");
+}
+
+TEST_CASE("a long value is echoed in part") {
+  InputRecord record = one("- {years: " + std::string(5000, '7') + "x}\n");
+  REQUIRE(record.errors.size() == 1);
+  CHECK(record.errors[0].message ==
+        "`years` is declared int (whole number) but was given `" + std::string(200, '7') + "…`");
 }
 
 TEST_CASE("an enum value must be declared, with a suggestion") {

@@ -92,8 +92,15 @@ TEST_CASE("items that are not mappings are records with an error") {
 }
 
 TEST_CASE("an empty file has no records; a scalar or broken file is a diagnostic") {
-  CHECK(read("r.yaml", "").records.empty());
-  CHECK(read("r.yaml", "# nothing\n").diagnostics.empty());
+  for (const char* text : {"", "# nothing\n", "null\n", "[]\n", "cadre: []\n"}) {
+    CAPTURE(text);
+    RecordBatch empty = read("r.yaml", text);
+    CHECK(empty.records.empty());
+    CHECK(diagnostics(empty) == "records.empty 0:0 no records in `r.yaml`");
+  }
+  for (const char* text : {"null\n", "[]\n", " \n"}) {
+    CHECK(diagnostics(read("r.json", text)) == "records.empty 0:0 no records in `r.json`");
+  }
   RecordBatch scalar = read("r.yaml", "hello\n");
   CHECK(scalar.records.empty());
   CHECK(diagnostics(scalar) ==
@@ -112,6 +119,83 @@ TEST_CASE("reader problems inside a record become that record's errors") {
   CHECK(batch.records[1].errors[0].line == 2);
   CHECK_FALSE(batch.records[1].value);
   CHECK(errors(batch.records[2]) == "");
+}
+
+TEST_CASE("a byte that is not UTF-8 is an error of the record holding it") {
+  RecordBatch batch = read("r.yaml", "- {id: c1, name: a}\n- {id: c2, name: b\xFF}\n- {id: c3}\n");
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[0]) == "");
+  CHECK(errors(batch.records[1]) == "2:19 name: invalid UTF-8 byte 0xFF");
+  CHECK(batch.records[1].id == "c2");
+  CHECK(errors(batch.records[2]) == "");
+  batch =
+      read("r.json",
+           "[{\"id\": \"c1\"},\n {\"id\": \"c2\",\n  \"name\": \"b\xFF\"},\n {\"id\": \"c3\"}]\n");
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[1]) == "3:13 name: invalid UTF-8 byte 0xFF");
+  CHECK(errors(batch.records[2]) == "");
+  // Before any record: the file's.
+  batch = read("r.yaml", "# \xFF\n- {id: c1}\n");
+  CHECK(diagnostics(batch) == "records.encoding 1:3 invalid UTF-8 byte 0xFF");
+  CHECK(errors(batch.records[0]) == "");
+}
+
+TEST_CASE("reader problems in records files say records files, not rule sets") {
+  RecordBatch batch = read("r.yaml", "- &a {id: c1}\n- {id: c2, name: *a}\n- !!str {id: c3}\n");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(errors(batch.records[1]) ==
+        "2:18 : aliases are not supported in records files: write the value out");
+  CHECK(errors(batch.records[2]) == "3:3 : tag `!!str` is not supported in records files");
+}
+
+TEST_CASE("an alias bomb is capped: at most max_diagnostics errors, then a count") {
+  std::string text = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+  for (char name = 'b'; name <= 'k'; ++name) {
+    text += std::string(1, name) + ": &" + name + " [";
+    for (int i = 0; i < 9; ++i)
+      text += std::string(i ? ", " : "") + "*" + static_cast<char>(name - 1);
+    text += "]\n";
+  }
+  RecordBatch batch = read("r.yaml", text);
+  REQUIRE(batch.records.size() == 1);
+  REQUIRE(batch.records[0].errors.size() == 21);
+  CHECK(batch.records[0].errors.back().message == "… and 81 more errors in this record");
+}
+
+TEST_CASE("file diagnostics are capped too") {
+  RecordReadOptions options = testing::cadre_default();
+  options.max_diagnostics = 2;
+  RecordBatch batch = read("r.yaml", "# \xFF\n# \xFF\n# \xFF\n- {id: c1}\n", options);
+  CHECK(diagnostics(batch) ==
+        "records.encoding 1:3 invalid UTF-8 byte 0xFF\n"
+        "records.encoding 2:3 invalid UTF-8 byte 0xFF\n"
+        "records.limit 0:0 … and 1 more diagnostics not shown (at most 2 are reported)");
+}
+
+TEST_CASE("a value over the size limit stops the file before it is parsed") {
+  RecordReadOptions options = testing::cadre_default();
+  options.max_record_bytes = 64;
+  RecordBatch batch = read(
+      "r.json", "[{\"id\": \"c1\"},\n {\"id\": \"" + std::string(100, 'x') + "\"}]\n", options);
+  CHECK(batch.records.empty());
+  CHECK(diagnostics(batch) == "yaml.limit 2:9 a single value longer than 64 bytes");
+  // Many short values on one line are not one long value.
+  std::string line = "[";
+  for (int i = 0; i < 50; ++i)
+    line += std::string(i ? ", " : "") + "{\"id\": \"c" + std::to_string(i) + "\"}";
+  batch = read("r.json", line + "]", options);
+  CHECK(diagnostics(batch) == "");
+  CHECK(batch.records.size() == 50);
+}
+
+TEST_CASE("a JSON escape that is not a character is named in U+ notation") {
+  RecordBatch batch = read("r.json", "[{\"id\": \"c1\", \"name\": \"\\uD800\"}]\n");
+  CHECK(batch.records.empty());
+  REQUIRE(batch.diagnostics.size() == 1);
+  CHECK(batch.diagnostics[0].message.starts_with(
+      "invalid escape: U+D800 is half of a UTF-16 surrogate pair, not a character"));
 }
 
 TEST_CASE("JSON is read with positions and exact decimals") {

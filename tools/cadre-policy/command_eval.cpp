@@ -33,6 +33,7 @@ struct EvalSettings {
   std::string format;
   std::string lang;
   std::string output;
+  std::string encoding = "utf-8";
   bool explain = true;
   bool outside_validity = false;
   bool partial = false;      ///< records not evaluated still give exit status 0
@@ -93,9 +94,13 @@ std::optional<Date> evaluation_date(const EvalSettings& settings, const Compiled
 // The records of the file, or nullopt after saying why there are none to decide.
 std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
                                              const CompiledRuleSet& rules) {
-  RecordBatch batch = read_records(settings.records, rules);
-  for (const auto& d : batch.diagnostics)
+  RecordReadOptions read_options;
+  read_options.encoding = *parse_record_encoding(settings.encoding);
+  RecordBatch batch = read_records(settings.records, rules, read_options);
+  for (const auto& d : batch.diagnostics) {
+    if (d.code == "records.empty") continue;  // said below, with what to do about it
     std::cerr << format_diagnostic(d) << "\n";
+  }
   if (has_errors(batch.diagnostics)) return std::nullopt;
   // An empty export is far more often a mistake upstream than a town with
   // nobody in it: it is bad input unless the caller says it may happen.
@@ -205,6 +210,8 @@ int run_eval(const std::vector<std::string>& args) {
       "accept records that cannot be evaluated: exit status 0 instead of 3")(
       "allow-empty", po::bool_switch(&settings.allow_empty),
       "accept a records file with no records: exit status 0 instead of 2")(
+      "encoding", po::value(&settings.encoding)->default_value("utf-8"),
+      "text encoding of RECORDS: utf-8, gb18030 (also gbk, gb2312) or utf-16")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
@@ -219,6 +226,12 @@ int run_eval(const std::vector<std::string>& args) {
   for (const std::string& problem : {choice_problem("--format", settings.format, {"json", "text"}),
                                      choice_problem("--lang", settings.lang, {"zh", "en"})}) {
     if (!problem.empty()) return usage_error("eval", problem, options);
+  }
+  if (!parse_record_encoding(settings.encoding)) {
+    return usage_error("eval",
+                       "--encoding `" + settings.encoding +
+                           "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
+                       options);
   }
   return evaluate(settings);
 }
