@@ -1,6 +1,6 @@
 // Benchmarks of evaluation, with explanations on (reasons, rendered messages,
 // facts read, hints, cohort explanations) and off (outcomes, values, codes):
-//  - one cadre of the bundled example (rules/example) with its village;
+//  - one cadre of the bundled example (tests/data/hengyang-example) with its village;
 //  - a population of the peer-comparison policy (bench/peer-policy), the
 //    work every engine is held to;
 //  - a county of the bundled example: towns, villages and cadres, with the
@@ -132,9 +132,9 @@ cadre::EvaluationOptions explained(const benchmark::State& state) {
 }
 
 void BM_EvaluateOneCadre(benchmark::State& state) {
-  static const auto engine = load("rules/example");
+  static const auto engine = load("tests/data/hengyang-example");
   if (!engine) {
-    state.SkipWithError("rules/example did not load");
+    state.SkipWithError("tests/data/hengyang-example did not load");
     return;
   }
   static const auto records = county(*engine, 1);
@@ -174,9 +174,9 @@ BENCHMARK(BM_PeerPolicyPopulation)
     ->Unit(benchmark::kMillisecond);
 
 void BM_CountyPopulation(benchmark::State& state) {
-  static const auto engine = load("rules/example");
+  static const auto engine = load("tests/data/hengyang-example");
   if (!engine) {
-    state.SkipWithError("rules/example did not load");
+    state.SkipWithError("tests/data/hengyang-example did not load");
     return;
   }
   auto records = county(*engine, static_cast<int>(state.range(1)));

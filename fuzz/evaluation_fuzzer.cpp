@@ -29,8 +29,8 @@ struct FixedRuleSet {
 // what they meant; reordering does not.
 constexpr FixedRuleSet kRuleSets[] = {
     {"fuzz/rules/records", "2019-02-20"},
-    {"rules/example", "2019-02-27"},
-    {"rules/example/leiyang.yaml", "2019-02-27"},
+    {"tests/data/hengyang-example", "2019-02-27"},
+    {"tests/data/hengyang-example/leiyang.yaml", "2019-02-27"},
     {"tests/cases/group-values", "2019-01-20"},
     {"tests/cases/keyed", "2022-06-30"},
     {"tests/cases/possible-values", "2017-03-01"},

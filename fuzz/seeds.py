@@ -10,7 +10,7 @@ file: the regression inputs of findings and the expression corpus):
   rules/ and bench/peer-policy, its files joined with `#file: NAME` lines
   (loader_fuzzer.cpp), one seed per root file of a folder;
 - records_yaml, records_json, records_jsonl, records_csv: the records of the
-  tests written in the rule sets, examples/records, tests/data/eval and
+  tests written in the rule sets, examples/*/, tests/data/eval and
   bench/peer-policy/records.csv, each in the target's format;
 - evaluation: the test records of each rule set that evaluation_fuzzer.cpp
   decides, as YAML, after the byte that picks that rule set.
@@ -29,7 +29,7 @@ MAX_SEED = 24 * 1024  # bytes: larger inputs slow every run of their target
 
 # The rule sets of evaluation_fuzzer.cpp's kRuleSets, in its order.
 EVALUATION_RULESETS = [
-    "fuzz/rules/records", "rules/example", "rules/example/leiyang.yaml",
+    "fuzz/rules/records", "tests/data/hengyang-example", "tests/data/hengyang-example/leiyang.yaml",
     "tests/cases/group-values", "tests/cases/keyed", "tests/cases/possible-values",
     "tests/cases/history", "tests/cases/warning", "tests/cases/flags", "tests/cases/gates",
     "tests/cases/quota-base", "tests/cases/open-scales/county.yaml", "bench/peer-policy",
@@ -241,7 +241,7 @@ def records_sources():
     sources = []
     for folder in rule_set_folders():
         sources += test_records(folder)
-    sources += [("hengyang", yaml.load(read("examples/records/hengyang.yaml"), StringLoader))]
+    sources += [("hengyang", yaml.load(read("tests/data/hengyang-example/sample-records.yaml"), StringLoader))]
     sources += [(label, yaml.load(read(path), StringLoader))
                 for label, path in [("fuzz-records", "fuzz/rules/records/samples.yaml")]]
     return sources
@@ -254,7 +254,9 @@ def is_root_file(path):
 
 def file_seeds(extension):
     seeds = []
-    for directory in ["examples/records", "tests/data/eval", "bench/peer-policy"]:
+    examples = sorted(os.path.join("examples", name) for name in os.listdir(os.path.join(ROOT, "examples"))
+                      if os.path.isdir(os.path.join(ROOT, "examples", name)))
+    for directory in examples + ["tests/data/hengyang-example", "tests/data/eval", "bench/peer-policy"]:
         for name in sorted(os.listdir(os.path.join(ROOT, directory))):
             if name.endswith(extension) and not is_root_file(os.path.join(directory, name)):
                 seeds.append((directory + "-" + name, read(os.path.join(directory, name))))
@@ -279,10 +281,10 @@ def evaluation_seeds():
         sources = test_records(path)
         if path == "fuzz/rules/records":
             sources.append(("samples", yaml.load(read("fuzz/rules/records/samples.yaml"), StringLoader)))
-        if path == "rules/example":
+        if path == "tests/data/hengyang-example":
             sources.append(("hengyang", None))
         for label, records in sources:
-            data = read("examples/records/hengyang.yaml") if records is None else to_yaml(records)
+            data = read("tests/data/hengyang-example/sample-records.yaml") if records is None else to_yaml(records)
             seeds.append((path + "-" + label, prefix + data))
     for name, index in [("unreadable-member.jsonl", 3), ("keyed.jsonl", 4), ("possible.jsonl", 5),
                         ("warning.jsonl", 7), ("unreadable-candidate.jsonl", 10), ("exact.jsonl", 14)]:

@@ -16,5 +16,5 @@ run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/examples/consumer -B ${WORK_DIR}/build -G 
     -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
-run(${WORK_DIR}/build/consumer ${SOURCE_DIR}/rules/example ${SOURCE_DIR}/examples/records/hengyang.yaml
-    2019-02-20)
+run(${WORK_DIR}/build/consumer ${SOURCE_DIR}/rules/hengyang ${SOURCE_DIR}/examples/hengyang/population.yaml
+    2019-03-15)

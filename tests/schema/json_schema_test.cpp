@@ -346,7 +346,7 @@ json::value errors_line() {
     "ruleset": {"name": "example.hy", "version": "1.0.0",
                 "digest": "bedcc48bb234aac7e42afbe5dd0226ae6b63ed9a4d04c385e1e2b1cd83aa9b88"},
     "as_of": "2019-02-20", "decisions": {},
-    "errors": [{"file": "examples/records/hengyang.yaml", "line": 8, "column": 3,
+    "errors": [{"file": "tests/data/hengyang-example/sample-records.yaml", "line": 8, "column": 3,
                 "field": "birth_dat",
                 "message": "`cadre` has no field `birth_dat`; did you mean `birth_date`?"},
                {"file": "records.csv", "line": 0, "column": 0, "field": "", "message": "m"}]})json");
