@@ -18,7 +18,7 @@ using cadre::engine::CoverageGap;
 using cadre::engine::DecisionCoverage;
 using cadre::engine::RuleSetCoverage;
 
-const std::string kRules =
+const std::string kDecisions =
     R"yaml(ruleset: {id: coverage.test, version: 1.0.0, valid: {from: 2020-01-01}}
 sources:
   HY: {title: {en: test}, nature: normative}
@@ -81,7 +81,9 @@ decisions:
     trigger:
       any:
         - {id: old, when: "cadre.age > 60"}
-tests:
+)yaml";
+
+const std::string kRules = kDecisions + R"yaml(tests:
   - name: a young member
     as_of: 2024-01-01
     records:
@@ -158,7 +160,7 @@ TEST_CASE("coverage counts the outcomes of checked results, and a failed expecta
   // c4's exit is undetermined, not triggered: the test fails, and that
   // result is not counted.
   CHECK(report.failed == 1);
-  CHECK(report.checked.size() == 6);
+  CHECK(report.checked.size() == 7);
   RuleSetCoverage coverage =
       cadre::engine::compute_coverage(rules.engine().rules(), report.checked);
   const DecisionCoverage& young = find(coverage, "hy.young");
@@ -206,7 +208,7 @@ TEST_CASE("coverage gaps: firing, not firing, undetermined when it could be, par
 }
 
 TEST_CASE("undetermined sources: facts a record may lack, open parameters, switches, lists") {
-  cadre::test::InlineRuleSet rules(kRules + R"yaml(  - id: hy.strict_old
+  cadre::test::InlineRuleSet rules(kDecisions + R"yaml(  - id: hy.strict_old
     kind: eligibility
     subject: cadre
     cite: HY-ELIG-01

@@ -60,8 +60,8 @@ TEST_CASE("root and included files; an empty included file") {
   CHECK(errors("variant: {disable: [hy.x]}\n") == "");  // an included file of a variant
   CHECK(errors("rulset: {id: hy}\n") == "/rulset: key `rulset` is not allowed");
   CHECK(errors("ruleset: {id: hy/x}\n") ==
-        "/ruleset: missing required key `version`\n"
-        "/ruleset/id: `\"hy/x\"` does not match the pattern ^[A-Za-z0-9_.-]+$");
+        "/ruleset/id: `\"hy/x\"` does not match the pattern ^[A-Za-z0-9_.-]+$\n"
+        "/ruleset: missing required key `version`");
 }
 
 TEST_CASE("schema: enums, record kinds, fields in their three forms") {
@@ -170,9 +170,9 @@ TEST_CASE("decisions: each kind's keys; keys of another kind and missing keys re
       quota: {ratio: hy.ratio, of: members, rounding: floor}
 )yaml") == "");
   CHECK(errors("decisions: [{id: hy.p, kind: pay, cite: HY-PAY-01, formula: x}]\n") ==
-        "/decisions/0: matches no alternative of oneOf: [0] (root): missing required key "
-        "`components`; [1] (root): missing required key `table`\n"
-        "/decisions/0/formula: no value is allowed here");
+        "/decisions/0/formula: no value is allowed here\n"
+        "/decisions/0: matches no alternative of oneOf: [0] /decisions/0: missing required key "
+        "`components`; [1] /decisions/0: missing required key `table`");
   CHECK(errors(
             "decisions: [{id: hy.w, kind: warning, cite: HY-W-01, trigger: {id: a, when: b}}]\n") ==
         "/decisions/0: missing required key `warning`");
