@@ -123,8 +123,14 @@ int run(const TestSettings& settings) {
 
 }  // namespace
 
-int run_test(const std::vector<std::string>& args) {
+int run_test(const std::vector<std::string>& given) {
   namespace po = boost::program_options;
+  // A bare `--coverage` takes its implicit value: Boost would otherwise read
+  // the next word, a rule set, as the option's value.
+  std::vector<std::string> args = given;
+  for (auto& arg : args) {
+    if (arg == "--coverage") arg = "--coverage=report";
+  }
   TestSettings settings;
   po::options_description options(
       "cadre-policy test [--root DIR] [--coverage[=strict]] [--format text|json] RULESET...");
