@@ -272,8 +272,11 @@ void Collector::decision(const model::Decision& decision) {
   if (decision.table) {
     for (const auto& input : decision.table->inputs)
       scan(input.expr, subject);
-    for (const auto& rule : decision.table->rules)
+    for (const auto& rule : decision.table->rules) {
       scan(model::Expression{rule.output.text, rule.output.origin}, subject);
+      // A rule whose value the text leaves open has no program to give it.
+      if (rule.output.unspecified) codes_.insert("error:the rule's value did not compile");
+    }
   }
   scan(decision.formula, subject);
   scan(decision.round.by, subject);
