@@ -159,7 +159,7 @@ void compare_quiet(const std::vector<RecordDecisions>& explained,
 
 }  // namespace
 
-TestReport run_tests(const Engine& engine) {
+TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
   const CompiledRuleSetImpl& impl = engine.rules().impl();
   TestReport report;
   for (const auto& test : impl.rules().tests) {
@@ -190,9 +190,12 @@ TestReport run_tests(const Engine& engine) {
           problems.push_back(record_id + " " + id + ": not decided for this record");
           continue;
         }
-        for (const auto& difference : differences(expected, *actual)) {
-          problems.push_back(record_id + " " + id + ": " + difference);
+        auto found = differences(expected, *actual);
+        if (found.empty() && options.keep_checked) {
+          report.checked.push_back({expected.decision, *actual});
         }
+        for (auto& difference : found)
+          problems.push_back(record_id + " " + id + ": " + std::move(difference));
       }
     }
     if (problems.empty()) {

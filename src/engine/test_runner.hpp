@@ -18,16 +18,31 @@ struct TestFailure {
   std::string message;      ///< what differed
 };
 
+/// A result an expectation checked and found as expected: the decision's id
+/// (without the key of a decision made per key) and the result itself.
+struct CheckedResult {
+  std::string decision;
+  DecisionResult result;
+};
+
 struct TestReport {
   int passed = 0;
   int failed = 0;
   std::vector<TestFailure> failures;
+  /// With TestRunOptions::keep_checked: every result that an expectation
+  /// named and that matched it, in test order (what coverage counts).
+  std::vector<CheckedResult> checked;
+};
+
+struct TestRunOptions {
+  /// Keep the checked results in the report (for `test --coverage`).
+  bool keep_checked = false;
 };
 
 /// Exported (CADRE_API) for the command-line tool, which links the shared
 /// library in shared builds; not part of the public headers yet.
 /// Runs every test case of the rule set; one test counts once, failed if any
 /// expectation in it differs.
-CADRE_API TestReport run_tests(const Engine& engine);
+CADRE_API TestReport run_tests(const Engine& engine, const TestRunOptions& options = {});
 
 }  // namespace cadre::engine

@@ -18,6 +18,16 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view kDefsPrefix = "#/$defs/";
+constexpr std::string_view kDefinitionsPrefix = "#/definitions/";  // draft-07
+
+// The definitions a $ref names: `$defs` (2020-12) or `definitions` (draft-07).
+std::string_view defs_key(std::string_view ref) {
+  return ref.starts_with(kDefsPrefix) ? "$defs" : "definitions";
+}
+
+std::string_view ref_name(std::string_view ref) {
+  return ref.substr(ref.starts_with(kDefsPrefix) ? kDefsPrefix.size() : kDefinitionsPrefix.size());
+}
 constexpr int kMaxDepth = 256;  // deeper than any real output; stops a $ref cycle
 
 // ---------------------------------------------------------------- JSON helpers
@@ -182,8 +192,7 @@ class Validation {
     return patterns_.at(std::string(source));
   }
   const json::value& definition(const json::string& ref) const {
-    std::string_view name = std::string_view(ref).substr(kDefsPrefix.size());
-    return root_.get_object().at("$defs").get_object().at(name);
+    return root_.get_object().at(defs_key(ref)).get_object().at(ref_name(ref));
   }
 
   std::vector<SchemaError> take_errors() { return std::move(errors_); }
@@ -330,6 +339,77 @@ void check_min_items(Validation& validation, const Site& site, const json::value
   }
 }
 
+void check_max_items(Validation& validation, const Site& site, const json::value& argument) {
+  if (!site.instance.is_array()) return;
+  std::size_t size = site.instance.get_array().size();
+  auto maximum = static_cast<std::size_t>(number_of(argument));
+  if (size > maximum) {
+    validation.fail(site.pointer, "has " + std::to_string(size) + " items; at most " +
+                                      std::to_string(maximum) + " allowed");
+  }
+}
+
+void check_unique_items(Validation& validation, const Site& site, const json::value& argument) {
+  if (!site.instance.is_array() || !argument.get_bool()) return;
+  const json::array& items = site.instance.get_array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    for (std::size_t k = i + 1; k < items.size(); ++k) {
+      if (json_equal(items[i], items[k])) {
+        validation.fail(child(site.pointer, k), shown(items[k]) + " repeats item " +
+                                                    std::to_string(i) + "; items are unique");
+        break;
+      }
+    }
+  }
+}
+
+void check_maximum(Validation& validation, const Site& site, const json::value& argument) {
+  if (is_number(site.instance) && number_of(site.instance) > number_of(argument)) {
+    validation.fail(site.pointer,
+                    shown(site.instance) + " is more than the maximum " + json_text(argument));
+  }
+}
+
+void check_min_properties(Validation& validation, const Site& site, const json::value& argument) {
+  if (!site.instance.is_object()) return;
+  std::size_t size = site.instance.get_object().size();
+  if (size < static_cast<std::size_t>(number_of(argument))) {
+    validation.fail(site.pointer, "has " + std::to_string(size) + " keys; at least " +
+                                      json_text(argument) + " required");
+  }
+}
+
+void check_max_properties(Validation& validation, const Site& site, const json::value& argument) {
+  if (!site.instance.is_object()) return;
+  std::size_t size = site.instance.get_object().size();
+  if (size > static_cast<std::size_t>(number_of(argument))) {
+    validation.fail(site.pointer, "has " + std::to_string(size) + " keys; at most " +
+                                      json_text(argument) + " allowed");
+  }
+}
+
+// Each key, as a string instance, against the schema; errors at the key's pointer.
+void check_property_names(Validation& validation, const Site& site, const json::value& argument) {
+  if (!site.instance.is_object()) return;
+  for (const auto& [key, value] : site.instance.get_object()) {
+    std::string pointer = child(site.pointer, key);
+    for (const SchemaError& error : validation.trial(argument, json::string(key), pointer))
+      validation.fail(pointer, "key: " + error.message);
+  }
+}
+
+void check_all_of(Validation& validation, const Site& site, const json::value& argument) {
+  for (const json::value& schema : argument.get_array())
+    validation.run(schema, site.instance, site.pointer);
+}
+
+// `then` when the instance passes `if`, `else` when it does not (both optional).
+void check_if(Validation& validation, const Site& site, const json::value& argument) {
+  bool holds = validation.trial(argument, site.instance, site.pointer).empty();
+  if (const json::value* branch = site.schema.if_contains(holds ? "then" : "else"))
+    validation.run(*branch, site.instance, site.pointer);
+}
+
 void check_pattern(Validation& validation, const Site& site, const json::value& argument) {
   if (!site.instance.is_string()) return;
   const json::string& text = site.instance.get_string();
@@ -350,6 +430,7 @@ enum class Argument {
   type,         // a type name or a non-empty array of them
   value_list,   // a non-empty array of any values
   value,        // any value
+  boolean,
   number,
   count,    // an integer >= 0
   pattern,  // a string that std::regex (ECMAScript) accepts
@@ -370,7 +451,10 @@ constexpr Keyword kKeywords[] = {
     {"title", Argument::text, nullptr},
     {"description", Argument::text, nullptr},
     {"format", Argument::text, nullptr},
+    {"default", Argument::value, nullptr},
+    {"examples", Argument::value, nullptr},
     {"$defs", Argument::schema_map, nullptr},
+    {"definitions", Argument::schema_map, nullptr},
     {"$ref", Argument::ref, check_ref},
     {"type", Argument::type, check_type},
     {"enum", Argument::value_list, check_enum},
@@ -380,10 +464,20 @@ constexpr Keyword kKeywords[] = {
     {"additionalProperties", Argument::schema, check_additional_properties},
     {"items", Argument::schema, check_items},
     {"minItems", Argument::count, check_min_items},
+    {"maxItems", Argument::count, check_max_items},
+    {"uniqueItems", Argument::boolean, check_unique_items},
+    {"minProperties", Argument::count, check_min_properties},
+    {"maxProperties", Argument::count, check_max_properties},
+    {"propertyNames", Argument::schema, check_property_names},
     {"minimum", Argument::number, check_minimum},
+    {"maximum", Argument::number, check_maximum},
     {"pattern", Argument::pattern, check_pattern},
     {"anyOf", Argument::schema_list, check_any_of},
     {"oneOf", Argument::schema_list, check_one_of},
+    {"allOf", Argument::schema_list, check_all_of},
+    {"if", Argument::schema, check_if},
+    {"then", Argument::schema, nullptr},  // applied by `if`
+    {"else", Argument::schema, nullptr},
 };
 
 const Keyword* find_keyword(std::string_view name) {
@@ -431,8 +525,8 @@ class SchemaCheck {
       std::string at = child(pointer, name);
       if (keyword == nullptr) {
         issue(at, "unsupported keyword `" + std::string(name) + "`");
-      } else if (name == "$defs" && !pointer.empty()) {
-        issue(at, "$defs is supported only at the root");
+      } else if ((name == "$defs" || name == "definitions") && !pointer.empty()) {
+        issue(at, std::string(name) + " is supported only at the root");
       } else {
         check_argument(keyword->argument, argument, at);
       }
@@ -464,6 +558,9 @@ class SchemaCheck {
           issue(at, "expected a non-empty array");
         return;
       case Argument::value:
+        return;
+      case Argument::boolean:
+        if (!argument.is_bool()) issue(at, "expected true or false");
         return;
       case Argument::number:
         if (!is_number(argument)) issue(at, "expected a number");
@@ -525,12 +622,17 @@ class SchemaCheck {
   }
 
   void ref(const json::value& argument, const std::string& at) {
-    if (!argument.is_string() || !argument.get_string().starts_with(kDefsPrefix))
-      return issue(at, "only references of the form \"#/$defs/NAME\" are supported");
-    std::string_view name = std::string_view(argument.get_string()).substr(kDefsPrefix.size());
-    const json::value* defs = root_.is_object() ? root_.get_object().if_contains("$defs") : nullptr;
+    if (!argument.is_string() || !(argument.get_string().starts_with(kDefsPrefix) ||
+                                   argument.get_string().starts_with(kDefinitionsPrefix))) {
+      return issue(at,
+                   "only references of the form \"#/$defs/NAME\" or \"#/definitions/NAME\" "
+                   "are supported");
+    }
+    const std::string_view key = defs_key(argument.get_string());
+    std::string_view name = ref_name(argument.get_string());
+    const json::value* defs = root_.is_object() ? root_.get_object().if_contains(key) : nullptr;
     if (defs == nullptr || !defs->is_object() || !defs->get_object().contains(name))
-      issue(at, "no definition `" + std::string(name) + "` in the root's $defs");
+      issue(at, "no definition `" + std::string(name) + "` in the root's " + std::string(key));
   }
 
   const json::value& root_;

@@ -1,13 +1,18 @@
-// A small JSON Schema (draft 2020-12) validator, for the tests only: it knows
-// the keywords docs/decisions.schema.json uses and refuses a schema that uses
-// any other, so the schema cannot lean on a check that would never run.
+// A small JSON Schema validator (draft 2020-12, and the draft-07 forms), for
+// the tests only: it knows the keywords docs/decisions.schema.json and
+// docs/ruleset.schema.json use and refuses a schema that uses any other, so
+// a schema cannot lean on a check that would never run.
 //
 // Supported: type (a name or a list; "integer" is a number without a
 // fraction), properties, required, additionalProperties (a boolean or a
-// schema), items, enum, const, $ref ("#/$defs/NAME" only), $defs (at the
-// root), oneOf, anyOf, minimum, minItems, pattern (std::regex ECMAScript,
+// schema), propertyNames, items, minItems, maxItems, uniqueItems,
+// minProperties, maxProperties, enum, const, $ref ("#/$defs/NAME" or, draft-07,
+// "#/definitions/NAME"), $defs and definitions (at the root), oneOf, anyOf,
+// allOf, if/then/else, minimum, maximum, pattern (std::regex ECMAScript,
 // searched, not anchored), format (accepted, not checked), boolean schemas,
-// and the annotations $schema, $id, $comment, title, description.
+// and the annotations $schema, $id, $comment, title, description, default,
+// examples. Keywords beside a $ref are applied too (as 2020-12 does): a
+// draft-07 schema should keep only annotations there.
 #pragma once
 
 #include <boost/json/value.hpp>

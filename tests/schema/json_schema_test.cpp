@@ -187,8 +187,8 @@ TEST_CASE("boolean schemas: true accepts anything, false nothing") {
 TEST_CASE("a schema using an unsupported keyword is refused, with the keyword's pointer") {
   CHECK(issues(R"({"properties": {"a": {"type": "string", "maxLength": 3}}})") ==
         "/properties/a/maxLength: unsupported keyword `maxLength`");
-  CHECK(issues(R"({"allOf": [true], "if": true})") ==
-        "/allOf: unsupported keyword `allOf`\n/if: unsupported keyword `if`");
+  CHECK(issues(R"({"not": true, "dependencies": {}})") ==
+        "/not: unsupported keyword `not`\n/dependencies: unsupported keyword `dependencies`");
   CHECK(issues(R"({"items": {"prefixItems": []}})") ==
         "/items/prefixItems: unsupported keyword `prefixItems`");
 }
@@ -212,15 +212,65 @@ TEST_CASE("malformed arguments are refused") {
 
 TEST_CASE("$ref must name a root $defs entry; $defs lives only at the root") {
   CHECK(issues(R"({"$ref": "#/definitions/A"})") ==
-        "/$ref: only references of the form \"#/$defs/NAME\" are supported");
+        "/$ref: no definition `A` in the root's definitions");
   CHECK(issues(R"({"$ref": "other.json#/$defs/A"})") ==
-        "/$ref: only references of the form \"#/$defs/NAME\" are supported");
+        "/$ref: only references of the form \"#/$defs/NAME\" or \"#/definitions/NAME\" are "
+        "supported");
   CHECK(issues(R"({"$ref": "#/$defs/B", "$defs": {"A": true}})") ==
         "/$ref: no definition `B` in the root's $defs");
   CHECK(issues(R"({"items": {"$defs": {"A": true}}})") ==
         "/items/$defs: $defs is supported only at the root");
   CHECK(issues(R"({"$defs": {"A": {"bogus": 1}}})") ==
         "/$defs/A/bogus: unsupported keyword `bogus`");
+}
+
+TEST_CASE("draft-07: definitions and #/definitions/NAME refs, at the root only") {
+  const char* schema =
+      R"({"$ref": "#/definitions/A", "definitions": {"A": {"type": "array", "items": {"$ref": "#/definitions/B"}}, "B": {"type": "integer"}}})";
+  CHECK(errors(schema, "[1, 2]") == "");
+  CHECK(errors(schema, R"([1, "x"])") == "/1: expected integer, got string");
+  CHECK(issues(R"({"items": {"definitions": {"A": true}}})") ==
+        "/items/definitions: definitions is supported only at the root");
+}
+
+TEST_CASE("maxItems, uniqueItems, maximum, minProperties, maxProperties") {
+  CHECK(errors(R"({"maxItems": 2})", "[1, 2]") == "");
+  CHECK(errors(R"({"maxItems": 2})", "[1, 2, 3]") == "(root): has 3 items; at most 2 allowed");
+  CHECK(errors(R"({"uniqueItems": true})", R"([1, "1", 2.0])") == "");
+  CHECK(errors(R"({"uniqueItems": true})", "[1, 2, 1.0]") ==
+        "/2: `1` repeats item 0; items are unique");
+  CHECK(errors(R"({"uniqueItems": false})", "[1, 1]") == "");
+  CHECK(errors(R"({"maximum": 18})", "18") == "");
+  CHECK(errors(R"({"maximum": 18})", "19") == "(root): `19` is more than the maximum 18");
+  CHECK(errors(R"({"minProperties": 1})", "{}") == "(root): has 0 keys; at least 1 required");
+  CHECK(errors(R"({"maxProperties": 1})", R"({"a": 1, "b": 2})") ==
+        "(root): has 2 keys; at most 1 allowed");
+  CHECK(errors(R"({"maxProperties": 1})", "[1, 2]") == "");
+  CHECK(issues(R"({"uniqueItems": 1})") == "/uniqueItems: expected true or false");
+}
+
+TEST_CASE("propertyNames: every key as a string, the failure at the key's pointer") {
+  const char* schema = R"({"propertyNames": {"pattern": "^[a-z]+$"}})";
+  CHECK(errors(schema, R"({"ab": 1, "c": 2})") == "");
+  CHECK(errors(schema, R"({"ab": 1, "C2": 2})") ==
+        "/C2: key: `\"C2\"` does not match the pattern ^[a-z]+$");
+}
+
+TEST_CASE("allOf: every schema; if/then/else: the branch the instance's `if` picks") {
+  CHECK(errors(R"({"allOf": [{"type": "integer"}, {"minimum": 3}]})", "2") ==
+        "(root): `2` is less than the minimum 3");
+  const char* schema =
+      R"({"if": {"required": ["a"]}, "then": {"required": ["b"]}, "else": {"properties": {"b": false}}})";
+  CHECK(errors(schema, R"({"a": 1, "b": 2})") == "");
+  CHECK(errors(schema, R"({"a": 1})") == "(root): missing required key `b`");
+  CHECK(errors(schema, R"({"c": 1})") == "");
+  CHECK(errors(schema, R"({"b": 1})") == "/b: no value is allowed here");
+  CHECK(errors(R"({"if": {"required": ["a"]}})", "{}") == "");  // no branches: nothing
+  CHECK(errors(R"({"then": false})", "{}") == "");  // without `if`, `then` is not applied
+}
+
+TEST_CASE("default and examples are annotations") {
+  CHECK(errors(R"({"default": 3, "examples": ["x"], "type": "string"})", R"("y")") == "");
 }
 
 TEST_CASE("a $ref cycle ends in an error, not a crash") {

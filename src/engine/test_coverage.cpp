@@ -1,0 +1,159 @@
+// Test coverage: the checked results of a rule set's tests, counted per
+// decision and per part, and the gaps they leave.
+#include "engine/test_coverage.hpp"
+
+#include <map>
+
+#include "compile/compiled_ruleset.hpp"
+#include "engine/decisions.hpp"
+#include "engine/undetermined_sources.hpp"
+
+namespace cadre::engine {
+
+namespace {
+
+void add_parts(const model::Condition& condition, const char* section,
+               std::vector<PartCoverage>& parts) {
+  if (!condition.id.empty()) parts.push_back({section, condition.id});
+  for (const auto& child : condition.children)
+    add_parts(child, section, parts);
+}
+
+std::vector<PartCoverage> parts_of(const model::Decision& decision) {
+  std::vector<PartCoverage> parts;
+  if (!decision.applies.empty()) parts.push_back({"applies", ""});
+  add_parts(decision.all, "all", parts);
+  add_parts(decision.none, "none", parts);
+  add_parts(decision.trigger, "trigger", parts);
+  for (const auto& gate : decision.gates)
+    add_parts(gate.condition, "gates", parts);
+  return parts;
+}
+
+// The outcome a decision gives when it fires, and the one it gives when it
+// does not, where its kind has one (pay, assessments and tiers have not).
+void firing_outcomes(const model::Decision& decision, DecisionCoverage& out) {
+  using Kind = model::DecisionKind;
+  switch (decision.kind) {
+    case Kind::eligibility:
+      out.positive = Outcome::eligible;
+      out.negative = Outcome::ineligible;
+      break;
+    case Kind::warning:
+    case Kind::exit:
+      out.positive = Outcome::triggered;
+      out.negative = Outcome::clear;
+      break;
+    case Kind::pay:
+    case Kind::assessment:
+      out.positive = Outcome::computed;
+      break;
+    case Kind::allocation:
+      if (decision.allocation && !decision.allocation->tier_shares.empty()) {
+        out.positive = Outcome::computed;
+      } else {
+        out.positive = Outcome::eligible;
+        out.negative = Outcome::ineligible;
+      }
+      break;
+  }
+}
+
+void count(PartCoverage& part, ReasonStatus status) {
+  switch (status) {
+    case ReasonStatus::passed:
+      ++part.passed;
+      break;
+    case ReasonStatus::failed:
+      ++part.failed;
+      break;
+    case ReasonStatus::unknown:
+      ++part.unknown;
+      break;
+  }
+}
+
+void count_reasons(const std::vector<Reason>& reasons, DecisionCoverage& out) {
+  for (const auto& reason : reasons) {
+    if (!reason.id.empty()) {
+      for (auto& part : out.parts) {
+        if (part.section != "applies" && part.id == reason.id) count(part, reason.status);
+      }
+    }
+    count_reasons(reason.children, out);
+  }
+}
+
+// `applies` is not in the reasons: a result not applicable failed it, a
+// decided one passed it, and an undetermined one passed it when it gave
+// reasons or pay components (those follow `applies`). Where a kind always
+// gives them, an undetermined result without any stopped at `applies`.
+void count_applies(const model::Decision& decision, const DecisionResult& result,
+                   PartCoverage& part) {
+  if (result.outcome == Outcome::not_applicable) {
+    ++part.failed;
+  } else if (result.outcome != Outcome::undetermined || !result.reasons.empty() ||
+             !result.components.empty()) {
+    ++part.passed;
+  } else {
+    using Kind = model::DecisionKind;
+    bool always_explained = decision.kind == Kind::eligibility || decision.kind == Kind::warning ||
+                            decision.kind == Kind::exit ||
+                            (decision.kind == Kind::pay && !decision.components.empty());
+    if (always_explained) ++part.unknown;
+  }
+}
+
+void find_gaps(DecisionCoverage& out) {
+  auto never = [&](Outcome outcome) {
+    if (out.seen(outcome) == 0) out.gaps.push_back({CoverageGap::Kind::outcome, outcome});
+  };
+  never(out.positive);
+  if (out.negative) never(*out.negative);
+  if (!out.undetermined_sources.empty()) never(Outcome::undetermined);
+  for (std::size_t i = 0; i < out.parts.size(); ++i) {
+    if (out.parts[i].passed == 0) {
+      out.gaps.push_back({CoverageGap::Kind::part_passed, Outcome::undetermined, i});
+    }
+    if (out.parts[i].failed == 0) {
+      out.gaps.push_back({CoverageGap::Kind::part_failed, Outcome::undetermined, i});
+    }
+  }
+}
+
+}  // namespace
+
+RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
+                                 const std::vector<CheckedResult>& checked) {
+  const CompiledRuleSetImpl& impl = rules.impl();
+  RuleSetCoverage coverage;
+  coverage.id = rules.id();
+  coverage.version = rules.version();
+  std::map<std::string, std::size_t> by_id;
+  for (const auto& compiled : impl.decisions) {
+    const model::Decision& decision = *compiled.model;
+    DecisionCoverage out;
+    out.id = decision.id;
+    out.kind = kind_name(decision.kind);
+    firing_outcomes(decision, out);
+    out.undetermined_sources = undetermined_sources(impl, decision);
+    out.parts = parts_of(decision);
+    by_id.emplace(out.id, coverage.decisions.size());
+    coverage.decisions.push_back(std::move(out));
+  }
+  for (const auto& [id, result] : checked) {
+    auto found = by_id.find(id);
+    if (found == by_id.end()) continue;
+    DecisionCoverage& out = coverage.decisions[found->second];
+    ++out.outcomes[static_cast<std::size_t>(result.outcome)];
+    count_reasons(result.reasons, out);
+    if (!out.parts.empty() && out.parts.front().section == "applies") {
+      count_applies(*impl.decisions[found->second].model, result, out.parts.front());
+    }
+  }
+  for (auto& decision : coverage.decisions)
+    find_gaps(decision);
+  return coverage;
+}
+
+}  // namespace cadre::engine
