@@ -576,7 +576,7 @@ void finish_decision(Decided& out) {
   // Every undetermined result says why (the output's contract); a path that
   // found no reason is an engine fault, said as such rather than hidden.
   if (out.result.outcome == Outcome::undetermined && out.result.undetermined.empty()) {
-    out.result.undetermined.push_back("error:undetermined without a recorded reason");
+    out.result.undetermined.emplace_back(kNoRecordedReason);
   }
   if (out.result.outcome == Outcome::undetermined) {
     out.value = unknown_of(out.result);

@@ -5,6 +5,8 @@
 // record's own facts (`from_record`) or undetermined.
 #pragma once
 
+#include <string_view>
+
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
@@ -25,6 +27,11 @@ struct Decided {
 };
 
 Decided decide(const CompiledDecision& decision, const Activation& facts, const Explain& explain);
+
+/// The code of an undetermined result for which no path recorded a reason:
+/// an engine fault, said as such (and failed by `cadre-policy test`).
+inline constexpr std::string_view kNoRecordedReason =
+    "error:undetermined without a recorded reason";
 
 /// The decision's name, kind, citation and qualifier flags, before deciding.
 Decided start_decision(const CompiledDecision& decision);
