@@ -409,8 +409,8 @@ Value not_applicable_value(const CompiledDecision& decision) {
   const model::Decision& model = *decision.model;
   switch (model.kind) {
     case model::DecisionKind::eligibility:
-      if (!decision.gates.empty()) break;  // a gate's label: no label applies
-      return Value(false);
+      // Gates give a label: none of them (no gate failed, none passed).
+      return decision.gates.empty() ? Value(false) : Value(std::string("not_applicable"));
     case model::DecisionKind::exit:
       return Value(false);
     case model::DecisionKind::allocation:

@@ -39,8 +39,8 @@ Decided start_decision(const CompiledDecision& decision);
 /// What later rules read of a decision that does not apply to the record
 /// (docs/rules.md "Reading a decision that does not apply"): `false` for an
 /// eligibility, exit or allocation (not met, not triggered, not allocated;
-/// tier 0), `clear` for a warning, and for a value (pay, an assessment, a
-/// gate's label) an unknown with `not_applicable:<id>`.
+/// tier 0), the label `not_applicable` for gates, `clear` for a warning, and
+/// for a value (pay, an assessment) an unknown with `not_applicable:<id>`.
 Value not_applicable_value(const CompiledDecision& decision);
 
 /// An eligibility requirement counted over a period (`period.last_day`):
