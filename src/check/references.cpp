@@ -167,7 +167,8 @@ void check_expectation(PassContext& context, const model::TestCase& test,
   if (decision->for_each && expected.key.empty()) {
     context.error(at, Code::reference,
                   head + backticked(expected.decision) + ", which is decided per key",
-                  "name the key: `" + expected.decision + "[KEY]`");
+                  "name the key: `" + expected.decision + "[KEY]`, or `" + expected.decision +
+                      "[?]` for the one result given when its keys cannot be read");
   } else if (!decision->for_each && !expected.key.empty()) {
     context.error(at, Code::reference,
                   head + backticked(expected.result_id()) + ", but " +

@@ -280,8 +280,10 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
       context.expression(model.warning.start, subject, "`warning.start`", {K::date});
   out.warning_months = context.expression(model.warning.period_months, subject,
                                           "`warning.period_months`", {K::integer});
-  out.warning_review =
-      context.expression(model.warning.review_result, subject, "`warning.review_result`", {});
+  // A review result is `pass`, `fail` or anything else (no result yet): a
+  // name, never a date or a number.
+  out.warning_review = context.expression(model.warning.review_result, subject,
+                                          "`warning.review_result`", {K::string, K::enumeration});
   for (const auto& component : model.components) {
     out.components.push_back(
         context.expression(component.formula, subject, "a pay formula", {K::integer, K::decimal}));

@@ -332,6 +332,18 @@ class GroupAllocator {
 
 enum class Placement : std::uint8_t { member, floating, out };
 
+// Why a value that should be a bool could not be read: its unknowns, or an
+// error (a reason code, so that the record's result says why).
+void unread(const Value& value, const std::string& what, std::vector<std::string>& missing) {
+  if (value.is_unknown()) {
+    add_unknowns(value, missing);
+  } else if (value.is_error()) {
+    missing.push_back("error:" + what + ": " + value.as_error().message);
+  } else {
+    missing.push_back("error:" + what + " gave a " + value_kind_name(value.kind()));
+  }
+}
+
 // Reads a member's group, candidacy and sort keys. A record whose group or
 // applicability is unknown floats: it could belong to any group, so it is
 // undetermined itself and counts as a possible member of every group.
@@ -341,11 +353,12 @@ Placement read_entry(const CompiledDecision& decision, const Activation& facts, 
       decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
   if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
     out.result.outcome = Outcome::not_applicable;
+    out.value = not_applicable_value(decision);
     return Placement::out;
   }
   Placement placement = Placement::member;
   if (applies.kind() != ValueKind::boolean) {
-    add_unknowns(applies, entry.missing);
+    unread(applies, "applies", entry.missing);
     placement = Placement::floating;
   }
   Value group = decision.group_by.program ? decision.group_by.program->evaluate(facts)
@@ -366,7 +379,7 @@ Placement read_entry(const CompiledDecision& decision, const Activation& facts, 
       entry.candidacy = candidate.as_bool() ? Candidacy::yes : Candidacy::no;
     } else {
       entry.candidacy = Candidacy::unknown;
-      add_unknowns(candidate, entry.missing);
+      unread(candidate, "candidates", entry.missing);
     }
   }
   if (entry.candidacy == Candidacy::no) return placement;
@@ -375,7 +388,7 @@ Placement read_entry(const CompiledDecision& decision, const Activation& facts, 
       Value value = key.program ? key.program->evaluate(facts) : Value::unknown("rank_by");
       if (value.is_exceptional()) {
         entry.keys_known = false;
-        add_unknowns(value, entry.missing);
+        unread(value, "rank_by", entry.missing);
       }
       entry.keys.push_back(std::move(value));
     }

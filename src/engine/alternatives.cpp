@@ -101,7 +101,9 @@ std::vector<Unknown> enumerable(const CompiledRuleSetImpl& rules, const Compiled
   }
   for (std::size_t i = 0; i < rules.switch_values.size(); ++i) {
     std::string code = code_of(rules.switch_values[i]);
-    if (code.empty() || !has_code(result, code)) continue;
+    // A switch with one value names a reading a rule set may take, not every
+    // reading: unset, it decides nothing (its code stays uncovered).
+    if (code.empty() || !has_code(result, code) || rules.switch_possible[i].size() < 2) continue;
     const auto& id = rules.rules().switches[i].id;
     unknowns.push_back({rules.switch_slots.at(id), -1, id, rules.switch_possible[i], code});
   }
@@ -144,6 +146,23 @@ bool before(const Value& a, const Value& b) {
   return plain_text(a) < plain_text(b);
 }
 
+// The missing facts and reason codes of `from` added to `into`; true when
+// one of them is new.
+bool merge_reasons(const DecisionResult& from, DecisionResult& into) {
+  bool added = false;
+  for (const auto& path : from.missing) {
+    if (std::find(into.missing.begin(), into.missing.end(), path) != into.missing.end()) continue;
+    into.missing.push_back(path);
+    added = true;
+  }
+  for (const auto& code : from.undetermined) {
+    if (has_code(into, code)) continue;
+    into.undetermined.push_back(code);
+    added = true;
+  }
+  return added;
+}
+
 }  // namespace
 
 void decide_alternatives(const CompiledRuleSetImpl& rules, const CompiledDecision& decision,
@@ -151,24 +170,51 @@ void decide_alternatives(const CompiledRuleSetImpl& rules, const CompiledDecisio
                          const DecideAt& decide_at, bool explain, Decided& decided) {
   DecisionResult& result = decided.result;
   if (result.outcome != Outcome::undetermined || result.range) return;
-  auto unknowns = enumerable(rules, decision, result, facts, possible);
-  if (unknowns.empty()) return;
-  std::size_t combinations = 1;
-  for (const auto& unknown : unknowns) {
-    combinations *= unknown.values.size();
-    if (combinations > kMaxCombinations) return;
-  }
+  // The reasons to enumerate: the result's, then those its combinations meet
+  // (a rounding switch read only when a count is 4, a fact read only under
+  // one reading): each round adds them, while they can be enumerated.
+  DecisionResult reasons;
+  reasons.missing = result.missing;
+  reasons.undetermined = result.undetermined;
+  constexpr int kMaxRounds = 4;
+  std::vector<Unknown> unknowns;
   std::vector<Decided> outcomes;
-  outcomes.reserve(combinations);
-  for (std::size_t combination = 0; combination < combinations; ++combination) {
-    Activation changed = facts;
-    std::size_t rest = combination;
+  for (int round = 0;; ++round) {
+    unknowns = enumerable(rules, decision, reasons, facts, possible);
+    if (unknowns.empty()) break;
+    std::size_t combinations = 1;
     for (const auto& unknown : unknowns) {
-      substitute(changed, unknown, unknown.values[rest % unknown.values.size()]);
-      rest /= unknown.values.size();
+      combinations *= unknown.values.size();
+      if (combinations > kMaxCombinations) break;
     }
-    outcomes.push_back(decide_at(changed));
-    if (outcomes.back().result.outcome == Outcome::undetermined) return;
+    if (combinations > kMaxCombinations) break;
+    outcomes.clear();
+    outcomes.reserve(combinations);
+    DecisionResult open;  // what the combinations still undetermined miss
+    for (std::size_t combination = 0; combination < combinations; ++combination) {
+      Activation changed = facts;
+      std::size_t rest = combination;
+      for (const auto& unknown : unknowns) {
+        substitute(changed, unknown, unknown.values[rest % unknown.values.size()]);
+        rest /= unknown.values.size();
+      }
+      outcomes.push_back(decide_at(changed));
+      if (outcomes.back().result.outcome == Outcome::undetermined)
+        merge_reasons(outcomes.back().result, open);
+    }
+    if (open.undetermined.empty()) break;  // every combination decided
+    outcomes.clear();
+    // Some combination is undetermined: what it misses is needed too. Try
+    // again with it when it can be enumerated.
+    if (!merge_reasons(open, reasons) || round + 1 == kMaxRounds) break;
+  }
+  // The result needs every reason met on the way (never fewer than its own).
+  result.missing = reasons.missing;
+  result.undetermined = reasons.undetermined;
+  tidy(result);
+  if (outcomes.empty()) {
+    finish_decision(decided);
+    return;
   }
   const Decided& first = outcomes.front();
   bool agree = std::all_of(outcomes.begin(), outcomes.end(), [&](const Decided& other) {
@@ -197,6 +243,7 @@ void decide_alternatives(const CompiledRuleSetImpl& rules, const CompiledDecisio
     finish_decision(decided);
     return;
   }
+  finish_decision(decided);
   // Different results: still undetermined, with the values it could take.
   bool values = std::all_of(outcomes.begin(), outcomes.end(), [](const Decided& other) {
     return other.result.outcome == Outcome::computed && !other.value.is_exceptional();

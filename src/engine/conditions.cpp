@@ -1,6 +1,8 @@
 // Condition trees and message templates.
 #include "engine/conditions.hpp"
 
+#include <iterator>
+
 #include "engine/outcome_builder.hpp"
 
 namespace cadre::engine {
@@ -81,16 +83,28 @@ Verdict judge_condition(const CompiledCondition& condition, const Activation& fa
   bool unknown = false;
   bool decided = false;
   bool soft = true;
+  // Only the parts still unknown say what the group misses: a part that
+  // passed or failed is settled whatever its own parts miss.
+  VerdictNotes open;
   for (const auto& child : condition.children) {
-    Verdict part = judge_condition(child, facts, ReasonStatus::unknown, notes);
+    VerdictNotes part_notes;
+    Verdict part = judge_condition(child, facts, ReasonStatus::unknown, part_notes);
     decided = decided || part.status == decisive;
     unknown = unknown || part.status == ReasonStatus::unknown;
     soft = soft && part.soft_failure;
+    if (part.status != ReasonStatus::unknown) continue;
+    std::move(part_notes.unknowns.begin(), part_notes.unknowns.end(),
+              std::back_inserter(open.unknowns));
+    std::move(part_notes.errors.begin(), part_notes.errors.end(), std::back_inserter(open.errors));
   }
   verdict.status = decided   ? decisive
                    : unknown ? ReasonStatus::unknown
                    : all     ? ReasonStatus::passed
                              : ReasonStatus::failed;
+  if (verdict.status == ReasonStatus::unknown) {
+    std::move(open.unknowns.begin(), open.unknowns.end(), std::back_inserter(notes.unknowns));
+    std::move(open.errors.begin(), open.errors.end(), std::back_inserter(notes.errors));
+  }
   verdict.soft_failure = verdict.status != ReasonStatus::failed || soft || model.soft;
   return verdict;
 }

@@ -1,8 +1,10 @@
 // Decision evaluation by kind.
 #include "engine/decisions.hpp"
 
+#include <algorithm>
+
+#include "engine/amounts.hpp"
 #include "engine/outcome_builder.hpp"
-#include "engine/tables.hpp"
 
 namespace cadre::engine {
 
@@ -25,13 +27,21 @@ const char* kind_name(model::DecisionKind kind) {
 
 namespace {
 
+// What keeps `reason` unknown: only parts still unknown count, since a part
+// that passed or failed is settled whatever its own parts miss.
 void collect_missing(const Reason& reason, DecisionResult& result) {
+  if (reason.status != ReasonStatus::unknown) return;
   for (const auto& attribute : reason.missing) {
     add_unknowns(Value::unknown(attribute), result);
   }
   if (!reason.error.empty()) result.undetermined.push_back("error:" + reason.error);
   for (const auto& child : reason.children)
     collect_missing(child, result);
+}
+
+bool has_error(const DecisionResult& result) {
+  return std::any_of(result.undetermined.begin(), result.undetermined.end(),
+                     [](const std::string& code) { return code.starts_with("error:"); });
 }
 
 // True when every failed leaf under `reason` is soft. Unknown leaves do not
@@ -95,11 +105,15 @@ void quick_eligibility(const CompiledDecision& decision, const Activation& facts
   Verdict conditions = judge_condition(decision.all, facts, ReasonStatus::passed, notes);
   if (conditions.status == ReasonStatus::failed) {
     result.outcome = Outcome::ineligible;
+    out.requirement_only = true;
     if (conditions.soft_failure) result.flags.push_back("soft");
   } else if (conditions.status == ReasonStatus::unknown ||
              disqualifiers.status == ReasonStatus::unknown) {
     note_missing(notes, result);
-    if (truncated(decision, facts)) result.undetermined.push_back("truncated_text");
+    bool open = truncated(decision, facts);
+    if (open) result.undetermined.push_back("truncated_text");
+    out.requirement_only =
+        !open && disqualifiers.status == ReasonStatus::failed && !has_error(result);
   } else if (truncated(decision, facts)) {
     result.undetermined.push_back("truncated_text");
   } else {
@@ -135,9 +149,12 @@ void gated(const CompiledDecision& decision, const Activation& facts, const Expl
     result.undetermined.clear();
     result.outcome = Outcome::ineligible;
     out.value = Value(model.gates[static_cast<std::size_t>(failed)].failed);
+    out.requirement_only = true;
   } else if (!unknown) {
     result.outcome = Outcome::eligible;
     out.value = Value(model.passed);
+  } else {
+    out.requirement_only = !has_error(result);
   }
   if (explain.on) {
     Reason group;
@@ -166,13 +183,17 @@ void eligibility(const CompiledDecision& decision, const Activation& facts, cons
     result.outcome = Outcome::ineligible;  // settled whatever else is unknown
   } else if (conditions.status == ReasonStatus::failed) {
     result.outcome = Outcome::ineligible;
+    out.requirement_only = true;
     if (failure_is_soft(conditions)) result.flags.push_back("soft");
   } else if (conditions.status == ReasonStatus::unknown ||
              disqualifiers.status == ReasonStatus::unknown) {
     collect_missing(conditions, result);
     collect_missing(disqualifiers, result);
     // Even once the unknowns are known, the lost text could still change it.
-    if (truncated(decision, facts)) result.undetermined.push_back("truncated_text");
+    bool open = truncated(decision, facts);
+    if (open) result.undetermined.push_back("truncated_text");
+    out.requirement_only =
+        !open && disqualifiers.status == ReasonStatus::failed && !has_error(result);
   } else if (truncated(decision, facts)) {
     result.undetermined.push_back("truncated_text");
   } else {
@@ -271,17 +292,25 @@ void warning(const CompiledDecision& decision, const Activation& facts, const Ex
       result.flags.push_back("through:" + last->to_string());
     return;
   }
-  Value review =
-      decision.warning_review.program ? decision.warning_review.program->evaluate(facts) : Value();
-  std::string verdict = review.kind() == ValueKind::string        ? review.as_string()
-                        : review.kind() == ValueKind::enumeration ? review.as_enum().name()
-                                                                  : "";
+  // The period is over: the review decides. A result that cannot be read
+  // (its date or the result itself unknown) may be a failed review, which
+  // triggers an exit: undetermined, not `awaiting_review`.
+  if (!decision.warning_review.program) {
+    out.value = status_value("awaiting_review");
+    return;
+  }
+  Value review = decision.warning_review.program->evaluate(facts);
+  if (review.kind() != ValueKind::string && review.kind() != ValueKind::enumeration) {
+    result.outcome = Outcome::undetermined;
+    add_reasons(review, result, "warning.review_result", "a review result");
+    return;
+  }
+  std::string verdict =
+      review.kind() == ValueKind::string ? review.as_string() : review.as_enum().name();
   out.value = status_value(verdict == "pass"   ? "lifted"
                            : verdict == "fail" ? "failed"
                                                : "awaiting_review");
 }
-
-void assessment(const CompiledDecision& decision, const Activation& facts, Decided& out);
 
 // Without its population, an allocation is read from the record's own facts
 // when the rule set says how (`from_record`), else undetermined.
@@ -299,160 +328,8 @@ void allocation_from_record(const CompiledDecision& decision, const Activation& 
     out.result.outcome = Outcome::computed;
     out.value = value;
   } else {
-    add_unknowns(value, out.result);
-    if (value.is_error()) out.result.undetermined.push_back("error:" + value.as_error().message);
+    add_reasons(value, out.result, "from_record", "a bool or a tier number");
   }
-}
-
-Value rounded(const Value& amount, const model::Rounding& rounding) {
-  if (amount.kind() != ValueKind::decimal || !rounding.given) return amount;
-  const Decimal& value = amount.as_decimal();
-  DecimalResult result = rounding.mode == "floor"     ? value.round_floor(rounding.places)
-                         : rounding.mode == "ceiling" ? value.round_ceiling(rounding.places)
-                                                      : value.round_half_up(rounding.places);
-  return result.ok() ? Value(result.value) : Value::error("decimal overflow");
-}
-
-// One line of the pay breakdown: the formula, the parameters in force that it
-// read, the rounding it states and the amount.
-PayLine pay_line(const CompiledDecision& decision, std::size_t i, const Activation& facts,
-                 const Value& amount) {
-  const model::PayComponent& component = decision.model->components[i];
-  PayLine line;
-  line.id = component.id;
-  line.formula = component.formula.text;
-  line.cite = component.cite.provision;
-  line.amount = amount;
-  if (component.round.given) {
-    line.places = component.round.places;
-    line.rounding = component.round.mode;
-  }
-  line.parameters = read_facts(decision.component_facts[i], facts);
-  return line;
-}
-
-void pay(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
-         Decided& out) {
-  if (decision.table) {
-    assessment(decision, facts, out);
-    return;
-  }
-  Decimal total;
-  bool known = true;
-  for (std::size_t i = 0; i < decision.components.size(); ++i) {
-    const auto& program = decision.components[i].program;
-    Value amount = program ? program->evaluate(facts) : Value::unknown("pay.component");
-    if (amount.kind() == ValueKind::integer) amount = Decimal::from_int(amount.as_int());
-    amount = rounded(amount, decision.model->components[i].round);
-    if (explain.on) out.result.components.push_back(pay_line(decision, i, facts, amount));
-    if (amount.kind() != ValueKind::decimal) {
-      known = false;
-      add_unknowns(amount, out.result);
-      if (amount.is_error())
-        out.result.undetermined.push_back("error:" + amount.as_error().message);
-      continue;
-    }
-    total = Decimal::add(total, amount.as_decimal()).value;
-  }
-  if (!known) return;
-  out.result.outcome = Outcome::computed;
-  out.value = total;
-}
-
-// A decimal as a reduced fraction: 4.5 → "9/2"; a whole number as itself.
-std::string fraction_text(const Decimal& value) {
-  Int128 num = value.coefficient();
-  Int128 den = 1;
-  for (int i = 0; i < value.scale(); ++i)
-    den *= 10;
-  Int128 a = num < 0 ? -num : num, b = den;
-  while (b != 0) {
-    Int128 t = a % b;
-    a = b;
-    b = t;
-  }
-  if (a > 1) {
-    num /= a;
-    den /= a;
-  }
-  auto text = [](Int128 n) {
-    bool negative = n < 0;
-    if (negative) n = -n;
-    std::string digits;
-    do {
-      digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(n % 10)));
-      n /= 10;
-    } while (n != 0);
-    return negative ? "-" + digits : digits;
-  };
-  return den == 1 ? text(num) : text(num) + "/" + text(den);
-}
-
-// Rounding whose mode is read from an expression (a switch the text leaves
-// unset, R-10): a value that needs no rounding is kept; otherwise an unknown
-// mode leaves the result undetermined with the exact value beside it.
-Value rounded_by(const CompiledDecision& decision, const Activation& facts, const Value& amount,
-                 DecisionResult& result) {
-  const model::Rounding& rounding = decision.model->round;
-  Value value =
-      amount.kind() == ValueKind::integer ? Value(Decimal::from_int(amount.as_int())) : amount;
-  if (value.kind() != ValueKind::decimal) return amount;
-  const Decimal& exact = value.as_decimal();
-  DecimalResult truncated = exact.round_truncate(rounding.places);
-  if (truncated.ok() && truncated.value == exact) return amount;  // nothing to round
-  Value mode = decision.round_by.program->evaluate(facts);
-  std::string name = mode.kind() == ValueKind::string        ? mode.as_string()
-                     : mode.kind() == ValueKind::enumeration ? mode.as_enum().name()
-                                                             : "";
-  if (name.empty()) {
-    result.exact = fraction_text(exact);
-    if (mode.is_exceptional()) return mode;
-    return Value::error("`by` of `round` gave no rounding mode");
-  }
-  DecimalResult out = name == "floor"                       ? exact.round_floor(rounding.places)
-                      : name == "ceil" || name == "ceiling" ? exact.round_ceiling(rounding.places)
-                      : name == "half_up"                   ? exact.round_half_up(rounding.places)
-                                                            : DecimalResult{};
-  if (name != "floor" && name != "ceil" && name != "ceiling" && name != "half_up") {
-    return Value::error("unknown rounding mode `" + name + "`");
-  }
-  return out.ok() ? Value(out.value) : Value::error("decimal overflow");
-}
-
-void assessment(const CompiledDecision& decision, const Activation& facts, Decided& out) {
-  Value value;
-  std::vector<const CompiledTableRule*> fired;
-  if (decision.table) {
-    value = evaluate_table(*decision.table, facts, &fired);
-  } else if (decision.formula.program) {
-    value = decision.formula.program->evaluate(facts);
-  } else {
-    return;
-  }
-  value = decision.round_by.program ? rounded_by(decision, facts, value, out.result)
-                                    : rounded(value, decision.model->round);
-  if (value.is_exceptional()) {
-    add_unknowns(value, out.result);
-    if (value.is_error()) out.result.undetermined.push_back("error:" + value.as_error().message);
-    return;
-  }
-  for (const CompiledTableRule* rule : fired)
-    add_flags(rule->flags, facts, out.result);
-  out.result.outcome = Outcome::computed;
-  out.value = value;
-}
-
-// An unmet requirement counted over a period that has not ended (as_of on
-// or before its last day) may still be met: `pending`, not failed.
-void pending(const CompiledDecision& decision, const Activation& facts, const Explain& explain,
-             Decided& out) {
-  if (out.result.outcome != Outcome::ineligible || !decision.period_last_day.program) return;
-  Value last = decision.period_last_day.program->evaluate(facts);
-  if (last.kind() != ValueKind::date || last.as_date() < explain.as_of) return;
-  out.result.outcome = Outcome::pending;
-  out.value = Value();
-  out.result.flags.push_back("through:" + last.as_date().to_string());
-  std::erase(out.result.flags, std::string("soft"));
 }
 
 const char* action_name(model::ExitAction action) {
@@ -484,6 +361,34 @@ void add_flags(const std::vector<CompiledFlag>& flags, const Activation& facts,
   }
 }
 
+// An unmet requirement counted over a period that has not ended (as_of on
+// or before its last day) may still be met: `pending`, not failed; nor can a
+// requirement whose facts are unknown have failed yet. A period whose last
+// day is unknown may still be running: an unmet requirement is undetermined.
+void settle_period(const CompiledDecision& decision, const Activation& facts, Date as_of,
+                   Decided& out) {
+  if (!decision.period_last_day.program || !out.requirement_only) return;
+  DecisionResult& result = out.result;
+  const bool unmet = result.outcome == Outcome::ineligible;
+  if (!unmet && result.outcome != Outcome::undetermined) return;
+  Value last = decision.period_last_day.program->evaluate(facts);
+  if (last.kind() != ValueKind::date) {
+    // Whether the period is over is itself unknown.
+    add_reasons(last, result, "period.last_day", "a date");
+    if (unmet) {
+      result.outcome = Outcome::undetermined;
+      std::erase(result.flags, std::string("soft"));
+    }
+    finish_decision(out);
+    return;
+  }
+  if (last.as_date() < as_of) return;  // over: unmet is failed, unknown stays so
+  result.outcome = Outcome::pending;
+  result.flags.push_back("through:" + last.as_date().to_string());
+  std::erase(result.flags, std::string("soft"));
+  finish_decision(out);
+}
+
 Decided start_decision(const CompiledDecision& decision) {
   Decided out;
   const model::Decision& model = *decision.model;
@@ -500,18 +405,49 @@ Decided start_decision(const CompiledDecision& decision) {
   return out;
 }
 
+Value not_applicable_value(const CompiledDecision& decision) {
+  const model::Decision& model = *decision.model;
+  switch (model.kind) {
+    case model::DecisionKind::eligibility:
+      // Gates give a label: none of them (no gate failed, none passed).
+      return decision.gates.empty() ? Value(false) : Value(std::string("not_applicable"));
+    case model::DecisionKind::exit:
+      return Value(false);
+    case model::DecisionKind::allocation:
+      return decision.tier_fractions.empty() && decision.tier_shares.empty()
+                 ? Value(false)
+                 : Value(std::int64_t{0});
+    case model::DecisionKind::warning: {
+      const auto status = decision.value_type.enum_type_shared();
+      if (status && status->find("clear") >= 0)
+        return Value(EnumValue{status, status->find("clear")});
+      break;
+    }
+    default:
+      break;
+  }
+  return Value::unknown("not_applicable:" + model.id);
+}
+
 void finish_decision(Decided& out) {
   // Every undetermined result says why (the output's contract); a path that
   // found no reason is an engine fault, said as such rather than hidden.
   if (out.result.outcome == Outcome::undetermined && out.result.undetermined.empty()) {
-    out.result.undetermined.push_back("error:undetermined without a recorded reason");
+    out.result.undetermined.emplace_back(kNoRecordedReason);
   }
   if (out.result.outcome == Outcome::undetermined) {
     out.value = unknown_of(out.result);
-  } else if (out.result.outcome == Outcome::pending) {
-    // Rules reading a requirement still open cannot decide from it yet.
-    out.value = Value::unknown("pending:" + out.result.id);
     out.result.value = Value();
+  } else if (out.result.outcome == Outcome::pending) {
+    // Rules reading a requirement still open cannot decide from it yet; what
+    // it misses is what they miss too.
+    UnknownSet open;
+    open.attributes = out.result.missing;
+    open.attributes.push_back("pending:" + out.result.id);
+    out.value = Value::unknown(std::move(open));
+    out.result.value = Value();
+  } else if (out.result.outcome == Outcome::not_applicable) {
+    out.result.value = Value();  // later rules read not_applicable_value
   } else {
     out.result.value = out.value;
   }
@@ -525,10 +461,12 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
       decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
   if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
     out.result.outcome = Outcome::not_applicable;
+    out.value = not_applicable_value(decision);
+    finish_decision(out);
     return out;
   }
   if (applies.kind() != ValueKind::boolean) {
-    add_unknowns(applies, out.result);
+    add_reasons(applies, out.result, "applies", "a bool");
   } else {
     switch (model.kind) {
       case model::DecisionKind::eligibility:
@@ -550,7 +488,6 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
         allocation_from_record(decision, facts, out);
         break;
     }
-    pending(decision, facts, explain, out);
     add_flags(decision.flags, facts, out.result);  // unconditional ones are given already
   }
   if (explain.on) render_message(decision, facts, out.result);

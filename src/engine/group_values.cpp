@@ -198,7 +198,11 @@ std::vector<GroupValue> group_values(const CompiledDerived& derived, std::size_t
   std::vector<Part> floating;
   std::vector<UnknownSet> unsure(groups);
   UnknownSet floating_unsure;
+  // Members in each group, counted or not: a group whose members all fail
+  // `where` has members (a count of 0), not none.
+  std::vector<std::size_t> in_group(groups, 0);
   for (const Member& member : members) {
+    if (member.group >= 0) ++in_group[static_cast<std::size_t>(member.group)];
     Value where = evaluate(derived.where, *member.run);
     if (where.is_error()) {
       Part part{&member, true, where};
@@ -235,7 +239,7 @@ std::vector<GroupValue> group_values(const CompiledDerived& derived, std::size_t
     why.attributes.erase(std::unique(why.attributes.begin(), why.attributes.end()),
                          why.attributes.end());
     GroupValue value = computer.compute(all, why);
-    value.members = all.size();
+    value.members = in_group[g] + floating.size();
     out.push_back(std::move(value));
   }
   return out;

@@ -29,7 +29,7 @@ struct Member {
 struct GroupValue {
   Value value;
   std::vector<Value> possible;
-  std::size_t members = 0;  ///< members that count or may count
+  std::size_t members = 0;  ///< members of the group, counted or not, and those that may be
 };
 
 /// The figure the group's own record carries (`from_record`), reconciled

@@ -15,9 +15,9 @@ void sort_unique(std::vector<std::string>& items) {
 }  // namespace
 
 bool is_reason_code(const std::string& attribute) {
-  for (const char* prefix :
-       {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:", "truncated_text",
-        "conflicting_facts", "tie_at_cap", "error:", "pending:", "undetermined:"}) {
+  for (const char* prefix : {"unspecified_parameter:", "unenumerated_list:", "ambiguous_reading:",
+                             "truncated_text", "conflicting_facts", "tie_at_cap",
+                             "error:", "pending:", "undetermined:", "not_applicable:"}) {
     if (attribute.starts_with(prefix)) return true;
   }
   return false;
@@ -38,6 +38,18 @@ void add_unknowns(const Value& value, DecisionResult& result) {
       result.missing.push_back(attribute);
       result.undetermined.push_back("missing_fact:" + attribute);
     }
+  }
+}
+
+void add_reasons(const Value& value, DecisionResult& result, const std::string& what,
+                 const std::string& expected) {
+  if (value.is_unknown()) {
+    add_unknowns(value, result);
+  } else if (value.is_error()) {
+    result.undetermined.push_back("error:" + what + ": " + value.as_error().message);
+  } else {
+    result.undetermined.push_back("error:" + what + " gave a " +
+                                  std::string(value_kind_name(value.kind())) + ", not " + expected);
   }
 }
 

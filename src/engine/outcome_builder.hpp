@@ -19,6 +19,11 @@ bool is_reason_code(const std::string& attribute);
 void add_unknowns(const Value& value, DecisionResult& result);
 void add_unknowns(const Value& value, std::vector<std::string>& missing);
 
+/// Adds why `value` is not what `what` should give (`expected`, "a bool"):
+/// its unknowns, its error, or that it is of another kind.
+void add_reasons(const Value& value, DecisionResult& result, const std::string& what,
+                 const std::string& expected);
+
 /// Sorts and removes repeats in the decision's lists.
 void tidy(DecisionResult& result);
 

@@ -93,11 +93,7 @@ void RecordRun::step_into(const Step& step, Activation& facts, const Explain& ex
   Value keys = decision.keys.program ? decision.keys.program->evaluate(facts)
                                      : Value::error("`for_each` did not compile");
   if (keys.kind() != ValueKind::list) {
-    Decided decided = start_decision(decision);
-    add_unknowns(keys, decided.result);
-    if (keys.is_error()) decided.result.undetermined.push_back("error:" + keys.as_error().message);
-    if (!keys.is_exceptional()) decided.result.undetermined.push_back("error:keys are not a list");
-    finish_decision(decided);
+    Decided decided = unknown_keys(decision, facts, keys);
     facts.bind_slot(decision.slot, decided.value);
     if (own) results->push_back(std::move(decided.result));
     return;
@@ -114,12 +110,43 @@ void RecordRun::step_into(const Step& step, Activation& facts, const Explain& ex
   facts.bind_slot(decision.slot, Value(std::move(by_key)));
 }
 
+// The keys of a decision made per key could not be read: one result for
+// whatever keys there are, `id[?]`. `applies` comes first: false (whatever
+// the key would be) makes the decision not apply at all.
+Decided RecordRun::unknown_keys(const CompiledDecision& decision, Activation& facts,
+                                const Value& keys) const {
+  Decided decided = start_decision(decision);
+  decided.result.id += "[?]";
+  Value unread = keys.is_exceptional() ? keys : Value::error("`for_each` gave no list");
+  facts.bind_slot(decision.key_slot, unread);
+  Value applies =
+      decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
+  if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
+    decided.result.outcome = Outcome::not_applicable;
+    finish_decision(decided);
+    decided.value = Value(MapValue{});  // no key has a result
+    return decided;
+  }
+  if (applies.kind() != ValueKind::boolean)
+    add_reasons(applies, decided.result, "applies", "a bool");
+  add_reasons(keys, decided.result, "for_each", "a list");
+  finish_decision(decided);
+  return decided;
+}
+
 Decided RecordRun::decide_one(const CompiledDecision& decision, const Activation& facts,
                               const Explain& explain, bool alternatives) const {
   Decided decided = decide(decision, facts, explain);
-  if (decided.result.outcome != Outcome::undetermined) return decided;
-  decide_within_ranges(decision, facts, decided);
-  if (!alternatives) return decided;
+  if (decided.result.outcome == Outcome::undetermined) {
+    decide_within_ranges(decision, facts, decided);
+    if (alternatives) try_alternatives(decision, facts, explain, decided);
+  }
+  settle_period(decision, facts, explain.as_of, decided);
+  return decided;
+}
+
+void RecordRun::try_alternatives(const CompiledDecision& decision, const Activation& facts,
+                                 const Explain& explain, Decided& decided) const {
   // Replays what the decision reads, as other values of the unknowns would
   // make it, and decides it quietly.
   DecideAt decide_at = [&](Activation& changed) {
@@ -136,7 +163,6 @@ Decided RecordRun::decide_one(const CompiledDecision& decision, const Activation
     return decide(decision, changed, quiet);
   };
   decide_alternatives(rules_, decision, facts, possible_, decide_at, explain.on, decided);
-  return decided;
 }
 
 void RecordRun::settle(const CompiledDecision& decision, Decided decided) {

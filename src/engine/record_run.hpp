@@ -72,6 +72,12 @@ class RecordRun {
   /// One decision (for the key bound in `facts`, if it is made per key).
   Decided decide_one(const CompiledDecision& decision, const Activation& facts,
                      const Explain& explain, bool alternatives) const;
+  /// Decides again at the possible values of what leaves `decided` open.
+  void try_alternatives(const CompiledDecision& decision, const Activation& facts,
+                        const Explain& explain, Decided& decided) const;
+  /// The one result `id[?]` of a decision made per key whose keys are unknown.
+  Decided unknown_keys(const CompiledDecision& decision, Activation& facts,
+                       const Value& keys) const;
   /// The facts as they would stand on `date`: the same record, derived values
   /// recomputed (for hints on dates).
   bool facts_on(Date date, Activation& out) const;

@@ -6,6 +6,7 @@
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
+#include "engine/decisions.hpp"
 #include "records/duplicate_keys.hpp"
 #include "records/schema_options.hpp"
 #include "records/typed_conversion.hpp"
@@ -157,6 +158,19 @@ void compare_quiet(const std::vector<RecordDecisions>& explained,
   }
 }
 
+// Every undetermined result says why: a result without a recorded reason
+// is an engine fault, whatever the test expects of it.
+void report_faults(const std::vector<RecordDecisions>& decided,
+                   std::vector<std::string>& problems) {
+  for (const auto& record : decided) {
+    for (const auto& decision : record.decisions) {
+      const auto& codes = decision.undetermined;
+      if (std::find(codes.begin(), codes.end(), kNoRecordedReason) != codes.end())
+        problems.push_back(record.record + " " + decision.id + ": undetermined without a reason");
+    }
+  }
+}
+
 }  // namespace
 
 TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
@@ -170,6 +184,7 @@ TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
     auto decided = engine.evaluate_population(records, as_of);
     compare_quiet(decided, engine.evaluate_population(records, as_of, {.explain = false}),
                   problems);
+    report_faults(decided, problems);
     std::vector<DecisionResult> context;
     for (const auto& [record_id, expectations] : test.expect) {
       auto subject =

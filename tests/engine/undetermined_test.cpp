@@ -184,6 +184,42 @@ TEST_CASE("a settled condition group needs no more facts: one failed condition a
   CHECK(joined(open.undetermined) == "missing_fact:cadre.a, missing_fact:cadre.n");
 }
 
+TEST_CASE("only the groups still open name their missing facts (any of all groups)") {
+  // HD ENGINE_NOTES §2: a group with a failed condition is failed whatever its
+  // other conditions miss; those facts cannot change the result.
+  Rules rules(R"y(decisions:
+  - id: t.target_met
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    for_each: {in: "['a', 'b']"}
+    all:
+      - any:
+          - all:
+              - {id: is_a, when: "key == 'a'"}
+              - {id: a_ok, when: "cadre.n >= 3"}
+          - all:
+              - {id: is_b, when: "key == 'b'"}
+              - {id: b_ok, when: "size(cadre.situations) >= 4"}
+    none:
+      - all:
+          - {id: never, when: "key == 'c'"}
+          - {id: grade, when: "cadre.grade == '优秀'"}
+)y");
+  for (bool explain : {true, false}) {
+    CAPTURE(explain);
+    auto results = rules.engine().evaluate(rules.record(fields({{"id", "v1"}})), {},
+                                           cadre::test::day("2024-12-31"), {.explain = explain});
+    REQUIRE(results.size() == 2);
+    CHECK(results[0].id == "t.target_met[a]");
+    CHECK(results[0].outcome == Outcome::undetermined);
+    CHECK(joined(results[0].missing) == "cadre.n");
+    CHECK(joined(results[0].undetermined) == "missing_fact:cadre.n");
+    CHECK(results[1].id == "t.target_met[b]");
+    CHECK(joined(results[1].missing) == "cadre.situations");
+  }
+}
+
 TEST_CASE("exit triggers over any and all groups of true, false and unknown parts") {
   Rules rules(R"y(decisions:
   - id: t.any
@@ -387,7 +423,9 @@ decisions:
     CHECK(given.value.debug_string() == "decimal(\"1200.00\")");
     auto no_grade =
         rules.decide("t.performance", fields({{"base", *cadre::Decimal::parse("1000.00")}}));
-    CHECK(joined(no_grade.undetermined) == "missing_fact:cadre.grade");
+    // The grade is needed, and were it 称职, the entry the text leaves open.
+    CHECK(joined(no_grade.undetermined) ==
+          "missing_fact:cadre.grade, unspecified_parameter:t.multiplier.称职");
   }
   SUBCASE("series entry") {
     auto in_2019 = rules.decide("t.average_pay", fields({}), "2019-06-30");
