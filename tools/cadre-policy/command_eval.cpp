@@ -119,7 +119,7 @@ void write_record(Output& out, const RecordOutput& record, const EvalSettings& s
                   const CompiledRuleSet& rules, Date as_of) {
   if (settings.format == "text") {
     std::ostringstream text;
-    write_text(text, record, settings.lang == "zh");
+    write_text(text, record, rules, settings.lang == "zh");
     out.write(text.view());
   } else {
     out.write(to_json_line(record, rules, as_of));
