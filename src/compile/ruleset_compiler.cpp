@@ -334,7 +334,8 @@ class RuleSetCompiler {
     // (ps.tier_amount, S-38).
     if (keys != nullptr) {
       const bool whole = param.form == model::ParamForm::unspecified;
-      const model::ParamValue unlisted = whole ? param.value : param.others.value_or(model::ParamValue{});
+      const model::ParamValue unlisted =
+          whole ? param.value : param.others.value_or(model::ParamValue{});
       for (const auto& key : keys->values()) {
         if (table.find_key(key) != nullptr) continue;
         const std::string name = whole ? reported_name(param) : reported_name(param) + "." + key;
@@ -610,9 +611,8 @@ class RuleSetCompiler {
     const Type& actual = expr.program->result_type();
     if (fits(*declared, actual)) return true;
     context_.error(first(model.expr.origin, model.origin), code::compile_type,
-                   "`expr` of derived value `" + model.id + "` must be `" +
-                       declared->to_string() + "` (its `type`), found `" + actual.to_string() +
-                       "`");
+                   "`expr` of derived value `" + model.id + "` must be `" + declared->to_string() +
+                       "` (its `type`), found `" + actual.to_string() + "`");
     return false;
   }
 

@@ -375,8 +375,8 @@ class Checker {
     }
     if (*function == FunctionId::at) return entry_at(e, args, types);
     adopt_for_empty_literals(args, types);
-    if (*function == FunctionId::index && types.size() == 2 &&
-        types[0].kind() == TypeKind::map && types[0].key().kind() == TypeKind::enumeration &&
+    if (*function == FunctionId::index && types.size() == 2 && types[0].kind() == TypeKind::map &&
+        types[0].key().kind() == TypeKind::enumeration &&
         types[1].kind() != TypeKind::enumeration) {
       return keyed_lookup(e, *args[1], types[0], types[1]);
     }
@@ -534,11 +534,11 @@ class Checker {
       return table.value();
     }
     if (key.enum_type() != keys) {
-      report(e, code::expr_no_overload,
-             "a table keyed by `" + keys->name() + "` cannot be read with a value of `" +
-                 key.to_string() + "`",
-             "read it with a `" + keys->name() + "`, or key the table by `" + key.to_string() +
-                 "`");
+      report(
+          e, code::expr_no_overload,
+          "a table keyed by `" + keys->name() + "` cannot be read with a value of `" +
+              key.to_string() + "`",
+          "read it with a `" + keys->name() + "`, or key the table by `" + key.to_string() + "`");
     }
     return table.value();
   }
@@ -589,8 +589,7 @@ class Checker {
     out_.types[operand.id] = Type::enumeration(enumeration);
   }
 
-  Type conditional(const Expr& e, const std::vector<const Expr*>& args,
-                   std::vector<Type> types) {
+  Type conditional(const Expr& e, const std::vector<const Expr*>& args, std::vector<Type> types) {
     expect_bool(*args[0], types[0], "condition of `?:`");
     std::vector<Type> branches = {types[1], types[2]};
     adopt_for_empty_literals({args[1], args[2]}, branches);

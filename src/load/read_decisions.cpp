@@ -63,8 +63,8 @@ constexpr auto kKindNames = [] {
 }();
 
 /// In the order of model::ExitAction.
-constexpr std::string_view kActions[] = {"dismissal",      "ordered_resignation", "recall",
-                                         "programme_exit", "referral",            "stand_down"};
+constexpr std::string_view kActions[] = {
+    "dismissal", "ordered_resignation", "recall", "programme_exit", "referral", "stand_down"};
 
 constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
                                  {"when", Presence::required},

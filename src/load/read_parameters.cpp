@@ -25,9 +25,8 @@ constexpr KeySpec kParameterKeys[] = {{"type", Presence::required},
                                       {"cite", Presence::required},
                                       {"quote"},
                                       {"title"}};
-constexpr KeySpec kOverrideKeys[] = {{"value"},  {"table"}, {"series"}, {"range"},
-                                     {"unspecified"}, {"others"}, {"cite"}, {"quote"},
-                                     {"title"}};
+constexpr KeySpec kOverrideKeys[] = {{"value"},  {"table"}, {"series"}, {"range"}, {"unspecified"},
+                                     {"others"}, {"cite"},  {"quote"},  {"title"}};
 constexpr KeySpec kUnspecifiedKeys[] = {{"unspecified", Presence::required}};
 constexpr KeySpec kReasonKeys[] = {{"because", Presence::required}};
 constexpr KeySpec kSeriesEntryKeys[] = {{"from", Presence::required},

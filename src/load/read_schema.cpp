@@ -12,8 +12,7 @@ namespace {
 constexpr KeySpec kSchemaKeys[] = {{"enums"}, {"records"}};
 constexpr KeySpec kEnumKeys[] = {
     {"values", Presence::required}, {"order"}, {"same_as"}, {"open"}, {"title"}};
-constexpr KeySpec kRecordKeys[] = {
-    {"key"}, {"belongs_to"}, {"fields"}, {"conflicts"}, {"title"}};
+constexpr KeySpec kRecordKeys[] = {{"key"}, {"belongs_to"}, {"fields"}, {"conflicts"}, {"title"}};
 constexpr KeySpec kConflictKeys[] = {
     {"when", Presence::required}, {"fields", Presence::required}, {"cite"}, {"quote"}};
 constexpr KeySpec kFieldKeys[] = {{"type", Presence::required}, {"required"}, {"ref"}, {"title"}};

@@ -226,9 +226,8 @@ void Merger::supply_lists(const std::vector<model::NamedList>& changes) {
       continue;
     }
     for (const auto& item : change.items) {
-      const bool known =
-          std::any_of(target->items.begin(), target->items.end(),
-                      [&](const auto& named) { return named.first == item.first; });
+      const bool known = std::any_of(target->items.begin(), target->items.end(),
+                                     [&](const auto& named) { return named.first == item.first; });
       if (known) {
         redefines(change.origin,
                   "item `" + item.first + "` of list `" + change.id +
@@ -414,10 +413,10 @@ void Merger::add_new(model::RuleSet& own) {
 bool states_differences(const model::RuleSet& own) {
   const model::VariantChanges& changes = own.variant;
   return !changes.parameters.empty() || !changes.enums.empty() || !changes.lists.empty() ||
-         !changes.switches.empty() ||
-         !changes.replace.empty() || !changes.disable.empty() || !own.parameters.empty() ||
-         !own.switches.empty() || !own.lists.empty() || !own.derived.empty() ||
-         !own.decisions.empty() || !own.schema.enums.empty() || !own.schema.records.empty();
+         !changes.switches.empty() || !changes.replace.empty() || !changes.disable.empty() ||
+         !own.parameters.empty() || !own.switches.empty() || !own.lists.empty() ||
+         !own.derived.empty() || !own.decisions.empty() || !own.schema.enums.empty() ||
+         !own.schema.records.empty();
 }
 
 model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base) {

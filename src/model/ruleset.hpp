@@ -168,8 +168,8 @@ struct Parameter {
   /// A keyed table: what the keys it does not list are (`others:
   /// {unspecified: {because: …}}`); unset: a key left out is an oversight.
   std::optional<ParamValue> others;
-  std::vector<SeriesEntry> series;                        ///< effective-dated values
-  ParamValue low, high;                                   ///< range: known only within bounds
+  std::vector<SeriesEntry> series;  ///< effective-dated values
+  ParamValue low, high;             ///< range: known only within bounds
   /// The values an unspecified parameter can take (免职, 责令辞职, 罢免): the
   /// engine may decide at each of them.
   std::vector<std::string> one_of;
@@ -386,8 +386,8 @@ struct Decision {
   /// An exit whose text names no action (「清除出村干部队伍」, HY-EXIT-01):
   /// `actions: unspecified`, and its results list none.
   bool actions_unspecified = false;
-  std::vector<Gate> gates;          ///< eligibility by ordered gates
-  std::string passed = "passed";    ///< the value when every gate is passed
+  std::vector<Gate> gates;        ///< eligibility by ordered gates
+  std::string passed = "passed";  ///< the value when every gate is passed
   std::optional<ForEach> for_each;
   /// The last day of the period a requirement is counted over: before it
   /// ends, an unmet requirement is `pending`, not failed.

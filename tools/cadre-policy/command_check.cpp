@@ -46,7 +46,7 @@ void list_open_values(const CompiledRuleSet& ruleset, bool quiet,
 }
 
 struct CheckView {
-  bool quiet = false;           ///< one line per diagnostic
+  bool quiet = false;             ///< one line per diagnostic
   bool list_unspecified = false;  ///< a note per open value
 };
 

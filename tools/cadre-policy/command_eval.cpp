@@ -228,10 +228,10 @@ int run_eval(const std::vector<std::string>& args) {
     if (!problem.empty()) return usage_error("eval", problem, options);
   }
   if (!parse_record_encoding(settings.encoding)) {
-    return usage_error("eval",
-                       "--encoding `" + settings.encoding +
-                           "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
-                       options);
+    return usage_error(
+        "eval",
+        "--encoding `" + settings.encoding + "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
+        options);
   }
   return evaluate(settings);
 }

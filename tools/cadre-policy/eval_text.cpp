@@ -58,8 +58,8 @@ void write_text(std::ostream& out, const RecordOutput& record, const CompiledRul
       out << "    undetermined: " << code;
       if (const OpenValue* open = rules.open_value(code)) {
         const std::string& first = chinese ? open->reason_zh : open->reason_en;
-        const std::string& reason = first.empty() ? (chinese ? open->reason_en : open->reason_zh)
-                                                  : first;
+        const std::string& reason =
+            first.empty() ? (chinese ? open->reason_en : open->reason_zh) : first;
         if (!reason.empty()) out << " (" << reason << ")";
       }
       out << "\n";
