@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cadre/date.hpp"
@@ -51,6 +52,20 @@ struct RuleSetOptions {
   RuleSetLimits limits = {};
 };
 
+/// A value the rules leave open: a parameter, an entry of a table or
+/// series, or the keys a table does not list. A decision that needs it is
+/// undetermined with `code`.
+struct OpenValue {
+  /// The reason code: `unspecified_parameter:ps.min_collective_income`,
+  /// `unspecified_parameter:hy.perf_multiplier.称职`.
+  std::string code;
+  /// Why the text gives no value, as the rule set states it (`unspecified:
+  /// {because: …}`); both empty when it does not say: an oversight, warned.
+  std::string reason_zh;
+  std::string reason_en;
+  SourceLocation location;  ///< where the value is left open
+};
+
 /// A checked, compiled rule set. Immutable; cheap to copy; safe to share
 /// between threads.
 class CADRE_API CompiledRuleSet {
@@ -71,6 +86,11 @@ class CADRE_API CompiledRuleSet {
   std::vector<std::string> decision_ids() const;
   std::size_t parameter_count() const;
   std::size_t derived_count() const;
+  /// Every value the rules leave open, in the order of the parameters (a
+  /// variant's as merged: what it sets is no longer open).
+  const std::vector<OpenValue>& open_values() const;
+  /// The open value a reason code names, or null.
+  const OpenValue* open_value(std::string_view code) const;
 
   const CompiledRuleSetImpl& impl() const { return *impl_; }
 

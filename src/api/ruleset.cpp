@@ -57,6 +57,17 @@ std::size_t CompiledRuleSet::derived_count() const {
   return impl_->derived.size();
 }
 
+const std::vector<OpenValue>& CompiledRuleSet::open_values() const {
+  return impl_->open_values;
+}
+
+const OpenValue* CompiledRuleSet::open_value(std::string_view code) const {
+  for (const OpenValue& open : impl_->open_values) {
+    if (open.code == code) return &open;
+  }
+  return nullptr;
+}
+
 namespace {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {

@@ -19,11 +19,15 @@ namespace {
 constexpr std::string_view kUndetermined =
     " is unspecified: decisions that need it are undetermined until a variant sets it";
 constexpr std::string_view kSetIt =
-    "a local rule set supplies it under `variant.parameters` (reading convention R-14)";
+    "if the text gives no value, say why: `unspecified: {because: {zh: …, en: …}}`; a local "
+    "rule set supplies it under `variant.parameters` (reading convention R-14)";
 
+// An open value is warned only when the rule set does not say why the text
+// gives none: stated with `because`, it is what the text says, and
+// `check --list-unspecified` lists it.
 void unspecified(PassContext& context, const model::ParamValue& value, const std::string& what,
                  model::OriginId fallback) {
-  if (!value.unspecified) return;
+  if (!value.unspecified || value.explained()) return;
   context.warning(first_origin(value.origin, fallback), Code::unspecified,
                   what + std::string(kUndetermined), std::string(kSetIt));
 }
@@ -32,8 +36,10 @@ void unspecified_values(PassContext& context, const model::Parameter& param) {
   std::string name = "parameter " + backticked(param.id);
   switch (param.form) {
     case model::ParamForm::unspecified:
-      context.warning(param.origin, Code::unspecified, name + std::string(kUndetermined),
-                      std::string(kSetIt));
+      if (!param.value.explained()) {
+        context.warning(param.origin, Code::unspecified, name + std::string(kUndetermined),
+                        std::string(kSetIt));
+      }
       break;
     case model::ParamForm::scalar:
       unspecified(context, param.value, name, param.origin);
@@ -41,6 +47,9 @@ void unspecified_values(PassContext& context, const model::Parameter& param) {
     case model::ParamForm::table:
       for (const auto& [key, value] : param.table) {
         unspecified(context, value, "entry " + backticked(key) + " of " + name, param.origin);
+      }
+      if (param.others) {
+        unspecified(context, *param.others, "every key not listed in " + name, param.origin);
       }
       break;
     case model::ParamForm::series:
@@ -115,8 +124,9 @@ void range_order(PassContext& context, const CompiledParameter& compiled) {
       "write the bounds low first: `range: [" + param.high.text + ", " + param.low.text + "]`");
 }
 
+// A key a table neither lists nor leaves open with `others` is likely forgotten.
 void table_keys(PassContext& context, const model::Parameter& param) {
-  if (param.form != model::ParamForm::table || param.table_key.empty()) return;
+  if (param.form != model::ParamForm::table || param.table_key.empty() || param.others) return;
   auto found = context.ruleset().enums.find(param.table_key);
   if (found == context.ruleset().enums.end()) return;
   std::vector<std::string_view> missing;
@@ -129,7 +139,8 @@ void table_keys(PassContext& context, const model::Parameter& param) {
   context.warning(param.origin, Code::table_keys,
                   "parameter " + backticked(param.id) + " has no entry for " +
                       load::quoted_list(missing) + " of " + backticked(param.table_key),
-                  "add the entries, as `unspecified` where the text leaves them out");
+                  "add the entries, or say why the text gives none: `others: {unspecified: "
+                  "{because: {zh: …, en: …}}}`");
 }
 
 }  // namespace

@@ -123,11 +123,12 @@ void check_decision(PassContext& context, const model::Decision& decision) {
       check_warning(context, decision);
       break;
     case DecisionKind::exit:
-      if (decision.actions.empty()) {
+      if (decision.actions.empty() && !decision.actions_unspecified) {
         context.error(decision.origin, Code::reference,
                       "exit decision " + backticked(decision.id) + " names no `actions`",
                       "list at least one of dismissal, ordered_resignation, recall, "
-                      "programme_exit, referral");
+                      "programme_exit, referral, stand_down, or write `actions: unspecified` "
+                      "when the text names none");
       }
       break;
     case DecisionKind::allocation:

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cadre/expression.hpp"
+#include "cadre/ruleset.hpp"
 #include "compile/table_cells.hpp"
 #include "load/loader.hpp"
 #include "model/ruleset.hpp"
@@ -165,6 +166,8 @@ struct CompiledRuleSetImpl {
   std::vector<Value> switch_values;  ///< by switch, in model order (unknown when unset)
   std::vector<std::vector<Value>> switch_possible;  ///< by switch: its values, for unset ones
   std::vector<CompiledParameter> parameters;
+  /// The values the parameters leave open, each reason code once.
+  std::vector<OpenValue> open_values;
   std::vector<CompiledDerived> derived;
   std::vector<CompiledDecision> decisions;
   std::vector<Step> order;  ///< dependency order of derived values and decisions

@@ -248,6 +248,7 @@ class Compiler {
       node.op = NodeOp::call;
       node.function = *function;
       if (*function == expr::FunctionId::listed) return listed(e, node, children);
+      if (*function == expr::FunctionId::unenumerated) return unenumerated(e);
       if (*function == expr::FunctionId::at) {
         node.path = text(list_path.empty() ? std::string("entry") : list_path);
         return add(node, children);  // never folded: it names what is missing
@@ -270,6 +271,21 @@ class Compiler {
                       e.offset);
     }
     return fold(add(node, {children[0]}));
+  }
+
+  // unenumerated('name'): unknown for as long as the list lacks items; the
+  // checker refuses it for a complete list.
+  std::uint32_t unenumerated(const Expr& e) {
+    const Expr* name = e.args.size() == 1 && !e.target ? e.args[0].get() : nullptr;
+    const auto* text = name && name->kind == ExprKind::literal
+                           ? std::get_if<std::string>(&name->literal.value)
+                           : nullptr;
+    const int index = text ? environment_.list_index(*text) : -1;
+    if (index < 0 || environment_.lists()[static_cast<std::size_t>(index)].complete) {
+      return constant(Value::error("`unenumerated` needs a list that lacks items", e.offset),
+                      e.offset);
+    }
+    return constant(Value::unknown("unenumerated_list:" + *text), e.offset);
   }
 
   std::uint32_t aggregate(const Expr& e, NodeOp op) {

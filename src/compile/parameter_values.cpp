@@ -54,17 +54,18 @@ Value scalar(std::string_view text, const Type& type) {
   return Value::error("`" + std::string(text) + "` is not a " + type.to_string());
 }
 
-// "[a, b, c]" or "a, b, c" for list-typed parameters.
-Value list(std::string_view text, const Type& type) {
-  text = trim(text);
-  if (text.starts_with('[') && text.ends_with(']')) text = text.substr(1, text.size() - 2);
+// A list-typed value: the items of a YAML sequence, each of the element
+// type. A scalar is not read as a list of one (ENGINE_NOTES heping §2).
+Value list(const model::ParamValue& written, const Type& type) {
+  if (!written.is_list) {
+    return Value::error("expected a list of `" + type.element().to_string() + "`, found `" +
+                        written.text + "`");
+  }
   ListValue items;
-  while (!trim(text).empty()) {
-    auto comma = text.find(',');
-    Value item = scalar(text.substr(0, comma), type.element());
+  for (const std::string& text : written.items) {
+    Value item = scalar(text, type.element());
     if (item.is_error()) return item;
     items.push_back(std::move(item));
-    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
   }
   return Value(std::move(items));
 }
@@ -78,7 +79,8 @@ Value unspecified_value(const std::string& id, std::string_view code) {
 Value parameter_value(const model::ParamValue& written, const Type& type, const std::string& id,
                       std::string_view code) {
   if (written.unspecified) return unspecified_value(id, code);
-  if (type.kind() == TypeKind::list) return list(written.text, type);
+  if (type.kind() == TypeKind::list) return list(written, type);
+  if (written.is_list) return Value::error("expected a " + type.to_string() + ", found a list");
   return scalar(written.text, type);
 }
 

@@ -116,6 +116,7 @@ class RuleSetCompiler {
 
   void run(std::vector<Diagnostic>& diagnostics) {
     SchemaTypes types(rules().schema, out_.origins(), diagnostics);
+    types_ = &types;
     out_.enums = types.enums();
     declare_records(types);
     declare_parameters(types);
@@ -191,9 +192,24 @@ class RuleSetCompiler {
     return param.reported_as.empty() ? param.id : param.reported_as;
   }
 
+  // A value left open, under the code a decision needing it gives; each code once.
+  void note_open(const std::string& name, const model::ParamValue& mark) {
+    OpenValue open;
+    open.code = unset_code(*current_parameter_) + ":" + name;
+    for (const OpenValue& known : out_.open_values) {
+      if (known.code == open.code) return;
+    }
+    open.reason_zh = mark.because.zh;
+    open.reason_en = mark.because.en;
+    open.location = out_.origins().locate(
+        mark.origin != model::kNoOrigin ? mark.origin : current_parameter_->origin);
+    out_.open_values.push_back(std::move(open));
+  }
+
   Value parse_value(const model::ParamValue& written, const Type& type, const std::string& id) {
     const model::Parameter& param = *current_parameter_;
     std::string name = reported_name(param) + id.substr(std::min(id.size(), param.id.size()));
+    if (written.unspecified) note_open(name, written);
     Value value = parameter_value(written, type, name, unset_code(param));
     if (!value.is_error()) return value;
     context_.error(written.origin, code::compile_param_value,
@@ -217,8 +233,10 @@ class RuleSetCompiler {
       current_parameter_ = &param;
       fill_parameter(param, compiled);
       for (const auto& text : param.one_of) {
-        Value possible =
-            parameter_value({text, false, param.one_of_origin, model::kNoOrigin}, *type, param.id);
+        model::ParamValue written;
+        written.text = text;
+        written.origin = param.one_of_origin;
+        Value possible = parameter_value(written, *type, param.id);
         if (possible.is_error()) {
           context_.error(param.one_of_origin, code::compile_param_value,
                          "`" + text + "` in `one_of` of parameter `" + param.id +
@@ -227,10 +245,15 @@ class RuleSetCompiler {
         }
         compiled.possible.push_back(std::move(possible));
       }
-      // A table, or an unspecified table with its key, is read by key.
+      // A table, or an unspecified table with its key, is read by key: a
+      // value of its enumeration (a table without `key`, by any string).
       bool keyed = param.form == model::ParamForm::table ||
                    (param.form == model::ParamForm::unspecified && !param.table_key.empty());
-      Type declared = keyed ? Type::map(Type::string(), *type) : *type;
+      Type key = Type::string();
+      if (auto found = out_.enums.find(param.table_key); found != out_.enums.end()) {
+        key = Type::enumeration(found->second);
+      }
+      Type declared = keyed ? Type::map(key, *type) : *type;
       out_.environment.declare(param.id, declared);
       compiled.type = declared;
       compiled.slot = out_.environment.slot_of(param.id);
@@ -260,13 +283,21 @@ class RuleSetCompiler {
                          [](const auto& a, const auto& b) { return a.first < b.first; });
         out.value = unspecified_value(reported_name(param), unset_code(param));
         break;
-      case model::ParamForm::range:
+      case model::ParamForm::range: {
         out.low = parse_value(param.low, out.type, param.id);
         out.high = parse_value(param.high, out.type, param.id);
         out.value = unspecified_value(reported_name(param), unset_code(param));
+        // Open too, within the bounds the text gives: listed with them.
+        model::ParamValue bounds;
+        bounds.origin = param.origin;
+        bounds.because = {"仅知在" + param.low.text + "与" + param.high.text + "之间",
+                          "known only between " + param.low.text + " and " + param.high.text};
+        note_open(reported_name(param), bounds);
         break;
+      }
       case model::ParamForm::unspecified:
         // A keyed table the text leaves open: each entry is unspecified.
+        note_open(reported_name(param), param.value);
         out.value = param.table_key.empty()
                         ? unspecified_value(reported_name(param), unset_code(param))
                         : table_value(param, out.type);
@@ -297,11 +328,19 @@ class RuleSetCompiler {
       table.set(key, parse_value(written, type, param.id + "." + key));
     }
     // Values of the key the table does not give are unspecified, not absent:
-    // reading one is undetermined, never an error.
+    // reading one is undetermined, never an error. The code names the open
+    // value: the entry where the table gives others (hy.perf_multiplier.称职,
+    // S-13), the parameter where the text leaves it open as a whole
+    // (ps.tier_amount, S-38).
     if (keys != nullptr) {
+      const bool whole = param.form == model::ParamForm::unspecified;
+      const model::ParamValue unlisted =
+          whole ? param.value : param.others.value_or(model::ParamValue{});
       for (const auto& key : keys->values()) {
-        if (table.find_key(key) == nullptr)
-          table.set(key, unspecified_value(reported_name(param) + "." + key, unset_code(param)));
+        if (table.find_key(key) != nullptr) continue;
+        const std::string name = whole ? reported_name(param) : reported_name(param) + "." + key;
+        if (!whole) note_open(name, unlisted);
+        table.set(key, unspecified_value(name, unset_code(param)));
       }
     }
     return Value(std::move(table));
@@ -516,6 +555,9 @@ class RuleSetCompiler {
         CompiledDerived compiled;
         compiled.model = &model;
         if (known_subject(model.subject)) compiled = compile_derived(context_, model);
+        if (compiled.expr.program && !declared_type_fits(model, compiled.expr)) {
+          compiled.expr.program.reset();
+        }
         if (compiled.expr.program) {
           out_.environment.declare(model.id, compiled.expr.program->result_type());
         } else if (model.aggregate && compiled.value.program) {
@@ -556,8 +598,47 @@ class RuleSetCompiler {
       out_.decisions.push_back(std::move(compiled.second));
   }
 
+  // A derived value's declared `type` holds its expression to it: a grade of
+  // one scale is not a value of another (ENGINE_NOTES hengyang §6).
+  bool declared_type_fits(const model::Derived& model, const CompiledExpression& expr) {
+    if (model.type.empty()) return true;
+    const auto declared = types_->resolve(model.type);
+    if (!declared) {
+      context_.error(model.origin, code::compile_type,
+                     "unknown type `" + model.type + "` for derived value `" + model.id + "`");
+      return false;
+    }
+    const Type& actual = expr.program->result_type();
+    if (fits(*declared, actual)) return true;
+    context_.error(first(model.expr.origin, model.origin), code::compile_type,
+                   "`expr` of derived value `" + model.id + "` must be `" + declared->to_string() +
+                       "` (its `type`), found `" + actual.to_string() + "`");
+    return false;
+  }
+
+  // A value of `actual` may stand where `declared` is expected: the same type
+  // (the same enumeration or record kind), dyn, or an int for a decimal.
+  static bool fits(const Type& declared, const Type& actual) {
+    if (declared.is_dyn() || actual.is_dyn()) return true;
+    if (declared.kind() == TypeKind::decimal && actual.kind() == TypeKind::integer) return true;
+    if (declared.kind() != actual.kind()) return false;
+    switch (declared.kind()) {
+      case TypeKind::list:
+        return fits(declared.element(), actual.element());
+      case TypeKind::map:
+        return fits(declared.key(), actual.key()) && fits(declared.value(), actual.value());
+      case TypeKind::enumeration:
+        return declared.enum_type() == actual.enum_type();
+      case TypeKind::record:
+        return declared.record_type() == actual.record_type();
+      default:
+        return true;
+    }
+  }
+
   CompiledRuleSetImpl& out_;
   CompileContext context_;
+  const SchemaTypes* types_ = nullptr;  ///< while run() lasts
   std::shared_ptr<const EnumType> status_type_;
   std::map<std::size_t, CompiledDerived> derived_;
   std::map<std::size_t, CompiledDecision> decisions_;

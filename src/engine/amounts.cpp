@@ -76,8 +76,11 @@ Value rounded_by(const CompiledDecision& decision, const Activation& facts, cons
       amount.kind() == ValueKind::integer ? Value(Decimal::from_int(amount.as_int())) : amount;
   if (value.kind() != ValueKind::decimal) return amount;
   const Decimal& exact = value.as_decimal();
+  // Nothing to round: the value at the stated places, `9`, not `9.00`.
   DecimalResult truncated = exact.round_truncate(rounding.places);
-  if (truncated.ok() && truncated.value == exact) return amount;  // nothing to round
+  if (truncated.ok() && truncated.value == exact) {
+    return amount.kind() == ValueKind::integer ? amount : Value(truncated.value);
+  }
   Value mode = decision.round_by.program->evaluate(facts);
   std::string name = mode.kind() == ValueKind::string        ? mode.as_string()
                      : mode.kind() == ValueKind::enumeration ? mode.as_enum().name()

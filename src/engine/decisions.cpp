@@ -344,6 +344,8 @@ const char* action_name(model::ExitAction action) {
       return "programme_exit";
     case model::ExitAction::referral:
       return "referral";
+    case model::ExitAction::stand_down:
+      return "stand_down";
   }
   return "referral";
 }

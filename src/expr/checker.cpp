@@ -77,14 +77,37 @@ std::string suggest(std::string_view name, const std::vector<std::string_view>& 
   return best.empty() ? std::string() : "did you mean `" + std::string(best) + "`?";
 }
 
-// The type both branches of `?:` (or elements of a literal) can be seen as.
+// The type both branches of `?:` (or elements of a literal) can be seen as:
+// lists and maps join element by element, so `list<dyn>` sits beside
+// `list<string>` as CEL allows.
 std::optional<Type> join(const Type& a, const Type& b) {
   if (a == b) return a;
   if (a.is_dyn() || b.is_dyn()) return Type::dyn();
   bool a_money = a.kind() == TypeKind::decimal || a.kind() == TypeKind::integer;
   bool b_money = b.kind() == TypeKind::decimal || b.kind() == TypeKind::integer;
   if (a_money && b_money) return Type::decimal();
+  if (a.kind() != b.kind()) return std::nullopt;
+  if (a.kind() == TypeKind::list) {
+    auto element = join(a.element(), b.element());
+    return element ? std::optional(Type::list(*element)) : std::nullopt;
+  }
+  if (a.kind() == TypeKind::map) {
+    auto key = join(a.key(), b.key());
+    auto value = join(a.value(), b.value());
+    return key && value ? std::optional(Type::map(*key, *value)) : std::nullopt;
+  }
   return std::nullopt;
+}
+
+// `[]` or `{}`: a literal with no elements, which takes the list or map type
+// its place expects (CEL types it with a fresh element type).
+bool is_empty_literal(const Expr& e) {
+  return (e.kind == ExprKind::list || e.kind == ExprKind::map) && e.args.empty();
+}
+
+bool same_container(const Expr& empty, const Type& other) {
+  return (empty.kind == ExprKind::list && other.kind() == TypeKind::list) ||
+         (empty.kind == ExprKind::map && other.kind() == TypeKind::map);
 }
 
 class Checker {
@@ -204,7 +227,8 @@ class Checker {
       case TypeKind::dyn:
         return Type::dyn();
       case TypeKind::map:
-        if (operand.key().kind() == TypeKind::string || operand.key().is_dyn())
+        if (operand.key().kind() == TypeKind::string || operand.key().is_dyn() ||
+            operand.key().kind() == TypeKind::enumeration)
           return operand.value();
         break;
       case TypeKind::record: {
@@ -228,24 +252,49 @@ class Checker {
   }
 
   Type list(const Expr& e) {
-    std::optional<Type> element;
+    std::vector<const Expr*> items;
+    std::vector<Type> types;
     for (const auto& item : e.args) {
-      Type type = visit(*item);
-      element = element ? join(*element, type).value_or(Type::dyn()) : type;
+      items.push_back(item.get());
+      types.push_back(visit(*item));
     }
-    return Type::list(element.value_or(Type::dyn()));
+    return Type::list(joined_elements(items, types));
   }
 
   Type map(const Expr& e) {
-    std::optional<Type> key;
-    std::optional<Type> value;
+    std::vector<const Expr*> keys, values;
+    std::vector<Type> key_types, value_types;
     for (std::size_t i = 0; i + 1 < e.args.size(); i += 2) {
-      Type k = visit(*e.args[i]);
-      Type v = visit(*e.args[i + 1]);
-      key = key ? join(*key, k).value_or(Type::dyn()) : k;
-      value = value ? join(*value, v).value_or(Type::dyn()) : v;
+      keys.push_back(e.args[i].get());
+      key_types.push_back(visit(*e.args[i]));
+      values.push_back(e.args[i + 1].get());
+      value_types.push_back(visit(*e.args[i + 1]));
     }
-    return Type::map(key.value_or(Type::dyn()), value.value_or(Type::dyn()));
+    return Type::map(joined_elements(keys, key_types), joined_elements(values, value_types));
+  }
+
+  // The element type of a literal: the join of its elements' types, an
+  // empty `[]` or `{}` among them taking the type of the others.
+  Type joined_elements(const std::vector<const Expr*>& items, std::vector<Type>& types) {
+    adopt_for_empty_literals(items, types);
+    std::optional<Type> element;
+    for (const Type& type : types)
+      element = element ? join(*element, type).value_or(Type::dyn()) : type;
+    return element.value_or(Type::dyn());
+  }
+
+  // Gives each empty literal among `exprs` the type of the first typed
+  // container of its kind beside it (`c ? names : []`, `names + []`).
+  void adopt_for_empty_literals(const std::vector<const Expr*>& exprs, std::vector<Type>& types) {
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+      if (!is_empty_literal(*exprs[i])) continue;
+      for (std::size_t j = 0; j < exprs.size(); ++j) {
+        if (j == i || is_empty_literal(*exprs[j]) || !same_container(*exprs[i], types[j])) continue;
+        types[i] = types[j];
+        out_.types[exprs[i]->id] = types[j];
+        break;
+      }
+    }
   }
 
   Type comprehension(const Expr& e) {
@@ -325,10 +374,20 @@ class Checker {
       return Type::dyn();
     }
     if (*function == FunctionId::at) return entry_at(e, args, types);
+    adopt_for_empty_literals(args, types);
+    if (*function == FunctionId::index && types.size() == 2 && types[0].kind() == TypeKind::map &&
+        types[0].key().kind() == TypeKind::enumeration &&
+        types[1].kind() != TypeKind::enumeration) {
+      return keyed_lookup(e, *args[1], types[0], types[1]);
+    }
     if (auto result = enum_call(e, *function, args, types)) return *result;
     CallStyle style = e.target ? CallStyle::receiver : CallStyle::global;
     Type result = resolve(e, *function, style, args, types);
     if (*function == FunctionId::listed && args.size() == 2) check_list_name(*args[1]);
+    if (*function == FunctionId::unenumerated && args.size() == 1) {
+      check_list_name(*args[0], "unenumerated");
+      check_still_unenumerated(*args[0]);
+    }
     return result;
   }
 
@@ -385,12 +444,12 @@ class Checker {
   }
 
   // listed(x, 'name') needs the name of a declared list, written as a literal.
-  void check_list_name(const Expr& name) {
+  void check_list_name(const Expr& name, std::string_view function = "listed") {
     const auto* text =
         name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
     if (text == nullptr) {
       report(name, code::expr_unknown_list,
-             "the list of `listed` must be named by a string literal");
+             "the list of `" + std::string(function) + "` must be named by a string literal");
     } else if (environment_.list_index(*text) < 0) {
       std::vector<std::string_view> names;
       for (const auto& list : environment_.lists())
@@ -398,6 +457,20 @@ class Checker {
       report(name, code::expr_unknown_list, "no list is declared as `" + *text + "`",
              suggest(*text, names));
     }
+  }
+
+  // unenumerated('name') stands for what the list's unnamed items decide; a
+  // rule set (a variant) that names them all must decide from them instead,
+  // so the call is refused rather than answered (ENGINE_NOTES hengyang §2).
+  void check_still_unenumerated(const Expr& name) {
+    const auto* text =
+        name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
+    const int index = text == nullptr ? -1 : environment_.list_index(*text);
+    if (index < 0 || !environment_.lists()[static_cast<std::size_t>(index)].complete) return;
+    report(name, code::expr_enumerated_list,
+           "`" + *text + "` is enumerated here: `unenumerated` cannot stand for its items",
+           "decide from the items, e.g. with `listed(x, '" + *text +
+               "')`; a variant that enumerates the list replaces the rules that read it");
   }
 
   // Calls involving an enumeration: comparisons with its names (checked
@@ -433,7 +506,9 @@ class Checker {
         }
         break;
       case FunctionId::index:
-        if (position == 1 && types[0].kind() == TypeKind::map) return types[0].value();
+        if (position == 1 && types[0].kind() == TypeKind::map) {
+          return keyed_lookup(e, *args[1], types[0], types[1]);
+        }
         break;
       case FunctionId::level:
         if (types.size() == 1) return Type::integer();
@@ -446,6 +521,26 @@ class Checker {
     }
     report_no_overload(e, function, e.target ? CallStyle::receiver : CallStyle::global, types);
     return Type::dyn();
+  }
+
+  // table[k] on a table keyed by an enumeration: `k` is a value of that
+  // enumeration (or a string literal naming one), never of another: a grade
+  // of one scale does not look up a table of another (ENGINE_NOTES hengyang §6).
+  Type keyed_lookup(const Expr& e, const Expr& index, const Type& table, const Type& key) {
+    const EnumType* keys = table.key().enum_type();
+    if (keys == nullptr || key.is_dyn()) return table.value();
+    if (key.kind() == TypeKind::string) {
+      enum_names(index, table.key().enum_type_shared());
+      return table.value();
+    }
+    if (key.enum_type() != keys) {
+      report(
+          e, code::expr_no_overload,
+          "a table keyed by `" + keys->name() + "` cannot be read with a value of `" +
+              key.to_string() + "`",
+          "read it with a `" + keys->name() + "`, or key the table by `" + key.to_string() + "`");
+    }
+    return table.value();
   }
 
   std::optional<Type> enum_comparison(const Expr& e, FunctionId function,
@@ -494,9 +589,12 @@ class Checker {
     out_.types[operand.id] = Type::enumeration(enumeration);
   }
 
-  Type conditional(const Expr& e, const std::vector<const Expr*>& args,
-                   const std::vector<Type>& types) {
+  Type conditional(const Expr& e, const std::vector<const Expr*>& args, std::vector<Type> types) {
     expect_bool(*args[0], types[0], "condition of `?:`");
+    std::vector<Type> branches = {types[1], types[2]};
+    adopt_for_empty_literals({args[1], args[2]}, branches);
+    types[1] = branches[0];
+    types[2] = branches[1];
     auto joined = join(types[1], types[2]);
     if (!joined && coerce_pair(*args[1], types[1], *args[2], types[2])) joined = Type::decimal();
     if (joined) return *joined;

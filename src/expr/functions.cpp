@@ -150,6 +150,8 @@ constexpr Signature kSignatures[] = {
     {F::sum, G, "list<double> -> double"},
     {F::sum, G, "list<decimal> -> decimal"},
     {F::listed, G, "dyn, string -> bool"},
+    // unenumerated('list.id'): what depends on the items a text does not name.
+    {F::unenumerated, G, "string -> bool"},
     // list.at(key…): the entry of a history list with those key fields (checked
     // against the entry type's keys by the checker).
     {F::at, R, "list<A>, dyn -> A"},

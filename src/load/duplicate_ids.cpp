@@ -75,6 +75,7 @@ void check_variant_changes(LoadState& state, const model::VariantChanges& varian
     switches.add(variant.switches[i].first, "setting of switch", variant.switch_origins[i]);
   }
   switches.check();
+  Namespace(state, "").add(variant.lists, "enumeration of list").check();
   Namespace(state, "").add(variant.replace, "replacement of decision").check();
   Namespace disabled(state, "");
   for (const auto& [id, origin] : variant.disable)

@@ -47,6 +47,12 @@ struct OwnRuleSet {
 /// Reports ids defined twice among the rule set's own files ("load.duplicate_id").
 void check_duplicate_ids(LoadState& state, const model::RuleSet& rules);
 
+/// Checks what only the whole rule set (its bases merged) can tell about its
+/// record kinds: each declares `fields` (in the kind itself or its base), and
+/// each field a `conflicts` entry names is one of them ("load.missing_key",
+/// "load.bad_reference").
+void check_record_kinds(LoadState& state, const model::RuleSet& rules);
+
 /// Applies the variant `own` to its (already merged) `base`: overrides,
 /// settings, replacements and removals, then the variant's new elements.
 /// Reports ids the base lacks or already has, and a variant that changes nothing.

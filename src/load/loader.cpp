@@ -176,6 +176,7 @@ LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& 
   state.read_options = options.read;
   state.max_files = options.max_files;
   Level level = load_level(state, root, Reference{});
+  if (level.complete) check_record_kinds(state, level.rules);
   LoadResult result;
   sort_diagnostics(state.diagnostics, level.files);
   result.diagnostics = std::move(state.diagnostics);

@@ -63,8 +63,8 @@ constexpr auto kKindNames = [] {
 }();
 
 /// In the order of model::ExitAction.
-constexpr std::string_view kActions[] = {"dismissal", "ordered_resignation", "recall",
-                                         "programme_exit", "referral"};
+constexpr std::string_view kActions[] = {
+    "dismissal", "ordered_resignation", "recall", "programme_exit", "referral", "stand_down"};
 
 constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
                                  {"when", Presence::required},
@@ -343,7 +343,12 @@ void read_kind_parts(MappingReader& reader, const KindSpec* kind, model::Decisio
     out.warning = read_warning_spec(context, *warning, reader.what_of("warning"));
   }
   if (const yaml::Node* actions = find_part(reader, kind, "actions")) {
-    out.actions = read_actions(context, *actions, reader.what_of("actions"));
+    // `unspecified`: the text names no action for this exit.
+    if (actions->is_plain_scalar() && actions->scalar == "unspecified") {
+      out.actions_unspecified = true;
+    } else {
+      out.actions = read_actions(context, *actions, reader.what_of("actions"));
+    }
   }
   if (const yaml::Node* components = find_part(reader, kind, "components")) {
     out.components = read_components(context, *components, reader.what_of("components"));

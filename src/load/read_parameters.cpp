@@ -18,14 +18,17 @@ constexpr KeySpec kParameterKeys[] = {{"type", Presence::required},
                                       {"series"},
                                       {"range"},
                                       {"unspecified"},
+                                      {"others"},
                                       {"one_of"},
                                       {"reported_as"},
                                       {"unset"},
                                       {"cite", Presence::required},
                                       {"quote"},
                                       {"title"}};
-constexpr KeySpec kOverrideKeys[] = {{"value"},       {"table"}, {"series"}, {"range"},
-                                     {"unspecified"}, {"cite"},  {"quote"},  {"title"}};
+constexpr KeySpec kOverrideKeys[] = {{"value"},  {"table"}, {"series"}, {"range"}, {"unspecified"},
+                                     {"others"}, {"cite"},  {"quote"},  {"title"}};
+constexpr KeySpec kUnspecifiedKeys[] = {{"unspecified", Presence::required}};
+constexpr KeySpec kReasonKeys[] = {{"because", Presence::required}};
 constexpr KeySpec kSeriesEntryKeys[] = {{"from", Presence::required},
                                         {"value", Presence::required}};
 
@@ -37,6 +40,87 @@ constexpr std::string_view kForms[] = {"value", "table", "series", "range", "uns
 
 bool is_unspecified(const yaml::Node& node) {
   return node.is_plain_scalar() && node.scalar == "unspecified";
+}
+
+/// `{unspecified: …}`: an entry left open, with the reason.
+bool is_unspecified_mapping(const yaml::Node& node) {
+  return node.kind == yaml::NodeKind::mapping && node.entries.size() == 1 &&
+         node.entries.front().first.scalar == "unspecified";
+}
+
+bool is_list_type(std::string_view type) {
+  return type.starts_with("list<") && type.ends_with(">");
+}
+
+std::string_view element_type(std::string_view type) {
+  type.remove_prefix(5);
+  type.remove_suffix(1);
+  while (!type.empty() && type.front() == ' ')
+    type.remove_prefix(1);
+  while (!type.empty() && type.back() == ' ')
+    type.remove_suffix(1);
+  return type;
+}
+
+/// The mark of an open value, the value of an `unspecified` key: `true`, or
+/// `{because: {zh, en}}`, the reason the text gives none (no warning then).
+void read_unspecified_mark(FileContext& context, const yaml::Node& mark, std::string_view what,
+                           model::ParamValue& out) {
+  out.unspecified = true;
+  out.origin = context.origin(mark);
+  if (mark.kind == yaml::NodeKind::mapping) {
+    MappingReader reader(context, mark, std::string(what), kReasonKeys);
+    if (const yaml::Node* because = reader.find("because")) {
+      out.because = read_text(context, *because, reader.what_of("because"));
+    }
+    return;
+  }
+  if (mark.is_plain_scalar() && mark.scalar == "false") {
+    context.error(mark, code::load_bad_value,
+                  "`unspecified: false` gives no value to " + std::string(what),
+                  "give `value`, `table`, `series` or `range`, or write `unspecified: true`");
+    return;
+  }
+  if (!(mark.is_plain_scalar() && mark.scalar == "true")) {
+    context.error(mark, code::load_type,
+                  "expected `true` or `{because: {zh, en}}` for `unspecified` of " +
+                      std::string(what) + ", found " + std::string(kind_name(mark.kind)),
+                  "say why the text gives no value: `unspecified: {because: {zh: …, en: …}}`");
+  }
+}
+
+/// `{unspecified: true}` or `{unspecified: {because: …}}` in place of a value.
+model::ParamValue read_unspecified_entry(FileContext& context, const yaml::Node& node,
+                                         std::string_view what) {
+  model::ParamValue value;
+  MappingReader reader(context, node, std::string(what), kUnspecifiedKeys);
+  if (const yaml::Node* mark = reader.find("unspecified")) {
+    read_unspecified_mark(context, *mark, what, value);
+  }
+  value.origin = context.origin(node);
+  return value;
+}
+
+/// A list-typed value: a YAML sequence of scalars of the element type.
+model::ParamValue read_list_value(FileContext& context, const yaml::Node& node,
+                                  std::string_view type, std::string_view what) {
+  model::ParamValue value;
+  value.origin = context.origin(node);
+  value.is_list = true;
+  const std::string_view element = type.empty() ? type : element_type(type);
+  for (const yaml::Node& item : node.items) {
+    if (item.kind != yaml::NodeKind::scalar) {
+      expect_kind(context, item, yaml::NodeKind::scalar, "an item of " + std::string(what));
+      continue;
+    }
+    if (const std::string_view expected = value_mismatch(element, item); !expected.empty()) {
+      context.error(item, element == "date" ? code::load_date : code::load_type,
+                    "expected " + std::string(expected) + " for an item of " + std::string(what) +
+                        ", found `" + item.scalar + "`");
+    }
+    value.items.push_back(item.scalar);
+  }
+  return value;
 }
 
 bool is_integer_text(std::string_view text) {
@@ -56,6 +140,13 @@ bool is_double_text(std::string_view text) {
 model::ParamValue read_value(FileContext& context, const yaml::Node& node, std::string_view type,
                              std::string_view what) {
   model::ParamValue value;
+  if (is_unspecified_mapping(node)) return read_unspecified_entry(context, node, what);
+  // A list is a YAML sequence; the type is empty in a variant's override,
+  // whose items are checked against the base's type when it is merged.
+  const bool list = is_list_type(type);
+  if (node.kind == yaml::NodeKind::sequence && (list || type.empty())) {
+    return read_list_value(context, node, type, what);
+  }
   if (node.kind != yaml::NodeKind::scalar) {
     expect_kind(context, node, yaml::NodeKind::scalar, what);
     return value;
@@ -63,6 +154,13 @@ model::ParamValue read_value(FileContext& context, const yaml::Node& node, std::
   value.origin = context.origin(node);
   if (is_unspecified(node)) {
     value.unspecified = true;
+    return value;
+  }
+  if (list) {
+    context.error(node, code::load_type,
+                  "expected a list for " + std::string(what) + " (of type `" + std::string(type) +
+                      "`), found `" + node.scalar + "`",
+                  "write the items as a YAML list: `[" + node.scalar + "]`");
     return value;
   }
   value.text = node.scalar;
@@ -158,6 +256,32 @@ std::optional<model::ParamForm> read_form_choice(FileContext& context, MappingRe
   return static_cast<model::ParamForm>(given[0]);
 }
 
+// `others`: what the keys a keyed table does not list are. Only unspecified,
+// never a default (R-14); with `because`, they are open on purpose.
+void read_others(FileContext& context, MappingReader& reader, model::Parameter& param) {
+  const yaml::Node* others = reader.find("others");
+  if (others == nullptr) return;
+  if (param.form != model::ParamForm::table) {
+    context.error(*reader.find_key("others"), code::load_conflicting_keys,
+                  "`others` is only allowed with `table`, in " + reader.what(),
+                  "a parameter left open as a whole says so with `unspecified`");
+    return;
+  }
+  if (is_unspecified(*others)) {
+    param.others = model::ParamValue{};
+    param.others->unspecified = true;
+    param.others->origin = context.origin(*others);
+    return;
+  }
+  if (!is_unspecified_mapping(*others)) {
+    context.error(*others, code::load_type,
+                  "expected `{unspecified: {because: {zh, en}}}` for " + reader.what_of("others"),
+                  "the keys a table does not list can only be unspecified (R-14)");
+    return;
+  }
+  param.others = read_unspecified_entry(context, *others, reader.what_of("others"));
+}
+
 void read_form(FileContext& context, MappingReader& reader, model::Parameter& param) {
   const auto form = read_form_choice(context, reader);
   if (!form) return;
@@ -176,16 +300,10 @@ void read_form(FileContext& context, MappingReader& reader, model::Parameter& pa
       read_range_form(context, reader, param);
       break;
     case model::ParamForm::unspecified:
-      if (reader.find("unspecified")->is_plain_scalar() &&
-          reader.find("unspecified")->scalar == "false") {
-        context.error(*reader.find("unspecified"), code::load_bad_value,
-                      "`unspecified: false` gives no value to " + reader.what(),
-                      "give `value`, `table`, `series` or `range`, or write `unspecified: true`");
-      } else {
-        reader.boolean("unspecified");
-      }
+      read_unspecified_mark(context, *reader.find("unspecified"), reader.what(), param.value);
       break;
   }
+  read_others(context, reader, param);
 }
 
 void read_table_key(FileContext& context, MappingReader& reader, model::Parameter& param) {
@@ -267,8 +385,16 @@ model::Parameter read_parameter(FileContext& context, const yaml::Node& key,
 }  // namespace
 
 std::string_view value_mismatch(std::string_view type, const yaml::Node& value) {
+  if (is_unspecified_mapping(value) || is_unspecified(value)) return {};
+  if (is_list_type(type)) {
+    if (value.kind != yaml::NodeKind::sequence) return "a list";
+    for (const yaml::Node& item : value.items) {
+      const std::string_view expected = value_mismatch(element_type(type), item);
+      if (!expected.empty()) return expected;  // of an item
+    }
+    return {};
+  }
   if (value.kind != yaml::NodeKind::scalar) return "a scalar";
-  if (is_unspecified(value)) return {};
   const std::string& text = value.scalar;
   if (type == "int" && !(value.is_plain_scalar() && is_integer_text(text))) return "an integer";
   if (type == "decimal" && !Decimal::parse(text)) return "a decimal number";

@@ -12,8 +12,7 @@ namespace {
 constexpr KeySpec kSchemaKeys[] = {{"enums"}, {"records"}};
 constexpr KeySpec kEnumKeys[] = {
     {"values", Presence::required}, {"order"}, {"same_as"}, {"open"}, {"title"}};
-constexpr KeySpec kRecordKeys[] = {
-    {"key"}, {"belongs_to"}, {"fields", Presence::required}, {"conflicts"}, {"title"}};
+constexpr KeySpec kRecordKeys[] = {{"key"}, {"belongs_to"}, {"fields"}, {"conflicts"}, {"title"}};
 constexpr KeySpec kConflictKeys[] = {
     {"when", Presence::required}, {"fields", Presence::required}, {"cite"}, {"quote"}};
 constexpr KeySpec kFieldKeys[] = {{"type", Presence::required}, {"required"}, {"ref"}, {"title"}};
@@ -229,10 +228,12 @@ std::vector<model::FactConflict> read_conflicts(FileContext& context, const yaml
     model::FactConflict conflict;
     conflict.origin = context.origin(item);
     conflict.when = reader.expression("when");
+    // The fields are checked once the rule set is whole (record_kinds.cpp):
+    // a variant may name fields of its base's kind.
     if (const yaml::Node* fields = reader.find("fields")) {
       conflict.fields = read_string_list(context, *fields, reader.what_of("fields"));
       for (std::size_t i = 0; i < conflict.fields.size() && i < fields->items.size(); ++i) {
-        check_own_field(context, fields->items[i], record, "conflicts", conflict.fields[i]);
+        conflict.field_origins.push_back(context.origin(fields->items[i]));
       }
     }
     conflict.cite = reader.citation();
@@ -250,6 +251,7 @@ model::RecordKind read_record(FileContext& context, const yaml::Node& key,
   MappingReader reader(context, value, "record kind `" + key.scalar + "`", kRecordKeys, &key);
   if (const yaml::Node* fields = reader.find("fields")) {
     record.fields = read_fields(context, *fields, "record kind `" + key.scalar + "`");
+    record.declares_fields = true;
   }
   if (const yaml::Node* record_key = reader.find("key")) {
     record.key = read_string(context, *record_key, reader.what_of("key")).value_or("id");

@@ -69,6 +69,8 @@ void read_items(FileContext& context, const yaml::Node& node, const std::string&
   });
 }
 
+}  // namespace
+
 model::NamedList read_list(FileContext& context, const yaml::Node& key, const yaml::Node& value) {
   model::NamedList out;
   out.id = key.scalar;
@@ -94,8 +96,6 @@ model::NamedList read_list(FileContext& context, const yaml::Node& key, const ya
   out.cite = reader.citation();
   return out;
 }
-
-}  // namespace
 
 void read_switches(FileContext& context, const yaml::Node& section,
                    std::vector<model::Switch>& out) {

@@ -7,8 +7,8 @@
 namespace cadre::load {
 namespace {
 
-constexpr KeySpec kVariantKeys[] = {
-    {"parameters"}, {"enums"}, {"switches"}, {"replace"}, {"disable"}};
+constexpr KeySpec kVariantKeys[] = {{"parameters"}, {"enums"},   {"lists"},
+                                    {"switches"},   {"replace"}, {"disable"}};
 
 void read_switch_settings(FileContext& context, const yaml::Node& node,
                           model::VariantChanges& out) {
@@ -48,6 +48,12 @@ void read_variant(FileContext& context, const yaml::Node& section, model::Varian
     for_each_entry(context, *enums, "`enums` of `variant`",
                    [&](const yaml::Node& key, const yaml::Node& value) {
                      out.enums.push_back(read_enum(context, key, value));
+                   });
+  }
+  if (const yaml::Node* lists = reader.find("lists")) {
+    for_each_entry(context, *lists, "`lists` of `variant`",
+                   [&](const yaml::Node& key, const yaml::Node& value) {
+                     out.lists.push_back(read_list(context, key, value));
                    });
   }
   if (const yaml::Node* switches = reader.find("switches")) {

@@ -38,6 +38,8 @@ void read_variant(FileContext& context, const yaml::Node& section, model::Varian
 
 // ---- pieces shared between sections --------------------------------------------
 
+/// One named list (a `lists` entry or a `variant.lists` entry).
+model::NamedList read_list(FileContext& context, const yaml::Node& key, const yaml::Node& value);
 /// One enumeration (a `schema.enums` entry or a `variant.enums` entry).
 model::EnumDecl read_enum(FileContext& context, const yaml::Node& key, const yaml::Node& value);
 /// One decision (a `decisions` item or a `variant.replace` item).

@@ -36,6 +36,7 @@ class Merger {
 
   void override_parameters(const std::vector<model::Parameter>& changes);
   void supply_enums(const std::vector<model::EnumDecl>& changes);
+  void supply_lists(const std::vector<model::NamedList>& changes);
   void set_switches(const model::VariantChanges& changes);
   void replace_decisions(const std::vector<model::Decision>& changes);
   void disable_decisions(const std::vector<std::pair<std::string, model::OriginId>>& changes);
@@ -75,6 +76,13 @@ void Merger::redefines(model::OriginId origin, std::string message, std::string 
                 std::move(message), std::move(help));
 }
 
+std::vector<const yaml::Node*> pointers(const std::vector<yaml::Node>& nodes) {
+  std::vector<const yaml::Node*> out;
+  for (const yaml::Node& node : nodes)
+    out.push_back(&node);
+  return out;
+}
+
 void Merger::check_values(const model::Parameter& target, const model::Parameter& change) {
   std::vector<const model::ParamValue*> values = {&change.value, &change.low, &change.high};
   for (const auto& entry : change.table)
@@ -82,23 +90,40 @@ void Merger::check_values(const model::Parameter& target, const model::Parameter
   for (const auto& entry : change.series)
     values.push_back(&entry.value);
   for (const model::ParamValue* value : values) {
-    if (value->origin == model::kNoOrigin) continue;
+    if (value->origin == model::kNoOrigin || value->unspecified) continue;
     const yaml::Node& node = *state_.origins.at(value->origin).node;
-    const std::string_view expected = value_mismatch(target.type, node);
-    if (expected.empty()) continue;
-    state_.report(Severity::error, target.type == "date" ? code::load_date : code::load_type,
-                  state_.origins.locate(value->origin),
-                  "expected " + std::string(expected) + " in the override of parameter `" +
-                      target.id + "` (of type `" + target.type + "`), found `" + node.scalar + "`");
+    // A list's items are reported one by one, where each is written.
+    const bool items = node.kind == yaml::NodeKind::sequence && target.type.starts_with("list<");
+    for (const yaml::Node* part : items ? pointers(node.items) : std::vector{&node}) {
+      const std::string_view expected =
+          value_mismatch(items ? std::string_view(target.type).substr(5, target.type.size() - 6)
+                               : std::string_view(target.type),
+                         *part);
+      if (expected.empty()) continue;
+      const std::string found = part->kind == yaml::NodeKind::scalar
+                                    ? "`" + part->scalar + "`"
+                                    : std::string(kind_name(part->kind));
+      SourceLocation at = state_.origins.locate(value->origin);
+      at.line = part->mark.line;
+      at.column = part->mark.column;
+      at.offset = part->mark.offset;
+      state_.report(Severity::error, target.type == "date" ? code::load_date : code::load_type, at,
+                    "expected " + std::string(expected) + (items ? " for an item" : "") +
+                        " in the override of parameter `" + target.id + "` (of type `" +
+                        target.type + "`), found " + found);
+    }
   }
 }
 
 void Merger::apply(model::Parameter& target, const model::Parameter& change) {
   check_values(target, change);
   if (change.form == model::ParamForm::table) {
-    // A table the base leaves unspecified as a whole is filled in entry by entry.
+    // A table the base leaves unspecified as a whole is filled in entry by
+    // entry; the keys not filled stay open, for the base's reason.
     if (target.form == model::ParamForm::unspecified && !target.table_key.empty()) {
       target.form = model::ParamForm::table;
+      if (!target.others) target.others = target.value;
+      target.value = {};
     }
     if (target.form != model::ParamForm::table) {
       state_.report(Severity::error, code::load_variant_form, state_.origins.locate(change.origin),
@@ -116,6 +141,7 @@ void Merger::apply(model::Parameter& target, const model::Parameter& change) {
       else
         target.table.emplace_back(key, value);
     }
+    if (change.others) target.others = change.others;
   } else {
     target.form = change.form;
     target.value = change.value;
@@ -124,6 +150,7 @@ void Merger::apply(model::Parameter& target, const model::Parameter& change) {
     target.high = change.high;
     target.table.clear();
     target.table_key.clear();
+    target.others.reset();
   }
   if (!change.cite.provision.empty()) target.cite = change.cite;
   if (!change.title.zh.empty() || !change.title.en.empty()) target.title = change.title;
@@ -179,6 +206,43 @@ void Merger::supply_enums(const std::vector<model::EnumDecl>& changes) {
     target->values = change.values;
     if (change.order != model::EnumOrderModel::unordered) target->order = change.order;
     target->open = change.open;
+  }
+}
+
+// A list the text names without enumerating it all (「九不选」) is enumerated
+// by a local rule set: its items are added to the base's, which stay;
+// the text's count still bounds them.
+void Merger::supply_lists(const std::vector<model::NamedList>& changes) {
+  for (const model::NamedList& change : changes) {
+    model::NamedList* target = find_id(base_.lists, change.id);
+    if (target == nullptr) {
+      unknown(change.origin, "enumerate list", change.id, ids_of(base_.lists));
+      continue;
+    }
+    if (change.size && change.size != target->size) {
+      redefines(change.origin,
+                "list `" + change.id + "` of the base rule set has the size the text gives",
+                "a variant names the items of a list; it cannot change how many there are");
+      continue;
+    }
+    for (const auto& item : change.items) {
+      const bool known = std::any_of(target->items.begin(), target->items.end(),
+                                     [&](const auto& named) { return named.first == item.first; });
+      if (known) {
+        redefines(change.origin,
+                  "item `" + item.first + "` of list `" + change.id +
+                      "` is already named by the base rule set",
+                  "a variant adds the items the text does not name");
+        continue;
+      }
+      target->items.push_back(item);
+    }
+    if (target->size && static_cast<int>(target->items.size()) > *target->size) {
+      state_.report(Severity::error, code::load_bad_value, state_.origins.locate(change.origin),
+                    "list `" + change.id + "` has " + std::to_string(target->items.size()) +
+                        " items with the variant's, but the text counts " +
+                        std::to_string(*target->size));
+    }
   }
 }
 
@@ -303,6 +367,9 @@ void Merger::add_records(std::vector<model::RecordKind>& records) {
       }
       target->fields.push_back(std::move(field));
     }
+    // Facts of the base's kind that cannot all be true, as this document reads them.
+    std::move(record.conflicts.begin(), record.conflicts.end(),
+              std::back_inserter(target->conflicts));
   }
 }
 
@@ -345,10 +412,11 @@ void Merger::add_new(model::RuleSet& own) {
 /// record kind or field. Tests and sources are not differences of the rules.
 bool states_differences(const model::RuleSet& own) {
   const model::VariantChanges& changes = own.variant;
-  return !changes.parameters.empty() || !changes.enums.empty() || !changes.switches.empty() ||
-         !changes.replace.empty() || !changes.disable.empty() || !own.parameters.empty() ||
-         !own.switches.empty() || !own.lists.empty() || !own.derived.empty() ||
-         !own.decisions.empty() || !own.schema.enums.empty() || !own.schema.records.empty();
+  return !changes.parameters.empty() || !changes.enums.empty() || !changes.lists.empty() ||
+         !changes.switches.empty() || !changes.replace.empty() || !changes.disable.empty() ||
+         !own.parameters.empty() || !own.switches.empty() || !own.lists.empty() ||
+         !own.derived.empty() || !own.decisions.empty() || !own.schema.enums.empty() ||
+         !own.schema.records.empty();
 }
 
 model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base) {
@@ -364,6 +432,7 @@ model::Metadata merge_metadata(model::Metadata own, const model::Metadata& base)
 void append_changes(model::VariantChanges& to, model::VariantChanges from) {
   std::move(from.parameters.begin(), from.parameters.end(), std::back_inserter(to.parameters));
   std::move(from.enums.begin(), from.enums.end(), std::back_inserter(to.enums));
+  std::move(from.lists.begin(), from.lists.end(), std::back_inserter(to.lists));
   std::move(from.switches.begin(), from.switches.end(), std::back_inserter(to.switches));
   std::move(from.switch_origins.begin(), from.switch_origins.end(),
             std::back_inserter(to.switch_origins));
@@ -385,6 +454,7 @@ model::RuleSet merge_variant(LoadState& state, model::RuleSet base, model::RuleS
   merger.drop_redefined_values(own);
   merger.override_parameters(changes.parameters);
   merger.supply_enums(changes.enums);
+  merger.supply_lists(changes.lists);
   merger.set_switches(changes);
   merger.replace_decisions(changes.replace);
   merger.disable_decisions(changes.disable);

@@ -109,6 +109,7 @@ struct FieldDecl {
 struct FactConflict {
   Expression when;
   std::vector<std::string> fields;
+  std::vector<OriginId> field_origins;  ///< where each of `fields` is written
   Citation cite;
   OriginId origin = kNoOrigin;
 };
@@ -121,6 +122,8 @@ struct RecordKind {
   std::string parent;
   std::string parent_field;
   std::vector<FieldDecl> fields;
+  /// `fields` is written: a kind a variant only adds conflicts to has none.
+  bool declares_fields = false;
   std::vector<FactConflict> conflicts;
   Text title;
   OriginId origin = kNoOrigin;
@@ -133,12 +136,18 @@ struct Schema {
 
 // ---- parameters, switches, lists --------------------------------------------
 
-/// One value as written in YAML: its text, or `unspecified`.
+/// One value as written in YAML: its text, its items (a list), or `unspecified`.
 struct ParamValue {
   std::string text;
   bool unspecified = false;
   OriginId origin = kNoOrigin;
-  OriginId key_origin = kNoOrigin;  ///< table entries: where the key is written
+  OriginId key_origin = kNoOrigin;      ///< table entries: where the key is written
+  std::vector<std::string> items = {};  ///< a list-typed value: its items as written
+  bool is_list = false;                 ///< written as a YAML sequence
+  /// Why the text gives no value (`unspecified: {because: …}`): an open value
+  /// stated on purpose, which explanations show. Empty: not said.
+  Text because = {};
+  bool explained() const { return !because.zh.empty() || !because.en.empty(); }
 };
 
 struct SeriesEntry {
@@ -153,11 +162,14 @@ struct Parameter {
   std::string type;
   std::string unit;
   ParamForm form = ParamForm::scalar;
-  ParamValue value;                                       ///< scalar
+  ParamValue value;  ///< scalar; for `unspecified`, the whole parameter's mark and reason
   std::vector<std::pair<std::string, ParamValue>> table;  ///< table: key → value, file order
   std::string table_key;                                  ///< enum id the table is keyed by
-  std::vector<SeriesEntry> series;                        ///< effective-dated values
-  ParamValue low, high;                                   ///< range: known only within bounds
+  /// A keyed table: what the keys it does not list are (`others:
+  /// {unspecified: {because: …}}`); unset: a key left out is an oversight.
+  std::optional<ParamValue> others;
+  std::vector<SeriesEntry> series;  ///< effective-dated values
+  ParamValue low, high;             ///< range: known only within bounds
   /// The values an unspecified parameter can take (免职, 责令辞职, 罢免): the
   /// engine may decide at each of them.
   std::vector<std::string> one_of;
@@ -245,6 +257,7 @@ enum class ExitAction : std::uint8_t {
   recall,               ///< 罢免 (by legal procedure)
   programme_exit,       ///< exit from a programme
   referral,             ///< referral to discipline authorities
+  stand_down,           ///< 歇职: stood down from duty for a time, not removed from office
 };
 
 struct WarningSpec {
@@ -370,8 +383,11 @@ struct Decision {
   Condition none;                   ///< disqualifiers: any one excludes (group any)
   Condition trigger;                ///< warning / exit triggers (group any or all)
   std::vector<ExitAction> actions;  ///< exit
-  std::vector<Gate> gates;          ///< eligibility by ordered gates
-  std::string passed = "passed";    ///< the value when every gate is passed
+  /// An exit whose text names no action (「清除出村干部队伍」, HY-EXIT-01):
+  /// `actions: unspecified`, and its results list none.
+  bool actions_unspecified = false;
+  std::vector<Gate> gates;        ///< eligibility by ordered gates
+  std::string passed = "passed";  ///< the value when every gate is passed
   std::optional<ForEach> for_each;
   /// The last day of the period a requirement is counted over: before it
   /// ends, an unmet requirement is `pending`, not failed.
@@ -431,6 +447,7 @@ struct TestCase {
 struct VariantChanges {
   std::vector<Parameter> parameters;  ///< overrides of existing parameters
   std::vector<EnumDecl> enums;        ///< open enumerations of the base, supplied or extended
+  std::vector<NamedList> lists;       ///< items of the base's lists, enumerated (R-13)
   std::vector<std::pair<std::string, std::string>> switches;  ///< switch → value
   std::vector<OriginId> switch_origins;                       ///< the switch ids
   std::vector<OriginId> switch_value_origins;                 ///< the values set

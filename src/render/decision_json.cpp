@@ -143,7 +143,7 @@ json::object reason_json(const Reason& reason) {
   return out;
 }
 
-json::object decision_object(const DecisionResult& decision) {
+json::object decision_object(const DecisionResult& decision, const CompiledRuleSet& rules) {
   json::object out;
   out["kind"] = decision.kind;
   out["outcome"] = outcome_name(decision.outcome);
@@ -172,6 +172,15 @@ json::object decision_object(const DecisionResult& decision) {
   out["reasons"] = std::move(reasons);
   out["missing"] = strings(decision.missing);
   out["undetermined"] = strings(decision.undetermined);
+  // Why the text gives none of the open values among the reasons, as the
+  // rule set states it.
+  json::object because;
+  for (const auto& code : decision.undetermined) {
+    const OpenValue* open = rules.open_value(code);
+    if (open == nullptr || (open->reason_zh.empty() && open->reason_en.empty())) continue;
+    because[code] = message_json(open->reason_zh, open->reason_en);
+  }
+  if (!because.empty()) out["because"] = std::move(because);
   out["flags"] = strings(decision.flags);
   if (!decision.components.empty()) {
     json::array components;
@@ -195,7 +204,7 @@ std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rul
   out["as_of"] = as_of;
   json::object decisions;
   for (const auto& decision : output.decisions)
-    decisions[decision.id] = decision_object(decision);
+    decisions[decision.id] = decision_object(decision, rules);
   out["decisions"] = std::move(decisions);
   json::array errors;
   for (const auto& error : output.errors) {

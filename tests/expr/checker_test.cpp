@@ -164,6 +164,27 @@ TEST_CASE("a non-bool condition or mismatched branches of ?: are reported") {
                            "branches of `?:` have different types (`date`, `double`)", 1, 5});
 }
 
+TEST_CASE("an empty list or map literal takes the type of the list or map beside it") {
+  // rules/*/ENGINE_NOTES.md: `cond ? list<string> : []` was refused.
+  Harness harness;
+  CHECK(result_type(harness, "x.t ? cadre.tags : []") == "list<string>");
+  CHECK(result_type(harness, "x.t ? [] : cadre.tags.map(t, t + '!')") == "list<string>");
+  CHECK(result_type(harness, "x.t ? cadre.scores : {}") == "map<string, int>");
+  CHECK(result_type(harness, "x.t ? {} : {}") == "map<dyn, dyn>");
+  CHECK(result_type(harness, "cadre.tags + []") == "list<string>");
+  CHECK(result_type(harness, "[[], cadre.tags]") == "list<list<string>>");
+  CHECK(result_type(harness, "x.t ? [[]] : [cadre.tags]") == "list<list<dyn>>");
+  CHECK(result_type(harness, "x.t ? dyn([1]).map(i, i) : cadre.tags") == "list<dyn>");
+  // Still refused: elements that cannot be one type, a map beside a list.
+  check_rejected(harness,
+                 {"x.t ? [1] : cadre.tags", "expr.no_overload",
+                  "branches of `?:` have different types (`list<int>`, `list<string>`)", 1, 5});
+  check_rejected(harness, {"x.t ? {} : cadre.tags", "expr.no_overload",
+                           "branches of `?:` have different types (`map<dyn, dyn>`, "
+                           "`list<string>`)",
+                           1, 5});
+}
+
 TEST_CASE("every mistake in one expression is reported, in source order") {
   Harness harness;
   auto compiled = harness.compile("pya + cadre.nope > 'a'");

@@ -119,7 +119,7 @@ void write_record(Output& out, const RecordOutput& record, const EvalSettings& s
                   const CompiledRuleSet& rules, Date as_of) {
   if (settings.format == "text") {
     std::ostringstream text;
-    write_text(text, record, settings.lang == "zh");
+    write_text(text, record, rules, settings.lang == "zh");
     out.write(text.view());
   } else {
     out.write(to_json_line(record, rules, as_of));
@@ -228,10 +228,10 @@ int run_eval(const std::vector<std::string>& args) {
     if (!problem.empty()) return usage_error("eval", problem, options);
   }
   if (!parse_record_encoding(settings.encoding)) {
-    return usage_error("eval",
-                       "--encoding `" + settings.encoding +
-                           "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
-                       options);
+    return usage_error(
+        "eval",
+        "--encoding `" + settings.encoding + "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
+        options);
   }
   return evaluate(settings);
 }

@@ -37,7 +37,8 @@ std::string error_location(const RecordError& error) {
   return location;
 }
 
-void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
+void write_text(std::ostream& out, const RecordOutput& record, const CompiledRuleSet& rules,
+                bool chinese) {
   out << "record " << record.record << "\n";
   for (const auto& error : record.errors) {
     out << "  error: " << error_location(error) << (error.field.empty() ? "" : ": " + error.field)
@@ -53,8 +54,16 @@ void write_text(std::ostream& out, const RecordOutput& record, bool chinese) {
     out << "\n";
     const std::string& message = chinese ? decision.message_zh : decision.message_en;
     if (!message.empty()) out << "    " << message << "\n";
-    for (const auto& code : decision.undetermined)
-      out << "    undetermined: " << code << "\n";
+    for (const auto& code : decision.undetermined) {
+      out << "    undetermined: " << code;
+      if (const OpenValue* open = rules.open_value(code)) {
+        const std::string& first = chinese ? open->reason_zh : open->reason_en;
+        const std::string& reason =
+            first.empty() ? (chinese ? open->reason_en : open->reason_zh) : first;
+        if (!reason.empty()) out << " (" << reason << ")";
+      }
+      out << "\n";
+    }
     if (decision.range) {
       out << "    range: " << engine::plain_text(decision.range->first) << " .. "
           << engine::plain_text(decision.range->second) << "\n";

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cadre/engine.hpp"
+#include "cadre/ruleset.hpp"
 
 namespace cadre::tool {
 
@@ -15,6 +16,9 @@ namespace cadre::tool {
 std::string error_location(const RecordError& error);
 
 /// Writes `record` as text; messages in Chinese when `chinese`, else English.
-void write_text(std::ostream& out, const RecordOutput& record, bool chinese);
+/// A reason code naming a value `rules` leave open is followed by the reason
+/// they give for it.
+void write_text(std::ostream& out, const RecordOutput& record, const CompiledRuleSet& rules,
+                bool chinese);
 
 }  // namespace cadre::tool
