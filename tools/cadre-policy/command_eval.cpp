@@ -100,6 +100,7 @@ std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
   for (const auto& d : batch.diagnostics) {
     if (d.code == "records.empty") continue;  // said below, with what to do about it
     std::cerr << format_diagnostic(d) << "\n";
+    if (!d.help.empty()) std::cerr << "  help: " << d.help << "\n";
   }
   if (has_errors(batch.diagnostics)) return std::nullopt;
   // An empty export is far more often a mistake upstream than a town with
@@ -228,10 +229,10 @@ int run_eval(const std::vector<std::string>& args) {
     if (!problem.empty()) return usage_error("eval", problem, options);
   }
   if (!parse_record_encoding(settings.encoding)) {
-    return usage_error("eval",
-                       "--encoding `" + settings.encoding +
-                           "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
-                       options);
+    return usage_error(
+        "eval",
+        "--encoding `" + settings.encoding + "` is not one of utf-8, gb18030, gbk, gb2312, utf-16",
+        options);
   }
   return evaluate(settings);
 }
