@@ -4,6 +4,7 @@
 // size limit is not parsed at all; a byte that is not text, or a byte-order
 // mark where files were joined, is an error of its line that keeps the rest.
 #include "records/format_readers.hpp"
+#include "records/json_escapes.hpp"
 #include "records/typed_conversion.hpp"
 #include "yaml/reader.hpp"
 #include "yaml/scalar_position.hpp"
@@ -92,7 +93,8 @@ InputRecord read_line(const std::string& name, std::string_view text, int line, 
     return fail(start == std::string_view::npos ? 1 : static_cast<int>(start) + 1,
                 "a JSON Lines line holds one JSON object `{...}`");
   }
-  yaml::ReadResult read = yaml::read_yaml(name, std::string(text), line_limits(options));
+  yaml::ReadResult read =
+      yaml::read_yaml(name, combine_surrogate_escapes(std::string(text)), line_limits(options));
   if (!read.document) {
     const Diagnostic& problem = read.diagnostics.front();
     const bool limit = problem.code == yaml::kLimitCode;
