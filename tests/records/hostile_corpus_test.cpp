@@ -9,7 +9,9 @@
 // set, the files are rewritten from what is reported, for review.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <algorithm>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -116,4 +118,53 @@ TEST_CASE("every hostile records file gives its count and its diagnostics") {
     }
   }
   CHECK(cases >= 19);
+}
+
+namespace {
+
+/// Reads `text` as the records file `name` (written to a scratch file), with
+/// the hostile corpus's rule set.
+cadre::RecordBatch read_generated(const std::string& name, const std::string& text) {
+  auto loaded =
+      cadre::load_ruleset(fs::path(CADRE_TEST_DATA_DIR) / "records" / "hostile-rules.yaml");
+  REQUIRE(loaded.ok());
+  const fs::path file =
+      fs::temp_directory_path() / ("cadre-hostile-" + std::to_string(::getpid()) + "-" + name);
+  std::ofstream(file, std::ios::binary) << text;
+  cadre::RecordBatch batch = cadre::read_records(file, *loaded.ruleset);
+  fs::remove(file);
+  return batch;
+}
+
+}  // namespace
+
+TEST_CASE("a line nested 100,000 deep costs that line only") {
+  const std::string deep =
+      "{\"id\": \"c2\", \"name\": " + std::string(100'000, '[') + std::string(100'000, ']') + "}";
+  const auto batch = read_generated(
+      "deep.jsonl", "{\"id\": \"c1\"}\n" + deep + "\n{\"id\": \"c3\", \"party_member\": true}\n");
+  REQUIRE(batch.records.size() == 3);
+  CHECK(batch.records[0].errors.empty());
+  REQUIRE(batch.records[1].errors.size() == 1);
+  CHECK(batch.records[1].errors[0].message.find("the line is 200024 bytes, more than the limit") ==
+        std::string::npos);
+  CHECK(batch.records[1].errors[0].message.find("nesting deeper than 64 levels") !=
+        std::string::npos);
+  CHECK(batch.records[1].errors[0].message.size() < 300);  // the line is not echoed
+  CHECK(batch.records[2].errors.empty());
+}
+
+TEST_CASE("a single 200 MB line is an error of its record; the others are read") {
+  std::string text = "{\"id\": \"c1\"}\n{\"id\": \"c2\", \"name\": \"";
+  text.append(std::size_t{200} << 20, 'x');
+  text += "\"}\n{\"id\": \"c3\"}\n";
+  const auto batch = read_generated("long.jsonl", text);
+  REQUIRE(batch.records.size() == 3);
+  CHECK(batch.records[0].errors.empty());
+  REQUIRE(batch.records[1].errors.size() == 1);
+  const std::size_t line_bytes = text.find('\n', 14) - 13;
+  CHECK(batch.records[1].errors[0].message ==
+        "the line is " + std::to_string(line_bytes) +
+            " bytes, more than the limit of 1048576: it is not read");
+  CHECK(batch.records[2].errors.empty());
 }
