@@ -440,7 +440,9 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   record.id = key_text(node, options.key_of(record.kind));
   auto type = record.kind.empty() ? nullptr : types(record.kind);
   if (kind.empty() && !selector && !kind_is_field(node, type.get())) {
+    // The record is reported as the kind it says it is, not as the default.
     const yaml::Node& named = *node.find("kind");
+    record.kind = named.scalar;
     report(issues, named, "kind", "record kind `" + named.scalar + "` is not declared");
   } else if (record.kind.empty()) {
     report(issues, node, "", "the record does not say its kind (no `kind` and no default kind)");
