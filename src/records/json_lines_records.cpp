@@ -4,6 +4,7 @@
 // size limit is not parsed at all; a byte that is not text, or a byte-order
 // mark where files were joined, is an error of its line that keeps the rest.
 #include "records/format_readers.hpp"
+#include "records/json_escapes.hpp"
 #include "records/typed_conversion.hpp"
 #include "yaml/reader.hpp"
 #include "yaml/scalar_position.hpp"
@@ -33,6 +34,24 @@ InputRecord failed_line(int line, int column, std::string message,
   record.line = line;
   add_issues(record, {{"", std::move(message), line, column}});
   return record;
+}
+
+/// The text of `"key": "text"` in a line that is not valid JSON, so that a
+/// record that cannot be read still names itself (docs/records.md); empty
+/// when the line does not hold it plainly (no escapes, on the top level or not).
+std::string salvage_key(std::string_view text, std::string_view key) {
+  const std::string quoted = "\"" + std::string(key) + "\"";
+  for (std::size_t at = text.find(quoted); at != std::string_view::npos;
+       at = text.find(quoted, at + 1)) {
+    std::size_t i = text.find_first_not_of(" \t", at + quoted.size());
+    if (i == std::string_view::npos || text[i] != ':') continue;
+    i = text.find_first_not_of(" \t", i + 1);
+    if (i == std::string_view::npos || text[i] != '"') continue;
+    const std::size_t end = text.find_first_of("\"\\", i + 1);
+    if (end == std::string_view::npos || text[end] != '"') continue;
+    return std::string(text.substr(i + 1, end - i - 1));
+  }
+  return {};
 }
 
 yaml::ReadOptions line_limits(const RecordReadOptions& options) {
@@ -74,12 +93,18 @@ InputRecord read_line(const std::string& name, std::string_view text, int line, 
     return fail(start == std::string_view::npos ? 1 : static_cast<int>(start) + 1,
                 "a JSON Lines line holds one JSON object `{...}`");
   }
-  yaml::ReadResult read = yaml::read_yaml(name, std::string(text), line_limits(options));
+  yaml::ReadResult read =
+      yaml::read_yaml(name, combine_surrogate_escapes(std::string(text)), line_limits(options));
   if (!read.document) {
     const Diagnostic& problem = read.diagnostics.front();
     const bool limit = problem.code == yaml::kLimitCode;
-    return fail(problem.location.column,
-                limit ? problem.message : "not valid JSON: " + problem.message);
+    InputRecord record = fail(problem.location.column,
+                              limit ? problem.message : "not valid JSON: " + problem.message);
+    if (std::string kind = salvage_key(text, "kind"); !kind.empty() && types(kind) != nullptr) {
+      record.kind = std::move(kind);
+    }
+    record.id = salvage_key(text, options.key_of(record.kind));
+    return record;
   }
   yaml::Node& root = read.document->root;
   std::vector<RecordIssue> json_issues;

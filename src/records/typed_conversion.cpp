@@ -124,9 +124,36 @@ std::string expected_text(const Type& type) {
   }
 }
 
-/// Why `text`, written as a number of `type`, is not one: out of range, too
-/// many digits, not finite; empty when it is not written as one at all.
+/// Why `text`, written as a date (YYYY-MM-DD), names no day of the calendar:
+/// 2023-02-30, 2023-13-01; empty when it is not written as a date at all.
+std::string why_not_a_day(std::string_view text) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    int value = 0;
+    for (std::size_t i = from; i < from + count; ++i) {
+      if (text[i] < '0' || text[i] > '9') return -1;
+      value = value * 10 + (text[i] - '0');
+    }
+    return value;
+  };
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return {};
+  const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
+  if (year < 0 || month < 0 || day < 0) return {};
+  if (month < 1 || month > 12) return "no such month: " + std::to_string(month);
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  if (day < 1 || day > last) {
+    return "no such day: " + std::string(text.substr(0, 7)) + " has " + std::to_string(last) +
+           " days";
+  }
+  return {};
+}
+
+/// Why `text`, written as a number or a date of `type`, is not one: out of
+/// range, too many digits, not finite, no such day; empty when it is not
+/// written as one at all.
 std::string why_not(std::string_view text, const Type& type) {
+  if (type.kind() == TypeKind::date) return why_not_a_day(text);
   const std::string_view digits = text.substr(text.starts_with('-') || text.starts_with('+'));
   const std::size_t point = digits.find('.');
   const std::string_view whole = digits.substr(0, point);
@@ -145,6 +172,13 @@ std::string why_not(std::string_view text, const Type& type) {
       return "out of range for int (-9223372036854775808 to 9223372036854775807)";
     }
     case TypeKind::decimal: {
+      std::string lower(text);
+      for (char& c : lower)
+        c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      if (lower == ".nan" || lower == ".inf" || lower == "-.inf" || lower == "+.inf" ||
+          lower == "nan" || lower == "inf" || lower == "-inf" || lower == "infinity") {
+        return "not a finite number (NaN and infinities are not facts)";
+      }
       if (!decimal_form) return {};
       if (fraction.size() > static_cast<std::size_t>(Decimal::kMaxScale)) {
         return std::to_string(fraction.size()) + " digits after the point, more than a decimal's " +
@@ -406,7 +440,9 @@ InputRecord build_record(const yaml::Node& node, std::string_view kind,
   record.id = key_text(node, options.key_of(record.kind));
   auto type = record.kind.empty() ? nullptr : types(record.kind);
   if (kind.empty() && !selector && !kind_is_field(node, type.get())) {
+    // The record is reported as the kind it says it is, not as the default.
     const yaml::Node& named = *node.find("kind");
+    record.kind = named.scalar;
     report(issues, named, "kind", "record kind `" + named.scalar + "` is not declared");
   } else if (record.kind.empty()) {
     report(issues, node, "", "the record does not say its kind (no `kind` and no default kind)");

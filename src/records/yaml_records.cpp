@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "records/format_readers.hpp"
+#include "records/json_escapes.hpp"
 #include "records/typed_conversion.hpp"
 #include "yaml/raw_text.hpp"
 #include "yaml/reader.hpp"
@@ -189,6 +190,7 @@ void check_json(const yaml::Node& node, std::string_view text, std::vector<Recor
 RecordBatch read_yaml_records(SourceText source, bool json, const RecordTypeLookup& types,
                               const RecordReadOptions& options) {
   RecordBatch batch;
+  if (json) source.text = combine_surrogate_escapes(std::move(source.text));
   const std::vector<yaml::Mark> marks = bad_byte_marks(source);
   yaml::ReadResult read =
       yaml::read_yaml(source.name, std::move(source.text), record_limits(options));

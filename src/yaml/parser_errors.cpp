@@ -30,8 +30,9 @@ std::optional<std::string> unicode_message(const std::string& message) {
   std::snprintf(hex, sizeof hex, "U+%04lX", code);
   if (code >= 0xD800 && code <= 0xDFFF) {
     return std::string("invalid escape: ") + hex +
-           " is half of a UTF-16 surrogate pair, not a character (a pair such as "
-           "`\\uD83D\\uDE00` is not read either: write the character itself)";
+           " is half of a UTF-16 surrogate pair, not a character (in JSON a whole pair such as "
+           "`\\uD842\\uDFB7` is one character; in YAML write `\\U00020BB7` or the "
+           "character itself)";
   }
   return std::string("invalid escape: ") + hex + " is not a Unicode character";
 }

@@ -28,6 +28,17 @@ TEST_CASE("one record per line; blank lines skipped; CRLF and a BOM accepted") {
   CHECK(field(batch.records[2], "birth_date") == "date(\"1975-12-31\")");
 }
 
+TEST_CASE("a surrogate pair escape is one character; a half pair is an error of its line") {
+  RecordBatch batch = read("r.jsonl",
+                           "{\"id\": \"c1\", \"name\": \"\\uD842\\uDFB7\"}\n"
+                           "{\"id\": \"c2\", \"name\": \"\\uDFB7\"}\n");
+  REQUIRE(batch.records.size() == 2);
+  CHECK(field(batch.records[0], "name") == "\"\xF0\xA0\xAE\xB7\"");
+  CHECK(batch.records[1].id == "c2");
+  CHECK(errors(batch.records[1]).find("U+DFB7 is half of a UTF-16 surrogate pair") !=
+        std::string::npos);
+}
+
 TEST_CASE("malformed lines are records with an error; the other lines still read") {
   RecordBatch batch = read("r.ndjson",
                            "{\"id\": \"c1\"}\n"

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "records_test_support.hpp"
 
@@ -87,6 +90,21 @@ TEST_CASE("every format yields the same typed record") {
     CHECK(Value(*batch.records[0].value).debug_string() ==
           Value(*testing::read("r.yaml", texts[0][1], options).records[0].value).debug_string());
     CHECK(testing::field(batch.records[0], "salary") == "decimal(\"3000.10\")");
+  }
+}
+
+TEST_CASE("a record of an undeclared kind is reported as that kind, in every format") {
+  for (const auto& [name, text] : std::vector<std::pair<std::string, std::string>>{
+           {"r.yaml", "- {id: c2, kind: township}\n"},
+           {"r.jsonl", "{\"id\": \"c2\", \"kind\": \"township\"}\n"},
+           {"r.csv", "id,kind\nc2,township\n"}}) {
+    INFO(name);
+    RecordBatch batch = testing::read(name, text);
+    REQUIRE(batch.records.size() == 1);
+    CHECK(batch.records[0].kind == "township");
+    CHECK(batch.records[0].id == "c2");
+    CHECK(testing::errors(batch.records[0]).find("record kind `township` is not declared") !=
+          std::string::npos);
   }
 }
 

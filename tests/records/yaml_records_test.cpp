@@ -198,6 +198,18 @@ TEST_CASE("a JSON escape that is not a character is named in U+ notation") {
       "invalid escape: U+D800 is half of a UTF-16 surrogate pair, not a character"));
 }
 
+TEST_CASE("a character beyond U+FFFF escaped as a surrogate pair in JSON is that character") {
+  // 𠮷 (U+20BB7), as Java's JSON writers escape it; an escaped backslash
+  // before `u` is literal text, and a half pair is still refused.
+  RecordBatch batch = read("r.json",
+                           "[{\"id\": \"c1\", \"name\": \"\\uD842\\uDFB7\\u5409\"},\n"
+                           " {\"id\": \"c2\", \"name\": \"\\\\uD842\\\\uDFB7\"}]\n");
+  CHECK(diagnostics(batch) == "");
+  REQUIRE(batch.records.size() == 2);
+  CHECK(field(batch.records[0], "name") == "\"\xF0\xA0\xAE\xB7\xE5\x90\x89\"");
+  CHECK(field(batch.records[1], "name") == "\"\\\\uD842\\\\uDFB7\"");
+}
+
 TEST_CASE("JSON is read with positions and exact decimals") {
   RecordBatch batch =
       read("r.json",

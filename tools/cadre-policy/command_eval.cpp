@@ -100,6 +100,7 @@ std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
   for (const auto& d : batch.diagnostics) {
     if (d.code == "records.empty") continue;  // said below, with what to do about it
     std::cerr << format_diagnostic(d) << "\n";
+    if (!d.help.empty()) std::cerr << "  help: " << d.help << "\n";
   }
   if (has_errors(batch.diagnostics)) return std::nullopt;
   // An empty export is far more often a mistake upstream than a town with
