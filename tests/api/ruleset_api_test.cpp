@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kExample = fs::path(CADRE_TEST_DATA_DIR) / ".." / ".." / "rules" / "example";
+const fs::path kExample = fs::path(CADRE_TEST_DATA_DIR) / "hengyang-example";
 
 std::string read(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);

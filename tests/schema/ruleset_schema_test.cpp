@@ -106,8 +106,11 @@ TEST_CASE("parameters: one value form; values typed by the parameter's type") {
             .starts_with("/parameters/hy.x/value: matches no alternative of anyOf"));
   CHECK(errors("parameters: {hy.x: {type: int, value: 3, one_of: [1, 2], cite: HY-A-01}}\n") ==
         "/parameters/hy.x/one_of: no value is allowed here");
+  // `unspecified` is `true` or `{because: …}`: `false` matches neither.
   CHECK(errors("parameters: {hy.x: {type: int, unspecified: false, cite: HY-A-01}}\n") ==
-        "/parameters/hy.x/unspecified: expected `true`, got `false`");
+        "/parameters/hy.x/unspecified: matches no alternative of anyOf: [0] "
+        "/parameters/hy.x/unspecified: expected `true`, got `false`; [1] "
+        "/parameters/hy.x/unspecified: expected object, got boolean");
 }
 
 TEST_CASE("decisions: each kind's keys; keys of another kind and missing keys rejected") {
@@ -178,8 +181,10 @@ TEST_CASE("decisions: each kind's keys; keys of another kind and missing keys re
         "/decisions/0: missing required key `warning`");
   CHECK(errors("decisions: [{id: hy.e, kind: exit, cite: HY-E-01, actions: [fired], "
                "trigger: {id: a, when: b}}]\n") ==
-        "/decisions/0/actions/0: `\"fired\"` is not one of \"dismissal\", "
-        "\"ordered_resignation\", \"recall\", \"programme_exit\", \"referral\"");
+        "/decisions/0/actions: matches no alternative of anyOf: [0] /decisions/0/actions/0: "
+        "`\"fired\"` is not one of \"dismissal\", \"ordered_resignation\", \"recall\", "
+        "\"programme_exit\", \"referral\", \"stand_down\"; [1] /decisions/0/actions: expected "
+        "`\"unspecified\"`, got `[\"fired\"]`");
   CHECK(errors("decisions: [{id: hy.a, kind: eligibility, cite: HY-A-01, all: [{id: a}]}]\n")
             .starts_with("/decisions/0/all/0: matches no alternative of anyOf"));
 }
