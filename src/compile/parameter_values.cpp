@@ -55,7 +55,7 @@ Value scalar(std::string_view text, const Type& type) {
 }
 
 // A list-typed value: the items of a YAML sequence, each of the element
-// type. A scalar is not read as a list of one (ENGINE_NOTES heping §2).
+// type. A scalar is not read as a list of one (it must be written as a YAML list).
 Value list(const model::ParamValue& written, const Type& type) {
   if (!written.is_list) {
     return Value::error("expected a list of `" + type.element().to_string() + "`, found `" +

@@ -599,7 +599,7 @@ class RuleSetCompiler {
   }
 
   // A derived value's declared `type` holds its expression to it: a grade of
-  // one scale is not a value of another (ENGINE_NOTES hengyang §6).
+  // one scale is not a value of another.
   bool declared_type_fits(const model::Derived& model, const CompiledExpression& expr) {
     if (model.type.empty()) return true;
     const auto declared = types_->resolve(model.type);
