@@ -461,7 +461,7 @@ class Checker {
 
   // unenumerated('name') stands for what the list's unnamed items decide; a
   // rule set (a variant) that names them all must decide from them instead,
-  // so the call is refused rather than answered (ENGINE_NOTES hengyang §2).
+  // so the call is refused rather than answered.
   void check_still_unenumerated(const Expr& name) {
     const auto* text =
         name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
@@ -525,7 +525,7 @@ class Checker {
 
   // table[k] on a table keyed by an enumeration: `k` is a value of that
   // enumeration (or a string literal naming one), never of another: a grade
-  // of one scale does not look up a table of another (ENGINE_NOTES hengyang §6).
+  // of one scale does not look up a table of another.
   Type keyed_lookup(const Expr& e, const Expr& index, const Type& table, const Type& key) {
     const EnumType* keys = table.key().enum_type();
     if (keys == nullptr || key.is_dyn()) return table.value();
