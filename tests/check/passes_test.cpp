@@ -76,7 +76,7 @@ TEST_CASE("check.unspecified names every value the text leaves out") {
 }
 
 TEST_CASE("an open value stated with the reason the text gives none is not warned") {
-  // rules/*/ENGINE_NOTES.md: a rule set faithful to its text could not be
+  // a rule set faithful to its text could not be
   // checked clean. With `because`, the open value is what the text says.
   Fixture f;
   auto grade = std::make_shared<const EnumType>(

@@ -185,7 +185,7 @@ TEST_CASE("a settled condition group needs no more facts: one failed condition a
 }
 
 TEST_CASE("only the groups still open name their missing facts (any of all groups)") {
-  // HD ENGINE_NOTES §2: a group with a failed condition is failed whatever its
+  // a group with a failed condition is failed whatever its
   // other conditions miss; those facts cannot change the result.
   Rules rules(R"y(decisions:
   - id: t.target_met

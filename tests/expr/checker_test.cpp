@@ -165,7 +165,7 @@ TEST_CASE("a non-bool condition or mismatched branches of ?: are reported") {
 }
 
 TEST_CASE("an empty list or map literal takes the type of the list or map beside it") {
-  // rules/*/ENGINE_NOTES.md: `cond ? list<string> : []` was refused.
+  // `cond ? list<string> : []` was refused.
   Harness harness;
   CHECK(result_type(harness, "x.t ? cadre.tags : []") == "list<string>");
   CHECK(result_type(harness, "x.t ? [] : cadre.tags.map(t, t + '!')") == "list<string>");
