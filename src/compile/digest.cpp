@@ -30,9 +30,15 @@ std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
                                                                   &EVP_MD_CTX_free);
   EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+  // Names relative to the root, both resolved first: the same files give the
+  // same digest however the rule set was named (`.`, a relative or an
+  // absolute path, through `..`).
+  std::error_code error;
+  const std::filesystem::path resolved_root = std::filesystem::weakly_canonical(root, error);
   for (const auto& file : files) {
-    std::string part =
-        file.lexically_relative(root).generic_string() + "\n" + canonical_text(file) + "\n";
+    const std::filesystem::path resolved = std::filesystem::weakly_canonical(file, error);
+    std::string part = resolved.lexically_relative(resolved_root).generic_string() + "\n" +
+                       canonical_text(file) + "\n";
     EVP_DigestUpdate(context.get(), part.data(), part.size());
   }
   unsigned char hash[EVP_MAX_MD_SIZE];

@@ -68,6 +68,24 @@ TEST_CASE("the digest is the same for the same files, whatever their line ending
   CHECK(crlf_loaded.ruleset->digest() == first.ruleset->digest());
 }
 
+TEST_CASE("the digest of a variant is the same however its path is written") {
+  // rules/hengyang-leiyang extends ../hengyang, which extends ../base: named
+  // absolutely, relatively, through `..` or as `.` from its folder.
+  const fs::path rules = fs::path(CADRE_TEST_DATA_DIR) / ".." / ".." / "rules";
+  const fs::path variant = fs::weakly_canonical(rules / "hengyang-leiyang");
+  auto absolute = cadre::load_ruleset(variant);
+  auto dotted = cadre::load_ruleset(variant / ".." / "hengyang-leiyang" / "ruleset.yaml");
+  const fs::path here = fs::current_path();
+  fs::current_path(variant);
+  auto dot = cadre::load_ruleset(".");
+  fs::current_path(here);
+  REQUIRE(absolute.ok());
+  REQUIRE(dotted.ok());
+  REQUIRE(dot.ok());
+  CHECK(dotted.ruleset->digest() == absolute.ruleset->digest());
+  CHECK(dot.ruleset->digest() == absolute.ruleset->digest());
+}
+
 TEST_CASE("the digest changes when a value changes") {
   auto changed = copy_example("changed", [](const std::string& name, std::string text) {
     if (name == "parameters.yaml") {
