@@ -13,27 +13,6 @@
 
 namespace cadre::fuzz {
 
-namespace {
-
-// The subject of most decisions (the first record kind when there are none),
-// as src/api/records.cpp chooses it for records that do not say their kind.
-std::string default_kind(const CompiledRuleSetImpl& impl) {
-  std::map<std::string, int> counts;
-  for (const auto& decision : impl.rules().decisions)
-    ++counts[decision.subject];
-  std::string best = impl.rules().schema.records.empty() ? "" : impl.rules().schema.records[0].id;
-  int most = 0;
-  for (const auto& [kind, count] : counts) {
-    if (count > most && !kind.empty()) {
-      best = kind;
-      most = count;
-    }
-  }
-  return best;
-}
-
-}  // namespace
-
 const CompiledRuleSet& fixed_ruleset(std::string_view path) {
   static std::map<std::string, CompiledRuleSet, std::less<>> loaded;
   if (auto found = loaded.find(path); found != loaded.end()) return found->second;
@@ -58,7 +37,7 @@ RecordBatch read_records_text(const CompiledRuleSet& rules, std::string text, Re
   };
   records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
   options.format = format;
-  options.default_kind = default_kind(impl);
+  options.default_kind = records::default_record_kind(impl.rules());
   RecordBatch batch = records::read_records_text("fuzz", std::move(text), format, types, options);
   batch.source = "fuzz";
   return batch;

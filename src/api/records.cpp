@@ -3,7 +3,6 @@
 // kind take the kind most decisions are about.
 #include <algorithm>
 #include <cctype>
-#include <map>
 
 #include "cadre/records.hpp"
 #include "compile/compiled_ruleset.hpp"
@@ -11,26 +10,6 @@
 #include "records/schema_options.hpp"
 
 namespace cadre {
-
-namespace {
-
-// The subject of most decisions (the first record kind when there are none).
-std::string default_kind(const CompiledRuleSetImpl& impl) {
-  std::map<std::string, int> counts;
-  for (const auto& decision : impl.rules().decisions)
-    ++counts[decision.subject];
-  std::string best = impl.rules().schema.records.empty() ? "" : impl.rules().schema.records[0].id;
-  int most = 0;
-  for (const auto& [kind, count] : counts) {
-    if (count > most && !kind.empty()) {
-      best = kind;
-      most = count;
-    }
-  }
-  return best;
-}
-
-}  // namespace
 
 std::optional<RecordEncoding> parse_record_encoding(std::string_view name) {
   std::string lower(name);
@@ -53,7 +32,7 @@ RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSe
   };
   records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
   static_cast<RecordReadOptions&>(options) = given;
-  options.default_kind = default_kind(impl);
+  options.default_kind = records::default_record_kind(impl.rules());
   RecordBatch batch = records::read_records(file, types, options);
   batch.source = file.string();
   return batch;

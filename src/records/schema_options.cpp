@@ -3,6 +3,8 @@
 // (compile/schema_types.cpp: `<record>.<field>`).
 #include "records/schema_options.hpp"
 
+#include <map>
+
 namespace cadre::records {
 
 namespace {
@@ -26,6 +28,21 @@ RecordReadOptions schema_read_options(const model::Schema& schema) {
     add_required(kind.id, kind.fields, options);
   }
   return options;
+}
+
+std::string default_record_kind(const model::RuleSet& rules) {
+  std::map<std::string, int> counts;
+  for (const auto& decision : rules.decisions)
+    ++counts[decision.subject];
+  std::string best = rules.schema.records.empty() ? "" : rules.schema.records[0].id;
+  int most = 0;
+  for (const auto& [kind, count] : counts) {
+    if (count > most && !kind.empty()) {
+      best = kind;
+      most = count;
+    }
+  }
+  return best;
 }
 
 }  // namespace cadre::records

@@ -3,6 +3,8 @@
 // types themselves come from the compiled environment (RecordTypeLookup).
 #pragma once
 
+#include <string>
+
 #include "model/ruleset.hpp"
 #include "records/record_batch.hpp"
 
@@ -13,5 +15,9 @@ namespace cadre::records {
 /// `cadre`, and `cadre.assessments` for the entries of a history list. The
 /// format and the default kind are left for the caller.
 RecordReadOptions schema_read_options(const model::Schema& schema);
+
+/// The kind of records that do not say theirs: the subject of most decisions
+/// (the first record kind when there are none).
+std::string default_record_kind(const model::RuleSet& rules);
 
 }  // namespace cadre::records

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "yaml/encoding.hpp"
 #include "yaml/scalar_position.hpp"
 
 namespace cadre::records {
@@ -24,36 +25,6 @@ unsigned char byte_at(std::string_view text, std::size_t pos) {
   return static_cast<unsigned char>(text[pos]);
 }
 
-/// Bytes in the well-formed UTF-8 sequence at `pos` (no overlong forms, no
-/// surrogates, nothing past U+10FFFF), or 0 when there is none.
-std::size_t utf8_length(std::string_view text, std::size_t pos) {
-  const unsigned lead = byte_at(text, pos);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned low = 0x80;
-  unsigned high = 0xBF;
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    low = lead == 0xE0 ? 0xA0 : low;
-    high = lead == 0xED ? 0x9F : high;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    low = lead == 0xF0 ? 0x90 : low;
-    high = lead == 0xF4 ? 0x8F : high;
-  } else {
-    return 0;
-  }
-  if (pos + length > text.size() || byte_at(text, pos + 1) < low || byte_at(text, pos + 1) > high) {
-    return 0;
-  }
-  for (std::size_t i = 2; i < length; ++i) {
-    if (byte_at(text, pos + i) < 0x80 || byte_at(text, pos + i) > 0xBF) return 0;
-  }
-  return length;
-}
-
 /// The offset of the first byte from `pos` on that is not UTF-8, or npos.
 std::size_t find_invalid_utf8(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
@@ -65,7 +36,7 @@ std::size_t find_invalid_utf8(std::string_view text, std::size_t pos) {
       pos += 8;
     }
     if (pos >= text.size()) break;
-    const std::size_t length = utf8_length(text, pos);
+    const auto length = static_cast<std::size_t>(yaml::utf8_sequence(text, static_cast<int>(pos)));
     if (length == 0) return pos;
     pos += length;
   }

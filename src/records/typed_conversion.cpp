@@ -139,9 +139,7 @@ std::string why_not_a_day(std::string_view text) {
   const int year = digits(0, 4), month = digits(5, 2), day = digits(8, 2);
   if (year < 0 || month < 0 || day < 0) return {};
   if (month < 1 || month > 12) return "no such month: " + std::to_string(month);
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const int last = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+  const int last = Date::days_in_month(year, month);
   if (day < 1 || day > last) {
     return "no such day: " + std::string(text.substr(0, 7)) + " has " + std::to_string(last) +
            " days";
