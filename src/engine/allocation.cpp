@@ -359,6 +359,7 @@ Placement read_entry(const CompiledDecision& decision, const Activation& facts, 
   Placement placement = Placement::member;
   if (applies.kind() != ValueKind::boolean) {
     unread(applies, "applies", entry.missing);
+    out.result.reasons.push_back(applies_unknown_reason(applies, decision.model->applies.text));
     placement = Placement::floating;
   }
   Value group = decision.group_by.program ? decision.group_by.program->evaluate(facts)

@@ -468,7 +468,7 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
     return out;
   }
   if (applies.kind() != ValueKind::boolean) {
-    add_reasons(applies, out.result, "applies", "a bool");
+    add_applies_unknown(applies, model.applies.text, out.result);
   } else {
     switch (model.kind) {
       case model::DecisionKind::eligibility:

@@ -53,6 +53,28 @@ void add_reasons(const Value& value, DecisionResult& result, const std::string& 
   }
 }
 
+Reason applies_unknown_reason(const Value& applies, const std::string& expression) {
+  Reason reason;
+  reason.id = "applies";
+  reason.status = ReasonStatus::unknown;
+  reason.expression = expression;
+  reason.message_zh = "无法确定本规则是否适用";
+  reason.message_en = "whether this rule applies is not known";
+  if (applies.is_unknown()) {
+    for (const auto& attribute : applies.as_unknown().attributes)
+      if (!is_reason_code(attribute)) reason.missing.push_back(attribute);
+  } else if (applies.is_error()) {
+    reason.error = applies.as_error().message;
+  }
+  return reason;
+}
+
+void add_applies_unknown(const Value& applies, const std::string& expression,
+                         DecisionResult& result) {
+  add_reasons(applies, result, "applies", "a bool");
+  result.reasons.insert(result.reasons.begin(), applies_unknown_reason(applies, expression));
+}
+
 void tidy(DecisionResult& result) {
   sort_unique(result.missing);
   sort_unique(result.undetermined);

@@ -24,6 +24,15 @@ void add_unknowns(const Value& value, std::vector<std::string>& missing);
 void add_reasons(const Value& value, DecisionResult& result, const std::string& what,
                  const std::string& expected);
 
+/// The reason `applies`, unknown: what it could not read, or its error.
+Reason applies_unknown_reason(const Value& applies, const std::string& expression);
+
+/// Records that `applies` (written as `expression`) could not be read: its
+/// unknowns as the result's, and a reason `applies`, unknown, so that a
+/// reader (and test coverage) sees the decision stopped there.
+void add_applies_unknown(const Value& applies, const std::string& expression,
+                         DecisionResult& result);
+
 /// Sorts and removes repeats in the decision's lists.
 void tidy(DecisionResult& result);
 

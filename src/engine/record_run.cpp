@@ -128,7 +128,7 @@ Decided RecordRun::unknown_keys(const CompiledDecision& decision, Activation& fa
     return decided;
   }
   if (applies.kind() != ValueKind::boolean)
-    add_reasons(applies, decided.result, "applies", "a bool");
+    add_applies_unknown(applies, decision.model->applies.text, decided.result);
   add_reasons(keys, decided.result, "for_each", "a list");
   finish_decision(decided);
   return decided;

@@ -2,6 +2,7 @@
 // decision and per part, and the gaps they leave.
 #include "engine/test_coverage.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "compile/compiled_ruleset.hpp"
@@ -84,24 +85,21 @@ void count_reasons(const std::vector<Reason>& reasons, DecisionCoverage& out) {
   }
 }
 
-// `applies` is not in the reasons: a result not applicable failed it, a
-// decided one passed it, and an undetermined one passed it when it gave
-// reasons or pay components (those follow `applies`). Where a kind always
-// gives them, an undetermined result without any stopped at `applies`.
-void count_applies(const model::Decision& decision, const DecisionResult& result,
-                   PartCoverage& part) {
+// A result not applicable failed `applies`; one whose `applies` could not be
+// read carries the reason `applies`, unknown (engine/outcome_builder.hpp);
+// any other result passed it.
+void count_applies(const DecisionResult& result, PartCoverage& part) {
   if (result.outcome == Outcome::not_applicable) {
     ++part.failed;
-  } else if (result.outcome != Outcome::undetermined || !result.reasons.empty() ||
-             !result.components.empty()) {
-    ++part.passed;
-  } else {
-    using Kind = model::DecisionKind;
-    bool always_explained = decision.kind == Kind::eligibility || decision.kind == Kind::warning ||
-                            decision.kind == Kind::exit ||
-                            (decision.kind == Kind::pay && !decision.components.empty());
-    if (always_explained) ++part.unknown;
+    return;
   }
+  for (const auto& reason : result.reasons) {
+    if (reason.id == "applies" && reason.status == ReasonStatus::unknown) {
+      ++part.unknown;
+      return;
+    }
+  }
+  ++part.passed;
 }
 
 void find_gaps(DecisionCoverage& out) {
@@ -124,12 +122,14 @@ void find_gaps(DecisionCoverage& out) {
 }  // namespace
 
 RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
-                                 const std::vector<CheckedResult>& checked) {
+                                 const std::vector<CheckedResult>& checked,
+                                 const std::string& own_path) {
   const CompiledRuleSetImpl& impl = rules.impl();
   RuleSetCoverage coverage;
+  coverage.path = own_path;
   coverage.id = rules.id();
   coverage.version = rules.version();
-  std::map<std::string, std::size_t> by_id;
+  std::map<std::string, std::size_t> by_place;
   for (const auto& compiled : impl.decisions) {
     const model::Decision& decision = *compiled.model;
     DecisionCoverage out;
@@ -138,17 +138,23 @@ RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
     firing_outcomes(decision, out);
     out.undetermined_sources = undetermined_sources(impl, decision);
     out.parts = parts_of(decision);
-    by_id.emplace(out.id, coverage.decisions.size());
+    by_place.emplace(decision_place(rules, decision.id), coverage.decisions.size());
     coverage.decisions.push_back(std::move(out));
   }
-  for (const auto& [id, result] : checked) {
-    auto found = by_id.find(id);
-    if (found == by_id.end()) continue;
+  for (const auto& one : checked) {
+    auto found = by_place.find(one.place);
+    if (found == by_place.end() || coverage.decisions[found->second].id != one.decision) continue;
+    const DecisionResult& result = one.result;
+    if (!one.tested_in.empty() && one.tested_in != own_path &&
+        std::find(coverage.counted_from.begin(), coverage.counted_from.end(), one.tested_in) ==
+            coverage.counted_from.end()) {
+      coverage.counted_from.push_back(one.tested_in);
+    }
     DecisionCoverage& out = coverage.decisions[found->second];
     ++out.outcomes[static_cast<std::size_t>(result.outcome)];
     count_reasons(result.reasons, out);
     if (!out.parts.empty() && out.parts.front().section == "applies") {
-      count_applies(*impl.decisions[found->second].model, result, out.parts.front());
+      count_applies(result, out.parts.front());
     }
   }
   for (auto& decision : coverage.decisions)

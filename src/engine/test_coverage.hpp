@@ -13,6 +13,11 @@
 //
 // Only results that an expectation named, and that matched it, count: a
 // decision evaluated for a test's records but not checked is not tested.
+// A rule is its text at its place: the checked results of every rule set
+// run together count towards the rules they share (a city's rule is
+// exercised by the tests of a county variant that inherits it, and a
+// reading's tests exercise the branch its switch selects); a rule a variant
+// replaces is another rule.
 #pragma once
 
 #include "cadre/export.hpp"
@@ -73,6 +78,8 @@ struct RuleSetCoverage {
   std::string version;
   int tests_passed = 0;
   int tests_failed = 0;
+  /// Other rule sets whose tests exercised rules of this one, in order.
+  std::vector<std::string> counted_from;
   std::vector<DecisionCoverage> decisions;  ///< in the rule set's order
   /// Decisions without a gap.
   std::size_t fully_covered() const {
@@ -89,9 +96,12 @@ struct RuleSetCoverage {
   }
 };
 
-/// The coverage of `rules` by the checked results of its tests
-/// (TestReport::checked).
+/// The coverage of `rules` by checked results (TestReport::checked, with
+/// `tested_in` set) of its own tests and of any others run with it: a result
+/// counts for the decision written at its place.
+/// `own_path` names `rules` as the caller did (results tested in it are its own).
 CADRE_API RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
-                                           const std::vector<CheckedResult>& checked);
+                                           const std::vector<CheckedResult>& checked,
+                                           const std::string& own_path = {});
 
 }  // namespace cadre::engine

@@ -2,6 +2,7 @@
 #include "engine/test_runner.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "compile/compiled_ruleset.hpp"
@@ -171,7 +172,23 @@ void report_faults(const std::vector<RecordDecisions>& decided,
   }
 }
 
+std::string place_of(const CompiledRuleSetImpl& impl, const model::Decision& decision) {
+  SourceLocation at = impl.origins().locate(decision.origin);
+  std::error_code error;
+  auto file = std::filesystem::weakly_canonical(at.file, error);
+  return (error ? at.file : file.string()) + ":" + std::to_string(at.line) + ":" +
+         std::to_string(at.column);
+}
+
 }  // namespace
+
+std::string decision_place(const CompiledRuleSet& rules, const std::string& decision) {
+  const CompiledRuleSetImpl& impl = rules.impl();
+  for (const auto& compiled : impl.decisions) {
+    if (compiled.model->id == decision) return place_of(impl, *compiled.model);
+  }
+  return {};
+}
 
 TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
   const CompiledRuleSetImpl& impl = engine.rules().impl();
@@ -207,7 +224,8 @@ TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
         }
         auto found = differences(expected, *actual);
         if (found.empty() && options.keep_checked) {
-          report.checked.push_back({expected.decision, *actual});
+          report.checked.push_back(
+              {expected.decision, *actual, decision_place(engine.rules(), expected.decision), {}});
         }
         for (auto& difference : found)
           problems.push_back(record_id + " " + id + ": " + std::move(difference));

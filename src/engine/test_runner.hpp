@@ -23,6 +23,11 @@ struct TestFailure {
 struct CheckedResult {
   std::string decision;
   DecisionResult result;
+  /// Where the decision is written (decision_place): the same text at the
+  /// same place is the same rule, whichever rule set (a city's, or a county
+  /// variant's inheriting it) ran the test.
+  std::string place;
+  std::string tested_in;  ///< the rule set whose test checked it (set by the caller)
 };
 
 struct TestReport {
@@ -38,6 +43,10 @@ struct TestRunOptions {
   /// Keep the checked results in the report (for `test --coverage`).
   bool keep_checked = false;
 };
+
+/// Where `decision` of `rules` is written: its file (resolved: however the
+/// rule set was named) and line; empty for an unknown id.
+CADRE_API std::string decision_place(const CompiledRuleSet& rules, const std::string& decision);
 
 /// Exported (CADRE_API) for the command-line tool, which links the shared
 /// library in shared builds; not part of the public headers yet.

@@ -86,6 +86,10 @@ std::string coverage_json(const std::vector<RuleSetCoverage>& coverages) {
     item["path"] = coverage.path;
     item["ruleset"] = {{"name", coverage.id}, {"version", coverage.version}};
     item["tests"] = {{"passed", coverage.tests_passed}, {"failed", coverage.tests_failed}};
+    boost::json::array counted_from;
+    for (const auto& path : coverage.counted_from)
+      counted_from.emplace_back(path);
+    item["counted_from"] = std::move(counted_from);
     json::array decisions;
     for (const auto& decision : coverage.decisions)
       decisions.emplace_back(decision_json(decision));

@@ -117,6 +117,12 @@ std::string coverage_text(const RuleSetCoverage& coverage) {
   }
   std::string out =
       "coverage of " + coverage.path + " (" + coverage.id + " " + coverage.version + ")\n";
+  if (!coverage.counted_from.empty()) {
+    out += "  counting the tests of";
+    for (std::size_t i = 0; i < coverage.counted_from.size(); ++i)
+      out += (i == 0 ? " " : ", ") + coverage.counted_from[i];
+    out += " for the rules they share\n";
+  }
   for (const auto& row : rows) {
     std::string line = "  " + padded(row.name, name_width) + "  ";
     if (row.gaps.empty()) {

@@ -192,6 +192,76 @@ TEST_CASE("coverage: parts seen passing, failing and unknown, applies from the o
   CHECK(young.parts[2].failed == 3);
 }
 
+TEST_CASE("coverage: an `applies` that could not be read is unknown, whatever the kind") {
+  cadre::test::InlineRuleSet rules(kDecisions + R"yaml(  - id: hy.adult_bonus
+    kind: pay
+    subject: cadre
+    cite: HY-PAY-01
+    applies: cadre.age >= 18
+    components:
+      - {id: bonus, formula: hy.bonus}
+tests:
+  - name: age unknown, age known
+    as_of: 2024-01-01
+    records:
+      cadre:
+        - {id: c1, village_id: v1, member: true}
+        - {id: c2, village_id: v1, member: true, age: 30}
+        - {id: c3, village_id: v1, member: true, age: 10}
+    expect:
+      c1:
+        hy.adult_bonus: {outcome: undetermined, missing: [cadre.age]}
+      c2:
+        hy.adult_bonus: {outcome: undetermined, undetermined: [unspecified_parameter:hy.bonus]}
+      c3:
+        hy.adult_bonus: {outcome: not_applicable}
+)yaml");
+  auto report = cadre::engine::run_tests(rules.engine(), {.keep_checked = true});
+  CHECK(report.failed == 0);
+  // The result says where it stopped: a reason `applies`, unknown, with what it lacked.
+  const auto& unread = report.checked.at(0).result;
+  REQUIRE(!unread.reasons.empty());
+  CHECK(unread.reasons.front().id == "applies");
+  CHECK(unread.reasons.front().status == cadre::ReasonStatus::unknown);
+  CHECK(cadre::test::joined(unread.reasons.front().missing) == "cadre.age");
+  // Both undetermined, but only c1 stopped at `applies`: c2 passed it.
+  RuleSetCoverage coverage =
+      cadre::engine::compute_coverage(rules.engine().rules(), report.checked);
+  const DecisionCoverage& bonus = find(coverage, "hy.adult_bonus");
+  REQUIRE(bonus.parts.size() == 1);
+  CHECK(bonus.parts[0].passed == 1);
+  CHECK(bonus.parts[0].failed == 1);
+  CHECK(bonus.parts[0].unknown == 1);
+}
+
+TEST_CASE("coverage pools results by the rule's place: another rule set's tests count, named") {
+  cadre::test::InlineRuleSet rules(kRules);
+  auto report = cadre::engine::run_tests(rules.engine(), {.keep_checked = true});
+  REQUIRE(!report.checked.empty());
+  // As if a variant inheriting these rules had checked the same results.
+  auto pooled = report.checked;
+  for (auto one : report.checked) {
+    one.tested_in = "rules/variant";
+    pooled.push_back(std::move(one));
+  }
+  // A rule the variant replaced is written elsewhere: its results do not count.
+  auto replaced = report.checked.front();
+  replaced.place = "elsewhere.yaml:1:1";
+  replaced.tested_in = "rules/other";
+  pooled.push_back(replaced);
+  RuleSetCoverage alone =
+      cadre::engine::compute_coverage(rules.engine().rules(), report.checked, "rules/coverage");
+  RuleSetCoverage together =
+      cadre::engine::compute_coverage(rules.engine().rules(), pooled, "rules/coverage");
+  CHECK(alone.counted_from.empty());
+  CHECK(cadre::test::joined(together.counted_from) == "rules/variant");
+  const auto& once = find(alone, "hy.young");
+  const auto& twice = find(together, "hy.young");
+  CHECK(twice.seen(Outcome::eligible) == 2 * once.seen(Outcome::eligible));
+  CHECK(twice.parts[0].passed == 2 * once.parts[0].passed);
+  CHECK(together.gaps() == alone.gaps());
+}
+
 TEST_CASE("coverage gaps: firing, not firing, undetermined when it could be, parts both ways") {
   cadre::test::InlineRuleSet rules(kRules);
   RuleSetCoverage coverage = coverage_of(rules);
@@ -294,7 +364,7 @@ TEST_CASE("coverage text: a row per decision and part, gaps beside them, the tot
         "8 rules, 2 fully covered, 12 gaps");
   const std::string json = cadre::render::coverage_json({coverage});
   CHECK(json.starts_with(
-      R"({"rulesets":[{"path":"rules/coverage","ruleset":{"name":"coverage.test","version":"1.0.0"},"tests":{"passed":0,"failed":0},"decisions":[{"id":"hy.member_only","kind":"eligibility","outcomes":{"eligible":1,"ineligible":1},"positive":"eligible","negative":"ineligible","undetermined_sources":[],"parts":[{"section":"all","id":"member","passed":1,"failed":1,"unknown":0}],"gaps":[]})"));
+      R"({"rulesets":[{"path":"rules/coverage","ruleset":{"name":"coverage.test","version":"1.0.0"},"tests":{"passed":0,"failed":0},"counted_from":[],"decisions":[{"id":"hy.member_only","kind":"eligibility","outcomes":{"eligible":1,"ineligible":1},"positive":"eligible","negative":"ineligible","undetermined_sources":[],"parts":[{"section":"all","id":"member","passed":1,"failed":1,"unknown":0}],"gaps":[]})"));
   CHECK(json.ends_with(
       R"("totals":{"rules":4,"fully_covered":1,"gaps":6}}],"totals":{"rules":4,"fully_covered":1,"gaps":6}})"));
 }

@@ -6,7 +6,9 @@
 // `--coverage` reports what the tests exercised, per decision and part, and
 // the gaps they leave (src/engine/test_coverage.hpp); `--coverage=strict`
 // makes a gap a failure. `--format json` prints the coverage as one JSON
-// document on stdout and the test lines on stderr.
+// document on stdout and the test lines on stderr. The checked results of
+// every rule set given are pooled: a rule (its text at its place) shared by a
+// rule set and its variants counts the tests of each.
 #include <boost/program_options.hpp>
 #include <iostream>
 
@@ -24,7 +26,9 @@ namespace {
 constexpr const char* kExitStatusHelp =
     "\n--coverage reports, per rule set, the outcomes each decision took in checked\n"
     "results and whether each condition was seen passing, failing and unknown; a gap\n"
-    "is an outcome or status never seen (docs/rules.md, \"Test coverage\").\n"
+    "is an outcome or status never seen (docs/rules.md, \"Test coverage\"). The tests of\n"
+    "all rule sets given count for the rules they share: name a rule set with its\n"
+    "variants and readings to see what their tests exercise of its rules.\n"
     "\nexit status:\n"
     "  0  every test passed (and, with --coverage=strict, no gaps)\n"
     "  1  some tests failed, or --coverage=strict found gaps\n"
@@ -73,7 +77,11 @@ int run(const TestSettings& settings) {
   int passed = 0;
   int failed = 0;
   std::size_t not_loaded = 0;
-  std::vector<engine::RuleSetCoverage> coverages;
+  // Coverage pools the checked results of every rule set run: a rule shared
+  // by a city and its county variant counts the tests of both.
+  std::vector<std::pair<std::string, CompiledRuleSet>> tested;
+  std::vector<engine::CheckedResult> checked;
+  std::vector<engine::TestReport> reports;
   for (const auto& path : settings.rulesets) {
     RuleSetOptions load_options;
     load_options.allowed_root = settings.root;
@@ -99,10 +107,19 @@ int run(const TestSettings& settings) {
     passed += report.passed;
     failed += report.failed;
     if (!coverage) continue;
-    coverages.push_back(engine::compute_coverage(*loaded.ruleset, report.checked));
-    coverages.back().path = path;
-    coverages.back().tests_passed = report.passed;
-    coverages.back().tests_failed = report.failed;
+    for (auto& one : report.checked) {
+      one.tested_in = path;
+      checked.push_back(std::move(one));
+    }
+    report.checked.clear();
+    reports.push_back(std::move(report));
+    tested.emplace_back(path, std::move(*loaded.ruleset));
+  }
+  std::vector<engine::RuleSetCoverage> coverages;
+  for (std::size_t i = 0; i < tested.size(); ++i) {
+    coverages.push_back(engine::compute_coverage(tested[i].second, checked, tested[i].first));
+    coverages.back().tests_passed = reports[i].passed;
+    coverages.back().tests_failed = reports[i].failed;
     if (!json) std::cout << render::coverage_text(coverages.back());
   }
   if (json) {
