@@ -66,6 +66,21 @@ struct OpenValue {
   SourceLocation location;  ///< where the value is left open
 };
 
+/// What a person reads about a decision whatever the record: its title, the
+/// provision it cites with the source sentence quoted as the document gives
+/// it, and the document.
+struct DecisionInfo {
+  std::string id;
+  std::string kind;  ///< eligibility, warning, exit, pay, assessment, allocation
+  std::string title_zh;
+  std::string title_en;
+  std::string cite;       ///< provision id (`HY-PAY-02`)
+  std::string quote;      ///< the source sentence, verbatim
+  std::string source_zh;  ///< the title of the document the provision belongs to
+  std::string source_en;
+  SourceLocation location;  ///< where the decision is written
+};
+
 /// A checked, compiled rule set. Immutable; cheap to copy; safe to share
 /// between threads.
 class CADRE_API CompiledRuleSet {
@@ -91,6 +106,11 @@ class CADRE_API CompiledRuleSet {
   const std::vector<OpenValue>& open_values() const;
   /// The open value a reason code names, or null.
   const OpenValue* open_value(std::string_view code) const;
+  /// Every decision's title, citation and quote, in the rule set's order.
+  const std::vector<DecisionInfo>& decisions() const;
+  /// The decision a result id names (`hy.pay`, or `hy.excellent[2018]` of a
+  /// decision made per key), or null.
+  const DecisionInfo* decision(std::string_view result_id) const;
 
   const CompiledRuleSetImpl& impl() const { return *impl_; }
 

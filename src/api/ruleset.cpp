@@ -68,6 +68,18 @@ const OpenValue* CompiledRuleSet::open_value(std::string_view code) const {
   return nullptr;
 }
 
+const std::vector<DecisionInfo>& CompiledRuleSet::decisions() const {
+  return impl_->decision_info;
+}
+
+const DecisionInfo* CompiledRuleSet::decision(std::string_view result_id) const {
+  const std::string_view id = result_id.substr(0, result_id.find('['));
+  for (const DecisionInfo& info : impl_->decision_info) {
+    if (info.id == id) return &info;
+  }
+  return nullptr;
+}
+
 namespace {
 
 void sort_diagnostics(std::vector<Diagnostic>& diagnostics) {

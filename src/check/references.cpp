@@ -10,6 +10,7 @@
 #include "check/checks.hpp"
 #include "check/pass_context.hpp"
 #include "load/names.hpp"
+#include "model/queries.hpp"
 
 namespace cadre::check {
 
@@ -42,11 +43,8 @@ constexpr OutcomeInfo kOutcomes[] = {
     {"pending", bit(DecisionKind::eligibility)},  // with a `period`
 };
 
-constexpr std::string_view kKindNames[] = {"eligibility", "warning",    "exit",
-                                           "pay",         "assessment", "allocation"};
-
 std::string_view kind_name(DecisionKind kind) {
-  return kKindNames[static_cast<unsigned>(kind)];
+  return model::decision_kind_name(kind);
 }
 
 // "an eligibility", "a warning"

@@ -168,6 +168,8 @@ struct CompiledRuleSetImpl {
   std::vector<CompiledParameter> parameters;
   /// The values the parameters leave open, each reason code once.
   std::vector<OpenValue> open_values;
+  /// What a person reads about each decision (decision_info.hpp).
+  std::vector<DecisionInfo> decision_info;
   std::vector<CompiledDerived> derived;
   std::vector<CompiledDecision> decisions;
   std::vector<Step> order;  ///< dependency order of derived values and decisions

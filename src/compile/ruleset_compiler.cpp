@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "compile/decision_compiler.hpp"
+#include "compile/decision_info.hpp"
 #include "compile/digest.hpp"
 #include "compile/parameter_values.hpp"
 #include "compile/references.hpp"
@@ -659,6 +660,7 @@ RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded
   out->source = std::move(loaded);
   out->compile_options = options;
   RuleSetCompiler(*out, result.diagnostics).run(result.diagnostics);
+  out->decision_info = describe_decisions(out->rules(), out->origins());
   if (!has_errors(result.diagnostics)) result.ruleset = std::move(out);
   return result;
 }

@@ -5,25 +5,9 @@
 
 #include "engine/amounts.hpp"
 #include "engine/outcome_builder.hpp"
+#include "model/queries.hpp"
 
 namespace cadre::engine {
-
-const char* kind_name(model::DecisionKind kind) {
-  switch (kind) {
-    case model::DecisionKind::eligibility:
-      return "eligibility";
-    case model::DecisionKind::warning:
-      return "warning";
-    case model::DecisionKind::exit:
-      return "exit";
-    case model::DecisionKind::pay:
-      return "pay";
-    case model::DecisionKind::assessment:
-      return "assessment";
-    default:
-      return "allocation";
-  }
-}
 
 namespace {
 
@@ -395,7 +379,7 @@ Decided start_decision(const CompiledDecision& decision) {
   Decided out;
   const model::Decision& model = *decision.model;
   out.result.id = model.id;
-  out.result.kind = kind_name(model.kind);
+  out.result.kind = model::decision_kind_name(model.kind);
   out.result.cite = model.cite.provision;
   if (model.soft) out.result.flags.push_back("soft");
   if (model.discretionary) out.result.flags.push_back("discretionary");

@@ -61,7 +61,4 @@ void add_flags(const std::vector<CompiledFlag>& flags, const Activation& facts,
 void render_message(const CompiledDecision& decision, const Activation& facts,
                     DecisionResult& result);
 
-/// The model's word for a decision kind ("eligibility", …).
-const char* kind_name(model::DecisionKind kind);
-
 }  // namespace cadre::engine

@@ -8,6 +8,7 @@
 #include "compile/compiled_ruleset.hpp"
 #include "engine/decisions.hpp"
 #include "engine/undetermined_sources.hpp"
+#include "model/queries.hpp"
 
 namespace cadre::engine {
 
@@ -102,20 +103,53 @@ void count_applies(const DecisionResult& result, PartCoverage& part) {
   ++part.passed;
 }
 
+// The name a `coverage.cannot` item gives a gap: `eligible`, `applies failed`,
+// `dispatched_district_cadre passed`.
+std::string gap_name(const DecisionCoverage& out, const CoverageGap& gap) {
+  if (gap.kind == CoverageGap::Kind::outcome) return outcome_name(gap.outcome);
+  const PartCoverage& part = out.parts[gap.part];
+  const std::string name = part.section == "applies" ? "applies" : part.id;
+  return name + (gap.kind == CoverageGap::Kind::part_passed ? " passed" : " failed");
+}
+
+// Whether the tests showed a `coverage.cannot` item.
+bool seen_item(const DecisionCoverage& out, const std::string& item) {
+  for (std::size_t i = 0; i < kOutcomeCount; ++i) {
+    if (item == outcome_name(static_cast<Outcome>(i))) return out.outcomes[i] > 0;
+  }
+  for (const auto& part : out.parts) {
+    const std::string name = part.section == "applies" ? "applies" : part.id;
+    if (item == name + " passed") return part.passed > 0;
+    if (item == name + " failed") return part.failed > 0;
+  }
+  return false;
+}
+
 void find_gaps(DecisionCoverage& out) {
+  std::vector<CoverageGap> found;
   auto never = [&](Outcome outcome) {
-    if (out.seen(outcome) == 0) out.gaps.push_back({CoverageGap::Kind::outcome, outcome});
+    if (out.seen(outcome) == 0) found.push_back({CoverageGap::Kind::outcome, outcome, 0, {}});
   };
   never(out.positive);
   if (out.negative) never(*out.negative);
   if (!out.undetermined_sources.empty()) never(Outcome::undetermined);
   for (std::size_t i = 0; i < out.parts.size(); ++i) {
     if (out.parts[i].passed == 0) {
-      out.gaps.push_back({CoverageGap::Kind::part_passed, Outcome::undetermined, i});
+      found.push_back({CoverageGap::Kind::part_passed, Outcome::undetermined, i, {}});
     }
     if (out.parts[i].failed == 0) {
-      out.gaps.push_back({CoverageGap::Kind::part_failed, Outcome::undetermined, i});
+      found.push_back({CoverageGap::Kind::part_failed, Outcome::undetermined, i, {}});
     }
+  }
+  for (auto& gap : found) {
+    const std::string name = gap_name(out, gap);
+    if (std::find(out.cannot.begin(), out.cannot.end(), name) == out.cannot.end())
+      out.gaps.push_back(std::move(gap));
+  }
+  // Declared impossible, yet a test showed it: the declaration is wrong.
+  for (const auto& item : out.cannot) {
+    if (!seen_item(out, item)) continue;
+    out.gaps.push_back({CoverageGap::Kind::seen_though_impossible, Outcome::undetermined, 0, item});
   }
 }
 
@@ -134,10 +168,13 @@ RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
     const model::Decision& decision = *compiled.model;
     DecisionCoverage out;
     out.id = decision.id;
-    out.kind = kind_name(decision.kind);
+    out.kind = model::decision_kind_name(decision.kind);
     firing_outcomes(decision, out);
     out.undetermined_sources = undetermined_sources(impl, decision);
     out.parts = parts_of(decision);
+    out.cannot = decision.coverage_cannot;
+    out.cannot_because_zh = decision.coverage_because.zh;
+    out.cannot_because_en = decision.coverage_because.en;
     by_place.emplace(decision_place(rules, decision.id), coverage.decisions.size());
     coverage.decisions.push_back(std::move(out));
   }

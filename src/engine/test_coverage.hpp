@@ -9,7 +9,9 @@
 //   its kind has a negative outcome, never seen not firing (ineligible,
 //   clear);
 // - never seen undetermined while undetermined_sources() says it could be;
-// - a part never seen passing, or never seen failing.
+// - a part never seen passing, or never seen failing;
+// - unless the decision declares it impossible (`coverage: {cannot, because}`:
+//   an exemption with its reason, shown as such), and then seeing it is a gap.
 //
 // Only results that an expectation named, and that matched it, count: a
 // decision evaluated for a test's records but not checked is not tested.
@@ -51,10 +53,14 @@ struct CoverageGap {
     outcome,      ///< `outcome` never seen
     part_passed,  ///< `part` never seen passing
     part_failed,  ///< `part` never seen failing
+    /// `item`, which the decision declares impossible (`coverage.cannot`),
+    /// was seen: the declaration is wrong.
+    seen_though_impossible,
   };
   Kind kind = Kind::outcome;
   Outcome outcome = Outcome::undetermined;
   std::size_t part = 0;  ///< index into DecisionCoverage::parts
+  std::string item;      ///< seen_though_impossible: the item as declared
 };
 
 struct DecisionCoverage {
@@ -69,6 +75,11 @@ struct DecisionCoverage {
   std::vector<std::string> undetermined_sources;
   std::vector<PartCoverage> parts;
   std::vector<CoverageGap> gaps;
+  /// What the decision declares no test can show (`coverage.cannot`), and
+  /// why; gaps it names are not gaps but listed here as declared.
+  std::vector<std::string> cannot;
+  std::string cannot_because_zh;
+  std::string cannot_because_en;
   int seen(Outcome outcome) const { return outcomes[static_cast<std::size_t>(outcome)]; }
 };
 

@@ -107,8 +107,9 @@ class Collector {
  private:
   void scan(const model::Expression& expression, const std::string& subject);
   void scan(const model::Condition& condition, const std::string& subject);
+  /// `present`: the read is guarded by has() of it (guarded_read).
   void field(const model::RecordKind& kind, const model::FieldDecl& field,
-             const std::string& subject, bool lookup);
+             const std::string& subject, bool lookup, bool present);
   void parameter(const CompiledParameter& parameter);
   void derived(const model::Derived& derived, const std::string& subject);
   void lists(const std::string& text);
@@ -118,6 +119,64 @@ class Collector {
   std::set<std::string> codes_;
   std::set<std::string> visited_;
 };
+
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// The path read at `offset`: `id` and the fields selected after it
+// (`cadre.young_programme.since`), without a method called on it (`.at(`).
+std::string read_path(const std::string& text, std::size_t offset, const std::string& id) {
+  std::size_t end = offset + id.size();
+  std::size_t kept = end;
+  while (end < text.size() && text[end] == '.') {
+    std::size_t next = end + 1;
+    while (next < text.size() && word_char(text[next]))
+      ++next;
+    if (next == end + 1 || (next < text.size() && text[next] == '(')) break;
+    end = kept = next;
+  }
+  return text.substr(offset, kept - offset);
+}
+
+// True when the read at `offset` cannot leave the expression unknown for
+// want of it: it is the argument of `has(…)` (a presence test: true or
+// false, never unknown), or it comes right after `has(path…) &&` or
+// `has(path…) ?` of the path it reads, which only reach it when the fact is
+// there. For the subject's own facts only: another record (its village) may
+// be absent whole.
+bool guarded_read(const std::string& text, std::size_t offset, const std::string& id) {
+  auto before = [&](std::size_t end) {
+    while (end > 0 && std::isspace(static_cast<unsigned char>(text[end - 1])))
+      --end;
+    return end;
+  };
+  auto opens_has = [&](std::size_t at) {
+    std::size_t open = before(at);
+    return open >= 4 && text.compare(open - 4, 4, "has(") == 0 &&
+           (open == 4 || !word_char(text[open - 5]));
+  };
+  if (opens_has(offset)) return true;
+  std::size_t end = before(offset);
+  if (end >= 2 && text.compare(end - 2, 2, "&&") == 0) {
+    end = before(end - 2);
+  } else if (end >= 1 && text[end - 1] == '?') {
+    end = before(end - 1);
+  } else {
+    return false;
+  }
+  if (end == 0 || text[end - 1] != ')') return false;
+  // The argument of that `has(` must be `id` or a path below it.
+  std::size_t close = end - 1;
+  std::size_t start = before(close);
+  while (start > 0 && (word_char(text[start - 1]) || text[start - 1] == '.'))
+    --start;
+  const std::string_view argument(text.data() + start, before(close) - start);
+  const std::string path = read_path(text, offset, id);
+  const bool covers = argument.starts_with(path) &&
+                      (argument.size() == path.size() || argument[path.size()] == '.');
+  return covers && opens_has(start);
+}
 
 void Collector::scan(const model::Condition& condition, const std::string& subject) {
   scan(condition.when, subject);
@@ -155,7 +214,9 @@ void Collector::scan(const model::Expression& expression, const std::string& sub
       if (const model::FieldDecl* read = index_.field(id, &kind)) {
         const auto after = static_cast<std::size_t>(reference.offset) + id.size();
         bool lookup = after <= text.size() && text.compare(after, 4, ".at(") == 0;
-        field(*kind, *read, subject, lookup);
+        const bool present = !lookup && kind->id == subject &&
+                             guarded_read(text, static_cast<std::size_t>(reference.offset), id);
+        field(*kind, *read, subject, lookup, present);
       }
     }
   }
@@ -173,15 +234,15 @@ void Collector::lists(const std::string& text) {
 }
 
 void Collector::field(const model::RecordKind& kind, const model::FieldDecl& field,
-                      const std::string& subject, bool lookup) {
+                      const std::string& subject, bool lookup, bool present) {
   const std::string path = kind.id + "." + field.name;
   // A record other than the subject (its village, its town) may be absent
   // from the population; the subject's own key is always there.
-  if (kind.id != subject || (!field.required && field.name != kind.key)) {
+  if (!present && (kind.id != subject || (!field.required && field.name != kind.key))) {
     codes_.insert("missing_fact:" + path);
   }
   for (const auto& entry : field.entry) {
-    if (!entry.required) codes_.insert("missing_fact:" + path + "[]." + entry.name);
+    if (!present && !entry.required) codes_.insert("missing_fact:" + path + "[]." + entry.name);
   }
   if (!field.unique_by.empty()) codes_.insert("conflicting_facts:" + path);
   if (lookup) codes_.insert("missing_fact:" + path + "[…]");

@@ -25,7 +25,8 @@ constexpr KeySpec kCommonKeys[] = {{"id", Presence::required},
                                    {"flags"},
                                    {"for_each"},
                                    {"period"},
-                                   {"message"}};
+                                   {"message"},
+                                   {"coverage"}};
 
 constexpr KeySpec kEligibilityKeys[] = {{"all"}, {"none"}, {"gates"}, {"passed"}};
 constexpr KeySpec kWarningKeys[] = {{"trigger", Presence::required},
@@ -65,6 +66,9 @@ constexpr auto kKindNames = [] {
 /// In the order of model::ExitAction.
 constexpr std::string_view kActions[] = {
     "dismissal", "ordered_resignation", "recall", "programme_exit", "referral", "stand_down"};
+
+constexpr KeySpec kCoverageKeys[] = {{"cannot", Presence::required},
+                                     {"because", Presence::required}};
 
 constexpr KeySpec kLeafKeys[] = {{"id", Presence::required},
                                  {"when", Presence::required},
@@ -407,6 +411,56 @@ void read_common(MappingReader& reader, model::Decision& out) {
     out.period_last_day = span.expression("last_day");
   }
   out.message = reader.text("message");
+  if (const yaml::Node* coverage = reader.find("coverage")) {
+    MappingReader declared(context, *coverage, reader.what_of("coverage"), kCoverageKeys);
+    if (declared.is_mapping()) {
+      if (const yaml::Node* cannot = declared.find("cannot")) {
+        out.coverage_cannot = read_string_list(context, *cannot, declared.what_of("cannot"));
+      }
+      out.coverage_because = declared.text("because");
+      out.coverage_origin = context.origin(*coverage);
+    }
+  }
+}
+
+bool has_condition(const model::Condition& condition, const std::string& id) {
+  if (condition.id == id) return true;
+  return std::any_of(condition.children.begin(), condition.children.end(),
+                     [&](const model::Condition& child) { return has_condition(child, id); });
+}
+
+// Each item of `coverage.cannot` names an outcome, or a part (`applies` or
+// a condition id of the decision) with `passed` or `failed`.
+void check_coverage_cannot(MappingReader& reader, const model::Decision& decision) {
+  const yaml::Node* coverage = reader.find("coverage");
+  const yaml::Node* cannot = coverage ? coverage->find("cannot") : nullptr;
+  if (cannot == nullptr || cannot->kind != yaml::NodeKind::sequence) return;
+  constexpr std::string_view kOutcomes[] = {"eligible", "ineligible", "triggered",
+                                            "clear",    "computed",   "undetermined"};
+  for (const yaml::Node& item : cannot->items) {
+    if (item.kind != yaml::NodeKind::scalar) continue;  // reported by read_string_list
+    const std::string& text = item.scalar;
+    if (std::find(std::begin(kOutcomes), std::end(kOutcomes), text) != std::end(kOutcomes)) {
+      continue;
+    }
+    const auto space = text.rfind(' ');
+    const std::string part = space == std::string::npos ? text : text.substr(0, space);
+    const std::string status = space == std::string::npos ? "" : text.substr(space + 1);
+    bool known_part =
+        part == "applies"
+            ? !decision.applies.empty()
+            : has_condition(decision.all, part) || has_condition(decision.none, part) ||
+                  has_condition(decision.trigger, part) ||
+                  std::any_of(decision.gates.begin(), decision.gates.end(),
+                              [&](const auto& g) { return has_condition(g.condition, part); });
+    if ((status == "passed" || status == "failed") && known_part) continue;
+    reader.context().error(
+        item, code::load_bad_value,
+        "`" + text + "` in " + reader.what_of("coverage.cannot") +
+            " is neither an outcome nor a part of the decision with `passed` or `failed`",
+        "write an outcome (eligible, ineligible, triggered, clear, computed, undetermined) or "
+        "`ID passed` / `ID failed` with `applies` or a condition id of this decision");
+  }
 }
 
 }  // namespace
@@ -432,6 +486,7 @@ model::Decision read_decision(FileContext& context, const yaml::Node& node) {
   check_decision_keys(reader, kind);
   read_common(reader, out);
   read_kind_parts(reader, kind, out);
+  check_coverage_cannot(reader, out);
   return out;
 }
 

@@ -5,6 +5,24 @@
 
 namespace cadre::model {
 
+const char* decision_kind_name(DecisionKind kind) {
+  switch (kind) {
+    case DecisionKind::eligibility:
+      return "eligibility";
+    case DecisionKind::warning:
+      return "warning";
+    case DecisionKind::exit:
+      return "exit";
+    case DecisionKind::pay:
+      return "pay";
+    case DecisionKind::assessment:
+      return "assessment";
+    case DecisionKind::allocation:
+      break;
+  }
+  return "allocation";
+}
+
 const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id) {
   for (const auto& kind : rules.schema.records) {
     if (kind.id == id) return &kind;

@@ -1,5 +1,5 @@
-// Small lookups over the rule-set model that several stages need: a record
-// kind by id, and the kinds a rule about a subject may read (the subject and
+// Small lookups over the rule-set model that several stages need: a decision
+// kind's name, a record kind by id, and the kinds a rule about a subject may read (the subject and
 // the kinds it belongs to, cadre → village → town).
 #pragma once
 
@@ -9,6 +9,10 @@
 #include "model/ruleset.hpp"
 
 namespace cadre::model {
+
+/// The format's word for a decision kind: "eligibility", "warning", "exit",
+/// "pay", "assessment", "allocation".
+const char* decision_kind_name(DecisionKind kind);
 
 /// The record kind called `id`, or null.
 const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id);

@@ -406,6 +406,12 @@ struct Decision {
   /// reference value, not an entitlement).
   std::vector<ConditionalFlag> flags;
   Text message;
+  /// Test-coverage gaps the text makes impossible (`coverage: {cannot: …,
+  /// because: …}`): outcomes (`eligible`) and part statuses (`applies
+  /// failed`, `dispatched_district_cadre failed`) no test can show.
+  std::vector<std::string> coverage_cannot;
+  Text coverage_because;
+  OriginId coverage_origin = kNoOrigin;
   OriginId origin = kNoOrigin;
 };
 

@@ -36,6 +36,11 @@ json::object gap_json(const DecisionCoverage& decision, const CoverageGap& gap) 
     out["outcome"] = outcome_name(gap.outcome);
     return out;
   }
+  if (gap.kind == CoverageGap::Kind::seen_though_impossible) {
+    out["kind"] = "seen_though_impossible";
+    out["item"] = gap.item;
+    return out;
+  }
   const auto& part = decision.parts[gap.part];
   out["kind"] = "part";
   out["section"] = part.section;
@@ -73,6 +78,12 @@ json::object decision_json(const DecisionCoverage& decision) {
   for (const auto& gap : decision.gaps)
     gaps.emplace_back(gap_json(decision, gap));
   out["gaps"] = std::move(gaps);
+  // Only where the decision declares some: most declare none.
+  if (!decision.cannot.empty()) {
+    out["cannot"] = json::object{{"items", strings(decision.cannot)},
+                                 {"because", json::object{{"zh", decision.cannot_because_zh},
+                                                          {"en", decision.cannot_because_en}}}};
+  }
   return out;
 }
 

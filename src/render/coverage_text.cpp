@@ -73,6 +73,13 @@ std::string undetermined_gap(const DecisionCoverage& decision) {
 std::vector<Row> rows_of(const DecisionCoverage& decision) {
   std::vector<Row> rows;
   rows.push_back({decision.id, outcomes_seen(decision), {}});
+  if (!decision.cannot.empty()) {
+    // Not a gap: what the decision declares no test can show, and why.
+    std::string items;
+    for (const auto& item : decision.cannot)
+      items += (items.empty() ? "" : ", ") + item;
+    rows.front().seen += " (cannot be: " + items + ": " + decision.cannot_because_en + ")";
+  }
   for (const auto& part : decision.parts)
     rows.push_back({"  " + part_name(part), statuses_seen(part), {}});
   for (const CoverageGap& gap : decision.gaps) {
@@ -87,6 +94,9 @@ std::vector<Row> rows_of(const DecisionCoverage& decision) {
         break;
       case CoverageGap::Kind::part_failed:
         rows[gap.part + 1].gaps.emplace_back("never failed");
+        break;
+      case CoverageGap::Kind::seen_though_impossible:
+        rows.front().gaps.push_back("seen, though declared impossible: " + gap.item);
         break;
     }
   }

@@ -131,6 +131,9 @@ std::string gaps_of(const DecisionCoverage& decision) {
         text =
             decision.parts[gap.part].section + " " + decision.parts[gap.part].id + " never failed";
         break;
+      case CoverageGap::Kind::seen_though_impossible:
+        text = "seen though impossible: " + gap.item;
+        break;
     }
     out += (out.empty() ? "" : "; ") + text;
   }
@@ -275,6 +278,76 @@ TEST_CASE("coverage gaps: firing, not firing, undetermined when it could be, par
   CHECK(coverage.decisions.size() == 4);
   CHECK(coverage.fully_covered() == 1);
   CHECK(coverage.gaps() == 6);
+}
+
+TEST_CASE("coverage: what a decision declares impossible is no gap, and seeing it is one") {
+  const std::string rules_text = kDecisions + R"yaml(  - id: hy.member_exempt
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    applies: cadre.member
+    all:
+      - {id: member_again, when: cadre.member}
+    coverage:
+      cannot: [ineligible, member_again failed, undetermined]
+      because: {zh: 适用即为党员, en: it applies to members only}
+  - id: hy.wrongly_exempt
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    all:
+      - {id: member, when: cadre.member}
+    coverage:
+      cannot: [ineligible]
+      because: {zh: 错误的声明, en: a wrong declaration}
+tests:
+  - name: a member and not
+    as_of: 2024-01-01
+    records:
+      cadre:
+        - {id: c1, village_id: v1, member: true}
+        - {id: c2, village_id: v1, member: false}
+    expect:
+      c1:
+        hy.member_exempt: {outcome: eligible}
+        hy.wrongly_exempt: {outcome: eligible}
+      c2:
+        hy.member_exempt: {outcome: not_applicable}
+        hy.wrongly_exempt: {outcome: ineligible}
+)yaml";
+  cadre::test::InlineRuleSet rules(rules_text);
+  RuleSetCoverage coverage = coverage_of(rules);
+  const DecisionCoverage& exempt = find(coverage, "hy.member_exempt");
+  CHECK(gaps_of(exempt) == "");
+  CHECK(cadre::test::joined(exempt.cannot) == "ineligible, member_again failed, undetermined");
+  CHECK(exempt.cannot_because_en == "it applies to members only");
+  CHECK(gaps_of(find(coverage, "hy.wrongly_exempt")) == "seen though impossible: ineligible");
+  const std::string text = cadre::render::coverage_text(coverage);
+  CHECK(text.find("(cannot be: ineligible, member_again failed, undetermined: it applies to "
+                  "members only)") != std::string::npos);
+  CHECK(text.find("seen, though declared impossible: ineligible") != std::string::npos);
+}
+
+TEST_CASE("undetermined sources: a fact read only behind has() of it cannot be missing") {
+  cadre::test::InlineRuleSet rules(kDecisions + R"yaml(  - id: hy.guarded
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    applies: has(cadre.age)
+    all:
+      - {id: young, when: "has(cadre.age) && cadre.age < 40"}
+      - {id: teamed, when: "has(cadre.team) ? cadre.team == '一般' : true"}
+  - id: hy.unguarded
+    kind: eligibility
+    subject: cadre
+    cite: HY-ELIG-01
+    all:
+      - {id: either, when: "has(cadre.age) || cadre.age < 40"}
+      - {id: village, when: "has(village.stars) && village.stars > 2"}
+)yaml");
+  // Present, but `team` is of an open enumeration: its value may still be unknown.
+  CHECK(sources_of(rules, "hy.guarded") == "unspecified_parameter:team_grade");
+  CHECK(sources_of(rules, "hy.unguarded") == "missing_fact:cadre.age, missing_fact:village.stars");
 }
 
 TEST_CASE("undetermined sources: facts a record may lack, open parameters, switches, lists") {
