@@ -61,7 +61,11 @@ struct PayLine {
   Value amount;  ///< exact decimal, or unknown
   int places = 2;
   std::string rounding;  ///< half_up, floor, ceiling; empty when not rounded
+  /// The parameters in force it read; a table read at one key as that
+  /// entry, named by the read (`hy.perf_multiplier[hy.final_grade[2018]]`).
   std::vector<std::pair<std::string, Value>> parameters;
+  /// The facts, derived values and decisions it read, the same way.
+  std::vector<std::pair<std::string, Value>> facts;
 };
 
 /// Where a record stands in its cohort (a quota or tiers over a group).

@@ -110,6 +110,8 @@ struct CompiledDecision {
   CompiledExpression warning_held, warning_start, warning_months, warning_review;
   std::vector<CompiledExpression> components;
   std::vector<std::vector<FactProbe>> component_facts;  ///< parameters each component reads
+  /// The facts, derived values and decisions each component reads.
+  std::vector<std::vector<FactProbe>> component_reads;
   std::optional<CompiledTable> table;
   CompiledExpression formula;
   CompiledExpression group_by, candidates, quota_ratio, quota_base, quota_count;

@@ -287,13 +287,15 @@ CompiledDecision compile_decision(CompileContext& context, const model::Decision
   for (const auto& component : model.components) {
     out.components.push_back(
         context.expression(component.formula, subject, "a pay formula", {K::integer, K::decimal}));
-    std::vector<FactProbe> read;
-    for (auto& probe : fact_probes(context, component.formula)) {
-      const IdInfo* info = context.find_id(probe.first);
-      if (info != nullptr && info->kind == IdInfo::Kind::parameter)
-        read.push_back(std::move(probe));
+    // A table read at one key shows that entry (`hy.perf_multiplier[…]`).
+    std::vector<FactProbe> parameters, others;
+    for (auto& probe : formula_probes(context, component.formula)) {
+      const IdInfo* info = context.find_id(probe.first.substr(0, probe.first.find('[')));
+      bool parameter = info != nullptr && info->kind == IdInfo::Kind::parameter;
+      (parameter ? parameters : others).push_back(std::move(probe));
     }
-    out.component_facts.push_back(std::move(read));
+    out.component_facts.push_back(std::move(parameters));
+    out.component_reads.push_back(std::move(others));
   }
   if (model.table) out.table = table(context, *model.table, subject);
   // A formula's value may be of any type (a date, a name, a list); rounding

@@ -18,6 +18,13 @@ namespace cadre {
 std::vector<std::pair<std::string, CompiledExpression>> fact_probes(
     const CompileContext& context, const model::Expression& expression);
 
+/// What a pay formula reads, for the computation an explanation shows: each
+/// name as fact_probes() gives it, except that a subscripted read
+/// (`hy.perf_multiplier[hy.final_grade[year(as_of) - 1]]`) is probed whole,
+/// named by its text, so that the entry used is shown rather than the table.
+std::vector<std::pair<std::string, CompiledExpression>> formula_probes(
+    const CompileContext& context, const model::Expression& expression);
+
 /// True when `expression` reads the evaluation date, directly or through
 /// derived values (ages, tenures): its value may change with time alone.
 bool reads_evaluation_date(const CompileContext& context, const model::Expression& expression);

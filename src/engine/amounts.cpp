@@ -34,6 +34,7 @@ PayLine pay_line(const CompiledDecision& decision, std::size_t i, const Activati
     line.rounding = component.round.mode;
   }
   line.parameters = read_facts(decision.component_facts[i], facts);
+  line.facts = read_facts(decision.component_reads[i], facts);
   return line;
 }
 

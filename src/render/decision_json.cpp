@@ -98,6 +98,7 @@ json::object component_json(const PayLine& line) {
     out["rounding"] = json::object{{"places", line.places}, {"mode", line.rounding}};
   }
   if (!line.parameters.empty()) out["parameters"] = facts_json(line.parameters);
+  if (!line.facts.empty()) out["facts"] = facts_json(line.facts);
   if (!line.cite.empty()) out["cite"] = line.cite;
   return out;
 }
@@ -161,7 +162,15 @@ json::object decision_object(const DecisionResult& decision, const CompiledRuleS
   }
   if (!decision.exact.empty()) out["exact"] = decision.exact;
   if (decision.key.kind() != ValueKind::null) out["key"] = value_json(decision.key);
+  const DecisionInfo* info = rules.decision(decision.id);
+  if (info != nullptr && (!info->title_zh.empty() || !info->title_en.empty())) {
+    out["title"] = message_json(info->title_zh, info->title_en);
+  }
   if (!decision.cite.empty()) out["cite"] = decision.cite;
+  if (info != nullptr && !info->quote.empty()) out["quote"] = info->quote;
+  if (info != nullptr && (!info->source_zh.empty() || !info->source_en.empty())) {
+    out["source"] = message_json(info->source_zh, info->source_en);
+  }
   if (!decision.actions.empty()) out["actions"] = strings(decision.actions);
   if (!decision.message_zh.empty() || !decision.message_en.empty()) {
     out["message"] = message_json(decision.message_zh, decision.message_en);

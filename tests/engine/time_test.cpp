@@ -126,6 +126,38 @@ decisions:
   CHECK(result.components[0].parameters[0].second.debug_string() == "decimal(\"1800\")");
 }
 
+TEST_CASE("a pay line names what it read: the table entry used, not the table, and the facts") {
+  Rules rules(R"y(parameters:
+  t.multiplier:
+    type: decimal
+    key: cadre_grade
+    table: {优秀: 1.2, 称职: 1, 基本称职: 0.7, 不称职: 0}
+    cite: HY-PAY-02
+decisions:
+  - id: t.performance
+    kind: pay
+    subject: cadre
+    cite: HY-PAY-02
+    components:
+      - id: performance
+        formula: "cadre.income * t.multiplier[cadre.assessments.filter(a, a.year == 2018)[0].grade]"
+        round: {places: 2}
+)y");
+  cadre::MapValue facts = graded({{2018, "优秀"}});
+  facts.set(Value("income"), Value(*cadre::Decimal::parse("2000")));
+  auto result = rules.decide("t.performance", facts, "2019-03-15");
+  CHECK(result.value.debug_string() == "decimal(\"2400.00\")");
+  REQUIRE(result.components.size() == 1);
+  const auto& line = result.components[0];
+  REQUIRE(line.parameters.size() == 1);
+  CHECK(line.parameters[0].first ==
+        "t.multiplier[cadre.assessments.filter(a, a.year == 2018)[0].grade]");
+  CHECK(line.parameters[0].second.debug_string() == "decimal(\"1.2\")");
+  REQUIRE(line.facts.size() == 2);
+  CHECK(line.facts[0].first == "cadre.income");
+  CHECK(line.facts[1].first == "cadre.assessments");
+}
+
 TEST_CASE("facts dated after as_of are not yet known") {
   Rules rules(R"y(decisions:
   - id: t.latest_excellent
