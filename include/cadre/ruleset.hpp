@@ -89,6 +89,9 @@ class CADRE_API CompiledRuleSet {
 
   const std::string& id() const;
   const std::string& version() const;
+  /// The rule set's title (`ruleset.title`), each possibly empty.
+  const std::string& title_zh() const;
+  const std::string& title_en() const;
   /// The dates the rules are in force (`valid` of the rule set), each optional;
   /// `to` is inclusive.
   std::optional<Date> valid_from() const;

@@ -37,6 +37,14 @@ bool CompiledRuleSet::in_force(Date date) const {
   return !(from && date < *from) && !(to && *to < date);
 }
 
+const std::string& CompiledRuleSet::title_zh() const {
+  return impl_->rules().metadata.title.zh;
+}
+
+const std::string& CompiledRuleSet::title_en() const {
+  return impl_->rules().metadata.title.en;
+}
+
 const std::string& CompiledRuleSet::digest() const {
   return impl_->digest;
 }

@@ -17,9 +17,9 @@
 #include "command_line.hpp"
 #include "commands.hpp"
 #include "eval_summary.hpp"
-#include "eval_text.hpp"
 #include "input_file.hpp"
 #include "output_file.hpp"
+#include "render/decision_text.hpp"
 
 namespace cadre::tool {
 
@@ -119,9 +119,7 @@ std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
 void write_record(Output& out, const RecordOutput& record, const EvalSettings& settings,
                   const CompiledRuleSet& rules, Date as_of) {
   if (settings.format == "text") {
-    std::ostringstream text;
-    write_text(text, record, rules, settings.lang == "zh");
-    out.write(text.view());
+    out.write(render::decision_text(record, rules, render::lang_named(settings.lang)));
   } else {
     out.write(to_json_line(record, rules, as_of));
     out.write("\n");
@@ -201,8 +199,9 @@ int run_eval(const std::vector<std::string>& args) {
       "outside-validity", po::bool_switch(&settings.outside_validity),
       "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
-      "lang", po::value(&settings.lang)->default_value("en"),
-      "language of text messages: zh or en")(
+      "lang", po::value(&settings.lang),
+      "language of text for people: zh or en (default: zh where the locale is Chinese, "
+      "LC_ALL / LC_MESSAGES / LANG = zh_*, else en)")(
       "output", po::value(&settings.output),
       "write to FILE, replaced only by a complete output (status 0 or 3)")(
       "root", po::value(&settings.root), "folder that includes and extends may not leave")(
@@ -222,6 +221,7 @@ int run_eval(const std::vector<std::string>& args) {
   auto parsed = parse_arguments("eval", args, options, positional, exit_code, kExitStatusHelp);
   if (!parsed) return exit_code;
   settings.explain = !(*parsed)["no-explain"].as<bool>();
+  if (settings.lang.empty()) settings.lang = language_from_environment();
   if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);
   if (settings.records.empty()) return usage_error("eval", "no records file given", options);
   for (const std::string& problem : {choice_problem("--format", settings.format, {"json", "text"}),

@@ -1,6 +1,7 @@
 // Shared argument parsing for the commands.
 #include "command_line.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
@@ -43,6 +44,15 @@ std::optional<po::variables_map> parse_arguments(
     return std::nullopt;
   }
   return vm;
+}
+
+std::string language_from_environment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') continue;
+    return std::string_view(value).starts_with("zh") ? "zh" : "en";
+  }
+  return "en";
 }
 
 }  // namespace cadre::tool

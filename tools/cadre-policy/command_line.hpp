@@ -27,6 +27,11 @@ std::string choice_problem(std::string_view option, std::string_view value,
                            std::initializer_list<std::string_view> accepted);
 
 /// Prints "cadre-policy COMMAND: PROBLEM" and the usage; returns 2.
+/// The language of text for people when --lang is not given: `zh` where the
+/// locale is Chinese (the first set of LC_ALL, LC_MESSAGES, LANG starts with
+/// `zh`, as zh_CN.UTF-8 does), else `en`.
+std::string language_from_environment();
+
 int usage_error(std::string_view command, std::string_view problem,
                 const boost::program_options::options_description& options);
 

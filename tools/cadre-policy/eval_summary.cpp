@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "eval_text.hpp"
+#include "render/decision_text.hpp"
 
 namespace cadre::tool {
 
@@ -27,7 +27,7 @@ std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& ou
   for (std::size_t i = 0; i < not_evaluated.size() && i < kListedRecords; ++i) {
     const auto& errors = not_evaluated[i]->errors;
     const RecordError& first = errors.front();
-    out << error_location(first) << ": error: ";
+    out << render::error_location(first) << ": error: ";
     if (!first.field.empty()) out << first.field << ": ";
     out << first.message;
     if (errors.size() > 1) out << " (and " << plural(errors.size() - 1, "more error") << ")";
