@@ -1,7 +1,8 @@
-// `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text]
+// `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text|html]
 // [--lang zh|en] [--output FILE] [--partial]`: decides every record of RECORDS
 // (YAML, JSON, JSON Lines or CSV) and prints one JSON object per record (JSON
-// Lines, shared/DESIGN.md) or a readable text. Every input record yields an
+// Lines, shared/DESIGN.md), a readable text, or one HTML page for the whole
+// population (src/render/population_html.hpp). Every input record yields an
 // output object; one that cannot be read carries `errors` and no decisions.
 // A summary goes to stderr; a run in which some records were not evaluated
 // ends with status 3 unless --partial accepts that.
@@ -20,6 +21,7 @@
 #include "input_file.hpp"
 #include "output_file.hpp"
 #include "render/decision_text.hpp"
+#include "render/population_html.hpp"
 
 namespace cadre::tool {
 
@@ -171,10 +173,19 @@ int evaluate(const EvalSettings& settings) {
   context.record = "_context";
   context.kind = "_context";
   context.decisions = engine.evaluate_context(*as_of, evaluation);
-  if (!context.decisions.empty()) write_record(out, context, settings, rules, *as_of);
   std::vector<RecordOutput> outputs = engine.evaluate_batch(*batch, *as_of, evaluation);
-  for (const auto& output : outputs)
-    write_record(out, output, settings, rules, *as_of);
+  if (settings.format == "html") {
+    // One page for the whole population: its summary comes first.
+    std::vector<RecordOutput> page;
+    if (!context.decisions.empty()) page.push_back(context);
+    page.insert(page.end(), outputs.begin(), outputs.end());
+    out.write(render::population_html(page, rules, as_of->to_string(),
+                                      render::lang_named(settings.lang)));
+  } else {
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, *as_of);
+    for (const auto& output : outputs)
+      write_record(out, output, settings, rules, *as_of);
+  }
   if (std::string problem = out.finish(); !problem.empty()) {
     std::cerr << "cadre-policy eval: " << problem << "\n";
     return kExitBadInput;
@@ -191,14 +202,15 @@ int run_eval(const std::vector<std::string>& args) {
   namespace po = boost::program_options;
   EvalSettings settings;
   po::options_description options(
-      "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text] [--lang zh|en] "
+      "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text|html] [--lang zh|en] "
       "[--output FILE] [--partial]");
   options.add_options()("help,h", "print this help")(
       "as-of", po::value(&settings.as_of),
       "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
       "outside-validity", po::bool_switch(&settings.outside_validity),
       "decide on a date outside the rule set's validity, flagging every decision")(
-      "format", po::value(&settings.format)->default_value("json"), "json (JSON Lines) or text")(
+      "format", po::value(&settings.format)->default_value("json"),
+      "json (JSON Lines), text, or html (one self-contained page for the population)")(
       "lang", po::value(&settings.lang),
       "language of text for people: zh or en (default: zh where the locale is Chinese, "
       "LC_ALL / LC_MESSAGES / LANG = zh_*, else en)")(
@@ -224,8 +236,9 @@ int run_eval(const std::vector<std::string>& args) {
   if (settings.lang.empty()) settings.lang = language_from_environment();
   if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);
   if (settings.records.empty()) return usage_error("eval", "no records file given", options);
-  for (const std::string& problem : {choice_problem("--format", settings.format, {"json", "text"}),
-                                     choice_problem("--lang", settings.lang, {"zh", "en"})}) {
+  for (const std::string& problem :
+       {choice_problem("--format", settings.format, {"json", "text", "html"}),
+        choice_problem("--lang", settings.lang, {"zh", "en"})}) {
     if (!problem.empty()) return usage_error("eval", problem, options);
   }
   if (!parse_record_encoding(settings.encoding)) {
