@@ -17,6 +17,7 @@ constexpr Pass kPasses[] = {
     {"conditions", check_conditions},
     {"decision_tables", check_decision_tables},
     {"test_records", check_test_records},
+    {"messages", check_messages},
 };
 
 }  // namespace

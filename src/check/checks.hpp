@@ -36,5 +36,6 @@ void check_references(PassContext& context);       ///< references.cpp
 void check_conditions(PassContext& context);       ///< conditions.cpp
 void check_decision_tables(PassContext& context);  ///< decision_tables.cpp
 void check_test_records(PassContext& context);     ///< test_records.cpp
+void check_messages(PassContext& context);         ///< messages.cpp
 
 }  // namespace cadre::check

@@ -31,6 +31,7 @@ enum class Code : std::uint8_t {
   enumeration,
   test_record,
   no_decisions,
+  message,
 };
 
 /// Each check code's name in the catalogue (src/diagnostics/codes.def), in
@@ -40,14 +41,14 @@ inline constexpr std::string_view kCodeNames[] = {
     code::check_param_range,   code::check_table_keys,      code::check_table_gap,
     code::check_table_overlap, code::check_table_too_large, code::check_never_fires,
     code::check_always_holds,  code::check_reference,       code::check_enum,
-    code::check_test_record,   code::check_no_decisions,
+    code::check_test_record,   code::check_no_decisions,    code::check_message,
 };
 
 constexpr std::string_view code_name(Code code) {
   return kCodeNames[static_cast<std::size_t>(code)];
 }
 
-static_assert(std::size(kCodeNames) == static_cast<std::size_t>(Code::no_decisions) + 1,
+static_assert(std::size(kCodeNames) == static_cast<std::size_t>(Code::message) + 1,
               "kCodeNames names every Code, in order");
 
 /// Reading access to the rule set and reporting for one run of the passes.

@@ -316,24 +316,6 @@ void allocation_from_record(const CompiledDecision& decision, const Activation& 
   }
 }
 
-const char* action_name(model::ExitAction action) {
-  switch (action) {
-    case model::ExitAction::dismissal:
-      return "dismissal";
-    case model::ExitAction::ordered_resignation:
-      return "ordered_resignation";
-    case model::ExitAction::recall:
-      return "recall";
-    case model::ExitAction::programme_exit:
-      return "programme_exit";
-    case model::ExitAction::referral:
-      return "referral";
-    case model::ExitAction::stand_down:
-      return "stand_down";
-  }
-  return "referral";
-}
-
 }  // namespace
 
 void add_flags(const std::vector<CompiledFlag>& flags, const Activation& facts,
@@ -387,7 +369,7 @@ Decided start_decision(const CompiledDecision& decision) {
     if (flag.when.empty()) out.result.flags.push_back(flag.name);
   }
   for (auto action : model.actions)
-    out.result.actions.emplace_back(action_name(action));
+    out.result.actions.emplace_back(model::exit_action_name(action));
   return out;
 }
 

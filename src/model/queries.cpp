@@ -23,6 +23,24 @@ const char* decision_kind_name(DecisionKind kind) {
   return "allocation";
 }
 
+const char* exit_action_name(ExitAction action) {
+  switch (action) {
+    case ExitAction::dismissal:
+      return "dismissal";
+    case ExitAction::ordered_resignation:
+      return "ordered_resignation";
+    case ExitAction::recall:
+      return "recall";
+    case ExitAction::programme_exit:
+      return "programme_exit";
+    case ExitAction::referral:
+      return "referral";
+    case ExitAction::stand_down:
+      break;
+  }
+  return "stand_down";
+}
+
 const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id) {
   for (const auto& kind : rules.schema.records) {
     if (kind.id == id) return &kind;

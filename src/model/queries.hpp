@@ -14,6 +14,10 @@ namespace cadre::model {
 /// "pay", "assessment", "allocation".
 const char* decision_kind_name(DecisionKind kind);
 
+/// The format's word for an exit action: "dismissal", "ordered_resignation",
+/// "recall", "programme_exit", "referral", "stand_down".
+const char* exit_action_name(ExitAction action);
+
 /// The record kind called `id`, or null.
 const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id);
 

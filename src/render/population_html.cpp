@@ -7,17 +7,13 @@
 #include "cadre/decimal.hpp"
 #include "render/decision_text.hpp"
 #include "render/explanation.hpp"
+#include "render/html_page.hpp"
 
 namespace cadre::render {
 
 namespace {
 
-constexpr const char* kStyle = R"css(
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;margin:0;color:#1d2430;background:#f5f6f8;line-height:1.5}
-header{background:#7a1f1f;color:#fff;padding:18px 28px}
-header h1{margin:0;font-size:22px}
-header p{margin:4px 0 0;opacity:.9;font-size:14px}
-main{padding:18px 28px;max-width:1200px}
+constexpr std::string_view kStyle = R"css(
 h2{font-size:18px;margin:28px 0 10px}
 table.summary{border-collapse:collapse;background:#fff;width:100%;font-size:14px}
 table.summary th,table.summary td{border:1px solid #d7dbe2;padding:6px 8px;text-align:right}
@@ -35,7 +31,6 @@ section.record h3{margin:4px 0 8px;font-size:16px}
 .o-triggered{background:#a0191c}.o-undetermined{background:#b7791f}.o-pending{background:#2563eb}
 .o-not_applicable{background:#c4c9d2;color:#1d2430}
 .decision.undetermined{background:#fffaf0;border-left:4px solid #b7791f;padding-left:8px}
-.id{color:#6b7280;font-size:12px;font-weight:400;margin-left:6px}
 blockquote{margin:4px 0 4px 0;padding:2px 10px;border-left:3px solid #c9a227;color:#4b5563;font-size:13px}
 .cite{font-size:13px;color:#4b5563}
 ul.conditions{list-style:none;margin:4px 0;padding-left:4px;font-size:14px}
@@ -180,33 +175,6 @@ void decision_html(std::string& out, const DecisionExplanation& d, Lang lang) {
 
 }  // namespace
 
-std::string html_escaped(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string population_html(const std::vector<RecordOutput>& outputs, const CompiledRuleSet& rules,
                             const std::string& as_of, Lang lang) {
   std::string title = in(lang, rules.title_zh(), rules.title_en());
@@ -216,14 +184,13 @@ std::string population_html(const std::vector<RecordOutput>& outputs, const Comp
   std::size_t records = 0;
   for (const auto& output : outputs)
     records += output.record == "_context" ? 0 : 1;
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"" + std::string(lang == Lang::zh ? "zh-CN" : "en") +
-      "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escaped(heading) +
-      "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<header><h1>" +
-      html_escaped(heading) + "</h1><p>" + labels().ruleset.in(lang) + " " +
-      html_escaped(rules.id() + " " + rules.version()) + " · " + labels().as_of.in(lang) + " " +
-      html_escaped(as_of) + " · " + std::to_string(records) + " " + labels().records.in(lang) +
-      "</p></header>\n<main>\n<h2>" + labels().summary.in(lang) + "</h2>\n";
+  std::string out = html_page_start(
+      lang, heading,
+      labels().ruleset.in(lang) + std::string(" ") +
+          html_escaped(rules.id() + " " + rules.version()) + " · " + labels().as_of.in(lang) + " " +
+          html_escaped(as_of) + " · " + std::to_string(records) + " " + labels().records.in(lang),
+      kStyle);
+  out += "<h2>" + std::string(labels().summary.in(lang)) + "</h2>\n";
   out += summary_table(outputs, rules, lang);
   out += "<h2>" + std::string(labels().explanations.in(lang)) + "</h2>\n";
   for (const auto& output : outputs) {
@@ -242,7 +209,7 @@ std::string population_html(const std::vector<RecordOutput>& outputs, const Comp
       decision_html(out, explain_decision(decision, rules, lang), lang);
     out += "</section>\n";
   }
-  return out + "</main>\n</body>\n</html>\n";
+  return out + html_page_end();
 }
 
 }  // namespace cadre::render

@@ -22,7 +22,4 @@ CADRE_API std::string population_html(const std::vector<RecordOutput>& outputs,
                                       const CompiledRuleSet& rules, const std::string& as_of,
                                       Lang lang);
 
-/// `text` with &, <, >, " and ' escaped for HTML.
-CADRE_API std::string html_escaped(const std::string& text);
-
 }  // namespace cadre::render

@@ -75,6 +75,7 @@ inline model::Decision decision(std::string id, model::DecisionKind kind, model:
   out.subject = "cadre";
   out.origin = origin;
   out.cite.provision = "HY-WARN-02";
+  out.title = {"测试决定", "a decision under test", model::kNoOrigin, model::kNoOrigin};
   return out;
 }
 

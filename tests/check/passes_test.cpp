@@ -12,7 +12,8 @@ TEST_CASE("the passes run in a fixed, named order") {
   for (const auto& pass : check::passes())
     names.push_back(pass.name);
   CHECK(names == std::vector<std::string_view>{"enums", "citations", "parameters", "references",
-                                               "conditions", "decision_tables", "test_records"});
+                                               "conditions", "decision_tables", "test_records",
+                                               "messages"});
 }
 
 TEST_CASE("check.citation: missing, malformed and unknown provisions") {
@@ -254,4 +255,28 @@ TEST_CASE("check.enum: duplicate values, one-level orders, same_as mappings") {
             "rules.yaml:6:1: warning: enumeration `level` is ordered (ascending) but has only one "
             "value",
         });
+}
+
+TEST_CASE("check.message: a title and each named condition in Chinese and English") {
+  Fixture f;
+  model::Decision untitled = decision("hy.exit_required", model::DecisionKind::exit, f.line(2));
+  untitled.title = {};
+  model::Condition leaf;
+  leaf.id = "review_failed";
+  leaf.message.zh = "考察不合格";
+  leaf.origin = f.line(5);
+  untitled.trigger.children.push_back(leaf);
+  f.rules().decisions.push_back(untitled);
+  std::vector<Diagnostic> all;
+  check::run_checks(f.impl, all);
+  std::vector<Diagnostic> diagnostics;  // the leaf has no `when`: other passes say so
+  for (const auto& d : all) {
+    if (d.code == "check.message") diagnostics.push_back(d);
+  }
+  REQUIRE(diagnostics.size() == 2);
+  CHECK(format_diagnostic(diagnostics[0]) ==
+        "rules.yaml:2:1: warning: decision `hy.exit_required` has no title in Chinese and English");
+  CHECK(format_diagnostic(diagnostics[1]) ==
+        "rules.yaml:5:1: warning: condition `review_failed` of `hy.exit_required` has no message "
+        "in English");
 }

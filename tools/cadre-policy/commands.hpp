@@ -23,5 +23,6 @@ int run_check(const std::vector<std::string>& args);
 int run_test(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_expr(const std::vector<std::string>& args);
+int run_doc(const std::vector<std::string>& args);
 
 }  // namespace cadre::tool

@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
      "decide every record of a records file; JSON Lines (or text) per record"},
     {"test", &cadre::tool::run_test,
      "run the test cases of rule sets; ends with `N passed, N failed` (or why not all ran)"},
+    {"doc", &cadre::tool::run_doc,
+     "publish a rule set as a document to review against the source text (Markdown or HTML)"},
     {"expr", &cadre::tool::run_expr,
      "evaluate the expressions of a sample file against its facts and print their values"},
     {"cel-conformance", &cadre::tool::run_cel_conformance,
