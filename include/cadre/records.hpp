@@ -56,6 +56,10 @@ struct RecordBatch {
   std::string source;  ///< the file name, for error reports
   std::vector<InputRecord> records;
   std::vector<Diagnostic> diagnostics;
+  /// With RecordReadOptions::ignore_unknown_fields: the fields skipped, as
+  /// `<record type>.<field>` (`cadre.leave_days`, `cadre.assessments.note`),
+  /// sorted, each once.
+  std::vector<std::string> ignored_fields;
 };
 
 enum class RecordFormat { automatic, yaml, json, json_lines, csv };
@@ -96,6 +100,11 @@ struct RecordReadOptions {
   /// Most diagnostics reported for a file, and most errors for one record;
   /// the rest are counted in one last `… and N more`.
   std::size_t max_diagnostics = 20;
+  /// Fields the schema does not declare are skipped instead of being errors
+  /// of their records, and named once each in RecordBatch::ignored_fields.
+  /// For reading one population for a rule set and a variant that declares
+  /// more fields (`cadre-policy diff`); off, an unknown field is an error.
+  bool ignore_unknown_fields = false;
 };
 
 /// Reads the records of `file` as records of the rule set's schema. The

@@ -20,59 +20,6 @@ namespace {
 
 using model::OriginId;
 
-// Every expression text inside a decision, for dependency extraction.
-void collect(const model::Condition& condition, std::vector<const model::Expression*>& out) {
-  out.push_back(&condition.when);
-  for (const auto& child : condition.children)
-    collect(child, out);
-}
-
-std::vector<const model::Expression*> expressions_of(const model::Decision& d) {
-  std::vector<const model::Expression*> out{&d.applies,
-                                            &d.formula,
-                                            &d.warning.held,
-                                            &d.warning.start,
-                                            &d.warning.period_months,
-                                            &d.warning.review_result,
-                                            &d.period_last_day,
-                                            &d.round.by};
-  if (d.for_each) out.push_back(&d.for_each->keys);
-  collect(d.all, out);
-  collect(d.none, out);
-  collect(d.trigger, out);
-  for (const auto& gate : d.gates)
-    collect(gate.condition, out);
-  for (const auto& flag : d.flags)
-    out.push_back(&flag.when);
-  for (const auto& component : d.components)
-    out.push_back(&component.formula);
-  if (d.table) {
-    for (const auto& input : d.table->inputs)
-      out.push_back(&input.expr);
-    for (const auto& rule : d.table->rules) {
-      for (const auto& flag : rule.flags)
-        out.push_back(&flag.when);
-    }
-  }
-  if (d.allocation) {
-    const auto& a = *d.allocation;
-    for (const auto* e : {&a.group_by, &a.candidates, &a.quota_ratio, &a.quota_base, &a.quota_count,
-                          &a.from_record}) {
-      out.push_back(e);
-    }
-    for (const auto& key : a.rank_by)
-      out.push_back(&key.expr);
-    for (const auto& key : a.tie_break)
-      out.push_back(&key.expr);
-  }
-  return out;
-}
-
-std::vector<const model::Expression*> expressions_of(const model::Derived& d) {
-  if (!d.aggregate) return {&d.expr};
-  return {&d.aggregate->where, &d.aggregate->value, &d.aggregate->from_record};
-}
-
 // An allocation by tiers is read as its tier number (1 = the first tier); a
 // decision by gates as the gate's result; a keyed decision as a map of its
 // results by key.
@@ -418,9 +365,9 @@ class RuleSetCompiler {
   std::vector<std::size_t> dependencies(const Step& step) {
     std::vector<const model::Expression*> texts;
     if (step.kind == Step::Kind::derived) {
-      texts = expressions_of(rules().derived[step.index]);
+      texts = model::expressions_of(rules().derived[step.index]);
     } else {
-      texts = expressions_of(rules().decisions[step.index]);
+      texts = model::expressions_of(rules().decisions[step.index]);
     }
     auto is_rule = [&](std::string_view id) {
       const IdInfo* info = context_.find_id(id);

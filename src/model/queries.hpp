@@ -18,6 +18,12 @@ const char* decision_kind_name(DecisionKind kind);
 /// "recall", "programme_exit", "referral", "stand_down".
 const char* exit_action_name(ExitAction action);
 
+/// Every expression written in a decision or derived value (conditions,
+/// formulas, tables, allocation, flags, warning, period), in model order:
+/// what it reads. Message templates are not among them.
+std::vector<const Expression*> expressions_of(const Decision& decision);
+std::vector<const Expression*> expressions_of(const Derived& derived);
+
 /// The record kind called `id`, or null.
 const RecordKind* find_record_kind(const RuleSet& rules, const std::string& id);
 

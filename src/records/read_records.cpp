@@ -102,7 +102,10 @@ RecordBatch read_records(const std::filesystem::path& file, const RecordTypeLook
 }
 
 RecordBatch read_records_text(std::string name, std::string text, RecordFormat format,
-                              const RecordTypeLookup& types, const RecordReadOptions& options) {
+                              const RecordTypeLookup& types, const RecordReadOptions& given) {
+  std::set<std::string> ignored;
+  RecordReadOptions options = given;
+  options.ignored_fields = &ignored;
   if (format == RecordFormat::automatic) format = format_from_extension(name);
   if (format == RecordFormat::automatic) {
     return failed(
@@ -136,6 +139,7 @@ RecordBatch read_records_text(std::string name, std::string text, RecordFormat f
   check_duplicate_keys(batch.records, options);
   note_empty(batch, file);
   cap_reports(batch, file, options.max_diagnostics);
+  batch.ignored_fields.assign(ignored.begin(), ignored.end());
   return batch;
 }
 

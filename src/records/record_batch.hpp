@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,8 @@ struct RecordReadOptions : cadre::RecordReadOptions {
   /// name of the record type: a kind (`cadre`), or the entries of one of its
   /// history lists (`cadre.assessments`).
   std::map<std::string, std::vector<std::string>, std::less<>> required;
+  /// With ignore_unknown_fields: where the fields skipped are collected.
+  std::set<std::string>* ignored_fields = nullptr;
 
   /// The key field of records of `kind`.
   const std::string& key_of(std::string_view kind) const {

@@ -339,6 +339,11 @@ bool fill_record(const yaml::Node& node, const RecordType& type, const std::stri
     if (&entry == skip) continue;
     int index = type.find_field(key.scalar);
     std::string field_path = joined(path, key.scalar);
+    if (index < 0 && options.ignore_unknown_fields) {
+      if (options.ignored_fields != nullptr)
+        options.ignored_fields->insert(type.name() + "." + key.scalar);
+      continue;
+    }
     if (index < 0) {
       unknown_field(key, type, path, issues);
       ok = false;

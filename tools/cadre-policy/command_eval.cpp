@@ -52,15 +52,6 @@ constexpr const char* kExitStatusHelp =
     "  128+N  ended by signal N (SIGINT, SIGTERM, SIGHUP): --output FILE is left as\n"
     "     it was, and its temporary file FILE.tmp.PID is removed\n";
 
-// Today's date where the tool runs (its local calendar day): the evaluation
-// date when none is given, said on stderr and in every output line.
-Date today() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return *Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
-}
-
 std::string validity_text(const CompiledRuleSet& rules) {
   auto from = rules.valid_from();
   auto to = rules.valid_to();

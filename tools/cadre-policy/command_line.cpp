@@ -2,6 +2,7 @@
 #include "command_line.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include "commands.hpp"
@@ -53,6 +54,13 @@ std::string language_from_environment() {
     return std::string_view(value).starts_with("zh") ? "zh" : "en";
   }
   return "en";
+}
+
+Date today() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return *Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
 }  // namespace cadre::tool

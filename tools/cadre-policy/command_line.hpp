@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cadre/date.hpp"
+
 namespace cadre::tool {
 
 /// The parsed arguments; nullopt when the command must stop right away, with
@@ -31,6 +33,10 @@ std::string choice_problem(std::string_view option, std::string_view value,
 /// locale is Chinese (the first set of LC_ALL, LC_MESSAGES, LANG starts with
 /// `zh`, as zh_CN.UTF-8 does), else `en`.
 std::string language_from_environment();
+
+/// Today's date where the tool runs (its local calendar day): the evaluation
+/// date when none is given, said on stderr and in every output line.
+Date today();
 
 int usage_error(std::string_view command, std::string_view problem,
                 const boost::program_options::options_description& options);
