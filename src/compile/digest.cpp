@@ -25,6 +25,24 @@ std::string canonical_text(const std::filesystem::path& file) {
 
 }  // namespace
 
+namespace {
+
+// The digest of what `context` was given, as lowercase hex.
+std::string finished_hex(EVP_MD_CTX* context) {
+  unsigned char hash[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(context, hash, &length);
+  static const char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[hash[i] >> 4];
+    hex += kHex[hash[i] & 15];
+  }
+  return hex;
+}
+
+}  // namespace
+
 std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
                            const std::filesystem::path& root) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
@@ -41,16 +59,15 @@ std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
                        canonical_text(file) + "\n";
     EVP_DigestUpdate(context.get(), part.data(), part.size());
   }
-  unsigned char hash[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(context.get(), hash, &length);
-  static const char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[hash[i] >> 4];
-    hex += kHex[hash[i] & 15];
-  }
-  return hex;
+  return finished_hex(context.get());
+}
+
+std::string sha256_hex(std::string_view bytes) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                  &EVP_MD_CTX_free);
+  EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
+  EVP_DigestUpdate(context.get(), bytes.data(), bytes.size());
+  return finished_hex(context.get());
 }
 
 }  // namespace cadre

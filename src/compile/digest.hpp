@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cadre {
@@ -12,6 +13,9 @@ namespace cadre {
 /// Lowercase hex SHA-256 over, for each file in order, its path relative to
 /// `root` (with '/' separators), a newline, its text with CRLF turned into LF,
 /// and a newline. Unreadable files contribute their path only.
+/// Lowercase hex SHA-256 of `bytes` (a records file kept in a snapshot).
+std::string sha256_hex(std::string_view bytes);
+
 std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
                            const std::filesystem::path& root);
 

@@ -1,13 +1,14 @@
-// The rule-set test runner.
+// The test runner (test_runner.hpp).
 #include "engine/test_runner.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
+#include <set>
 
 #include "compile/compiled_ruleset.hpp"
 #include "engine/conditions.hpp"
 #include "engine/decisions.hpp"
+#include "engine/expectation_check.hpp"
 #include "records/duplicate_keys.hpp"
 #include "records/schema_options.hpp"
 #include "records/typed_conversion.hpp"
@@ -21,12 +22,13 @@ using Records = std::vector<RecordValue>;
 constexpr const char* kContext = "_context";
 
 // Builds the test's records with the checks of a records file (required
-// fields, duplicate keys); problems become failures.
-Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& test,
-                      std::vector<std::string>& problems) {
+// fields, duplicate keys), typed by the schema of the rule set run;
+// problems become failures.
+Records build_records(const CompiledRuleSetImpl& impl, const model::Origins& origins,
+                      const model::TestCase& test, std::vector<std::string>& problems) {
   Records records;
   const yaml::Node* node =
-      test.records == model::kNoOrigin ? nullptr : impl.origins().at(test.records).node;
+      test.records == model::kNoOrigin ? nullptr : origins.at(test.records).node;
   if (node == nullptr || node->kind != yaml::NodeKind::mapping) return records;
   records::RecordTypeLookup types = [&](std::string_view kind) {
     const auto* variable = impl.environment.find(kind);
@@ -46,92 +48,6 @@ Records build_records(const CompiledRuleSetImpl& impl, const model::TestCase& te
     if (record.value) records.push_back(std::move(*record.value));
   }
   return records;
-}
-
-// Numbers compare by value (3600.00 == 3600.000); anything else by text.
-bool same_value(const std::string& expected, const Value& actual) {
-  if (actual.kind() == ValueKind::decimal) {
-    auto number = Decimal::parse(expected);
-    return number && *number == actual.as_decimal();
-  }
-  return plain_text(actual) == expected;
-}
-
-// The ids of the conditions in `reasons` (at any depth) with `status`.
-void conditions_with(const std::vector<Reason>& reasons, ReasonStatus status,
-                     std::vector<std::string>& out) {
-  for (const auto& reason : reasons) {
-    if (!reason.id.empty() && reason.status == status) out.push_back(reason.id);
-    conditions_with(reason.children, status, out);
-  }
-}
-
-std::vector<std::string> differences(const model::ExpectedDecision& expected,
-                                     const DecisionResult& actual) {
-  std::vector<std::string> out;
-  if (expected.outcome != outcome_name(actual.outcome)) {
-    out.push_back("outcome " + std::string(outcome_name(actual.outcome)) + ", expected " +
-                  expected.outcome);
-  }
-  if (expected.value && !same_value(*expected.value, actual.value)) {
-    out.push_back("value " + plain_text(actual.value) + ", expected " + *expected.value);
-  }
-  if (!expected.range.empty()) {
-    if (!actual.range) {
-      out.push_back("no range, expected [" + expected.range[0] + ", " + expected.range[1] + "]");
-    } else if (!same_value(expected.range[0], actual.range->first) ||
-               !same_value(expected.range[1], actual.range->second)) {
-      out.push_back("range [" + plain_text(actual.range->first) + ", " +
-                    plain_text(actual.range->second) + "], expected [" + expected.range[0] + ", " +
-                    expected.range[1] + "]");
-    }
-  }
-  auto contains_all = [](const std::vector<std::string>& have, const std::vector<std::string>& want,
-                         const char* what, std::vector<std::string>& into) {
-    for (const auto& item : want) {
-      if (std::find(have.begin(), have.end(), item) == have.end()) {
-        into.push_back(std::string(what) + " lacks " + item);
-      }
-    }
-  };
-  if (!expected.possible.empty()) {
-    bool same = expected.possible.size() == actual.possible.size();
-    for (std::size_t i = 0; same && i < expected.possible.size(); ++i)
-      same = same_value(expected.possible[i], actual.possible[i]);
-    if (!same) {
-      std::string have;
-      for (const auto& value : actual.possible)
-        have += (have.empty() ? "" : ", ") + plain_text(value);
-      std::string want;
-      for (const auto& value : expected.possible)
-        want += (want.empty() ? "" : ", ") + value;
-      out.push_back("possible [" + have + "], expected [" + want + "]");
-    }
-  }
-  if (expected.exact && *expected.exact != actual.exact) {
-    out.push_back("exact " + (actual.exact.empty() ? "none" : actual.exact) + ", expected " +
-                  *expected.exact);
-  }
-  if (!expected.actions.empty() && expected.actions != actual.actions) {
-    std::string have;
-    for (const auto& action : actual.actions)
-      have += (have.empty() ? "" : ", ") + action;
-    out.push_back("actions [" + have + "]");
-  }
-  contains_all(actual.undetermined, expected.undetermined, "undetermined", out);
-  contains_all(actual.missing, expected.missing, "missing", out);
-  contains_all(actual.flags, expected.flags, "flags", out);
-  for (const auto& flag : expected.without_flags) {
-    if (std::find(actual.flags.begin(), actual.flags.end(), flag) != actual.flags.end()) {
-      out.push_back("flags has " + flag);
-    }
-  }
-  std::vector<std::string> failed, passed;
-  conditions_with(actual.reasons, ReasonStatus::failed, failed);
-  conditions_with(actual.reasons, ReasonStatus::passed, passed);
-  contains_all(failed, expected.failed, "failed conditions", out);
-  contains_all(passed, expected.passed, "passed conditions", out);
-  return out;
 }
 
 // A bulk run (explanations off) must decide exactly as an explained one: the
@@ -180,7 +96,124 @@ std::string place_of(const CompiledRuleSetImpl& impl, const model::Decision& dec
          std::to_string(at.column);
 }
 
+// The first decision the test expects that the rule set run does not have
+// (TestRunOptions::absent_decisions); empty when there is none.
+std::string absent_decision(const model::TestCase& test, const TestRunOptions& options) {
+  for (const auto& [record, expectations] : test.expect) {
+    for (const auto& expected : expectations) {
+      const auto& absent = options.absent_decisions;
+      if (std::find(absent.begin(), absent.end(), expected.decision) != absent.end())
+        return expected.decision;
+    }
+  }
+  return {};
+}
+
+// One test's problems: a problem either stands alone or ends an
+// expectation's differences, with the expectation and result side by side.
+struct Problem {
+  std::string message;
+  std::optional<ResultComparison> comparison = {};
+};
+
+class CaseRun {
+ public:
+  CaseRun(const Engine& engine, const model::Origins& origins, const model::TestCase& test,
+          const TestRunOptions& options, TestReport& report)
+      : engine_(engine), origins_(origins), test_(test), options_(options), report_(report) {}
+
+  std::vector<Problem> run() {
+    const CompiledRuleSetImpl& impl = engine_.rules().impl();
+    std::vector<std::string> plain;
+    Records records = build_records(impl, origins_, test_, plain);
+    as_of_ = test_.as_of.value_or(Date());
+    // The test's records are one population, as in `cadre-policy eval`.
+    decided_ = engine_.evaluate_population(records, as_of_);
+    compare_quiet(decided_, engine_.evaluate_population(records, as_of_, {.explain = false}),
+                  plain);
+    report_faults(decided_, plain);
+    for (auto& message : plain)
+      problems_.push_back({std::move(message)});
+    for (const auto& [record_id, expectations] : test_.expect)
+      check_record(record_id, expectations);
+    return std::move(problems_);
+  }
+
+ private:
+  void check_record(const std::string& record_id,
+                    const std::vector<model::ExpectedDecision>& expectations) {
+    auto subject =
+        std::find_if(decided_.begin(), decided_.end(),
+                     [&record_id = record_id](const auto& r) { return r.record == record_id; });
+    // `_context`: the decisions about no record.
+    if (record_id == kContext && context_.empty()) context_ = engine_.evaluate_context(as_of_);
+    if (subject == decided_.end() && record_id != kContext) {
+      problems_.push_back({"no record `" + record_id + "` in the test's records"});
+      return;
+    }
+    const auto& results = subject == decided_.end() ? context_ : subject->decisions;
+    for (const auto& expected : expectations) {
+      const std::string id = expected.result_id();
+      auto actual =
+          std::find_if(results.begin(), results.end(), [&](const auto& r) { return r.id == id; });
+      if (actual == results.end()) {
+        problems_.push_back({record_id + " " + id + ": not decided for this record"});
+        continue;
+      }
+      ExpectationCheck check = check_expectation(expected, *actual);
+      if (check.differences.empty()) {
+        if (options_.keep_checked) {
+          report_.checked.push_back(
+              {expected.decision, *actual, decision_place(engine_.rules(), expected.decision), {}});
+        }
+        continue;
+      }
+      for (auto& difference : check.differences)
+        problems_.push_back({record_id + " " + id + ": " + std::move(difference)});
+      ResultComparison comparison;
+      comparison.record = record_id;
+      comparison.decision = id;
+      comparison.rows = std::move(check.rows);
+      comparison.right_reasons = explanation_lines(*actual);
+      problems_.back().comparison = std::move(comparison);
+    }
+  }
+
+  const Engine& engine_;
+  const model::Origins& origins_;
+  const model::TestCase& test_;
+  const TestRunOptions& options_;
+  TestReport& report_;
+  Date as_of_;
+  std::vector<RecordDecisions> decided_;
+  std::vector<DecisionResult> context_;
+  std::vector<Problem> problems_;
+};
+
 }  // namespace
+
+TestCases tests_of(const CompiledRuleSet& rules) {
+  return {&rules.impl().rules().tests, &rules.impl().origins()};
+}
+
+std::optional<std::filesystem::path> extended_ruleset(const CompiledRuleSet& rules) {
+  const model::Metadata& metadata = rules.impl().rules().metadata;
+  if (metadata.extends.empty()) return std::nullopt;
+  const SourceLocation at = rules.impl().origins().locate(metadata.extends_origin);
+  return (std::filesystem::path(at.file).parent_path() / metadata.extends).lexically_normal();
+}
+
+std::vector<std::string> decisions_missing_from(const CompiledRuleSet& variant,
+                                                const CompiledRuleSet& base) {
+  std::set<std::string> present;
+  for (const auto& decision : variant.impl().rules().decisions)
+    present.insert(decision.id);
+  std::vector<std::string> out;
+  for (const auto& decision : base.impl().rules().decisions) {
+    if (!present.contains(decision.id)) out.push_back(decision.id);
+  }
+  return out;
+}
 
 std::string decision_place(const CompiledRuleSet& rules, const std::string& decision) {
   const CompiledRuleSetImpl& impl = rules.impl();
@@ -191,55 +224,38 @@ std::string decision_place(const CompiledRuleSet& rules, const std::string& deci
 }
 
 TestReport run_tests(const Engine& engine, const TestRunOptions& options) {
-  const CompiledRuleSetImpl& impl = engine.rules().impl();
+  return run_test_cases(engine, tests_of(engine.rules()), options);
+}
+
+TestReport run_test_cases(const Engine& engine, const TestCases& cases,
+                          const TestRunOptions& options) {
   TestReport report;
-  for (const auto& test : impl.rules().tests) {
-    std::vector<std::string> problems;
-    Records records = build_records(impl, test, problems);
-    Date as_of = test.as_of.value_or(Date());
-    // The test's records are one population, as in `cadre-policy eval`.
-    auto decided = engine.evaluate_population(records, as_of);
-    compare_quiet(decided, engine.evaluate_population(records, as_of, {.explain = false}),
-                  problems);
-    report_faults(decided, problems);
-    std::vector<DecisionResult> context;
-    for (const auto& [record_id, expectations] : test.expect) {
-      auto subject =
-          std::find_if(decided.begin(), decided.end(),
-                       [&record_id = record_id](const auto& r) { return r.record == record_id; });
-      // `_context`: the decisions about no record.
-      if (record_id == kContext && context.empty()) context = engine.evaluate_context(as_of);
-      if (subject == decided.end() && record_id != kContext) {
-        problems.push_back("no record `" + record_id + "` in the test's records");
-        continue;
-      }
-      const auto& results = subject == decided.end() ? context : subject->decisions;
-      for (const auto& expected : expectations) {
-        const std::string id = expected.result_id();
-        auto actual =
-            std::find_if(results.begin(), results.end(), [&](const auto& r) { return r.id == id; });
-        if (actual == results.end()) {
-          problems.push_back(record_id + " " + id + ": not decided for this record");
-          continue;
-        }
-        auto found = differences(expected, *actual);
-        if (found.empty() && options.keep_checked) {
-          report.checked.push_back(
-              {expected.decision, *actual, decision_place(engine.rules(), expected.decision), {}});
-        }
-        for (auto& difference : found)
-          problems.push_back(record_id + " " + id + ": " + std::move(difference));
-      }
-    }
-    if (problems.empty()) {
-      ++report.passed;
+  if (cases.cases == nullptr || cases.origins == nullptr) return report;
+  for (const auto& test : *cases.cases) {
+    TestCaseResult result;
+    result.name = test.name;
+    result.location = cases.origins->locate(test.origin);
+    result.first_failure = report.failures.size();
+    result.absent_decision = absent_decision(test, options);
+    if (!result.absent_decision.empty()) {
+      result.status = TestStatus::not_run;
+      ++report.not_run;
+      report.cases.push_back(std::move(result));
       continue;
     }
-    ++report.failed;
-    for (auto& problem : problems) {
-      report.failures.push_back(
-          {test.name, impl.origins().locate(test.origin), std::move(problem)});
+    std::vector<Problem> problems = CaseRun(engine, *cases.origins, test, options, report).run();
+    if (problems.empty()) {
+      ++report.passed;
+    } else {
+      ++report.failed;
+      result.status = TestStatus::failed;
+      for (auto& problem : problems) {
+        report.failures.push_back({test.name, result.location, std::move(problem.message),
+                                   std::move(problem.comparison)});
+      }
     }
+    result.failure_count = report.failures.size() - result.first_failure;
+    report.cases.push_back(std::move(result));
   }
   return report;
 }

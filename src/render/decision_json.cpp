@@ -7,8 +7,6 @@
 
 namespace cadre::render {
 
-namespace {
-
 namespace json = boost::json;
 
 // Exact decimals travel as strings ("3600.00"), as the contract says.
@@ -59,6 +57,8 @@ json::value value_json(const Value& value) {
       return json::string(value.debug_string());
   }
 }
+
+namespace {
 
 json::array strings(const std::vector<std::string>& items) {
   json::array out;
@@ -144,7 +144,9 @@ json::object reason_json(const Reason& reason) {
   return out;
 }
 
-json::object decision_object(const DecisionResult& decision, const CompiledRuleSet& rules) {
+}  // namespace
+
+json::object decision_object(const DecisionResult& decision, const CompiledRuleSet* rules) {
   json::object out;
   out["kind"] = decision.kind;
   out["outcome"] = outcome_name(decision.outcome);
@@ -162,7 +164,7 @@ json::object decision_object(const DecisionResult& decision, const CompiledRuleS
   }
   if (!decision.exact.empty()) out["exact"] = decision.exact;
   if (decision.key.kind() != ValueKind::null) out["key"] = value_json(decision.key);
-  const DecisionInfo* info = rules.decision(decision.id);
+  const DecisionInfo* info = rules != nullptr ? rules->decision(decision.id) : nullptr;
   if (info != nullptr && (!info->title_zh.empty() || !info->title_en.empty())) {
     out["title"] = message_json(info->title_zh, info->title_en);
   }
@@ -185,7 +187,7 @@ json::object decision_object(const DecisionResult& decision, const CompiledRuleS
   // rule set states it.
   json::object because;
   for (const auto& code : decision.undetermined) {
-    const OpenValue* open = rules.open_value(code);
+    const OpenValue* open = rules != nullptr ? rules->open_value(code) : nullptr;
     if (open == nullptr || (open->reason_zh.empty() && open->reason_en.empty())) continue;
     because[code] = message_json(open->reason_zh, open->reason_en);
   }
@@ -201,8 +203,6 @@ json::object decision_object(const DecisionResult& decision, const CompiledRuleS
   return out;
 }
 
-}  // namespace
-
 std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rules,
                           const std::string& as_of) {
   json::object out;
@@ -213,7 +213,7 @@ std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rul
   out["as_of"] = as_of;
   json::object decisions;
   for (const auto& decision : output.decisions)
-    decisions[decision.id] = decision_object(decision, rules);
+    decisions[decision.id] = decision_object(decision, &rules);
   out["decisions"] = std::move(decisions);
   json::array errors;
   for (const auto& error : output.errors) {

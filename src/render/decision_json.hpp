@@ -4,6 +4,8 @@
 // missing, undetermined, flags) and the record's errors.
 #pragma once
 
+#include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,15 @@ namespace cadre::render {
 
 using cadre::RecordError;
 using cadre::RecordOutput;
+
+/// A value as the JSON carries it: exact decimals and dates as strings,
+/// unknown and errors as null.
+boost::json::value value_json(const Value& value);
+
+/// One result as the object `eval` writes under "decisions". With `rules`,
+/// the parts the rule set brings too (title, quote, source, why an open value
+/// is open); without (null), only what the result itself carries.
+boost::json::object decision_object(const DecisionResult& decision, const CompiledRuleSet* rules);
 
 /// One line of JSON (no trailing newline); keys in a fixed order, so the same
 /// input gives byte-identical output.

@@ -14,19 +14,6 @@ std::string pick(Lang lang, const char* zh, const char* en) {
   return lang == Lang::zh ? zh : en;
 }
 
-// Digits of a number grouped by thousands: 2400.00 → 2,400.00.
-std::string grouped(const std::string& number) {
-  std::size_t start = number.empty() || number[0] != '-' ? 0 : 1;
-  std::size_t end = number.find('.');
-  if (end == std::string::npos) end = number.size();
-  std::string out = number.substr(0, start);
-  for (std::size_t i = start; i < end; ++i) {
-    if (i > start && (end - i) % 3 == 0) out += ',';
-    out += number[i];
-  }
-  return out + number.substr(end);
-}
-
 struct Named {
   const char* name;
   Words words;
@@ -159,7 +146,7 @@ std::string flag_words(const std::string& flag, Lang lang) {
   return words ? words->in(lang) : flag;
 }
 
-std::string undetermined_words(const std::string& code, const CompiledRuleSet& rules, Lang lang) {
+std::string undetermined_code_words(const std::string& code, Lang lang) {
   const auto colon = code.find(':');
   const std::string kind = code.substr(0, colon);
   const std::string what = colon == std::string::npos ? "" : code.substr(colon + 1);
@@ -192,6 +179,11 @@ std::string undetermined_words(const std::string& code, const CompiledRuleSet& r
   } else {
     out = code;
   }
+  return out;
+}
+
+std::string undetermined_words(const std::string& code, const CompiledRuleSet& rules, Lang lang) {
+  std::string out = undetermined_code_words(code, lang);
   if (const OpenValue* open = rules.open_value(code)) {
     const std::string& first = lang == Lang::zh ? open->reason_zh : open->reason_en;
     const std::string& reason =
@@ -218,12 +210,24 @@ std::string rounding_words(const std::string& mode, int places, Lang lang) {
   return pick(lang, "四舍五入到", "rounded half-up to ") + to;
 }
 
+std::string grouped_number(const std::string& number) {
+  std::size_t start = number.empty() || number[0] != '-' ? 0 : 1;
+  std::size_t end = number.find('.');
+  if (end == std::string::npos) end = number.size();
+  std::string out = number.substr(0, start);
+  for (std::size_t i = start; i < end; ++i) {
+    if (i > start && (end - i) % 3 == 0) out += ',';
+    out += number[i];
+  }
+  return out + number.substr(end);
+}
+
 std::string value_words(const Value& value, Lang lang) {
   switch (value.kind()) {
     case ValueKind::boolean:
       return value.as_bool() ? pick(lang, "是", "yes") : pick(lang, "否", "no");
     case ValueKind::decimal:
-      return grouped(value.as_decimal().to_string());
+      return grouped_number(value.as_decimal().to_string());
     case ValueKind::null:
     case ValueKind::unknown:
     case ValueKind::error:

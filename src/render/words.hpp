@@ -49,8 +49,14 @@ CADRE_API std::string flag_words(const std::string& flag, Lang lang);
 /// for a value it leaves open (`unspecified: {because}`).
 CADRE_API std::string undetermined_words(const std::string& code, const CompiledRuleSet& rules,
                                          Lang lang);
+/// The same sentence without the rule set (and so without its reasons).
+CADRE_API std::string undetermined_code_words(const std::string& code, Lang lang);
 /// `half_up` to 2 places → 四舍五入到分 / rounded half-up to the fen.
 CADRE_API std::string rounding_words(const std::string& mode, int places, Lang lang);
+
+/// Decimal or integer text with its digits grouped by thousands: 2400.00 →
+/// 2,400.00, -12345 → -12,345.
+CADRE_API std::string grouped_number(const std::string& number);
 
 /// A value as a person reads it: decimals with thousands separators
 /// (2,400.00), true/false as words, lists joined.

@@ -45,7 +45,7 @@ TEST_CASE("docs/diagnostics.md lists the catalogue of diagnostic codes") {
 
 TEST_CASE("every code is stage.what, lowercase, and listed once") {
   std::set<std::string_view> seen;
-  const std::regex shape("^(yaml|load|expr|schema|compile|check|records)\\.[a-z_]+$");
+  const std::regex shape("^(yaml|load|expr|schema|compile|check|records|snapshot)\\.[a-z_]+$");
   for (const auto& entry : cadre::kDiagnosticCodes) {
     INFO(entry.code);
     CHECK(std::regex_match(std::string(entry.code), shape));

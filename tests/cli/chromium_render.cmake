@@ -1,10 +1,16 @@
-# Renders an `eval --format html` page in headless Chromium and checks that it
-# rendered: the page's DOM after layout has the expected title, and the
-# screenshot is not blank (a blank 1280×1600 page compresses to a few KB; a
-# rendered one to far more). Skipped where Chromium is not installed, with a
-# message saying so (`SKIPPED:`, the test's SKIP_REGULAR_EXPRESSION).
-#   -DCLI=cadre-policy -DCHROMIUM=path|"" -DRULESET=… -DRECORDS=… -DAS_OF=…
-#   -DLANG=zh|en -DTITLE=expected <title> text -DWORK=scratch folder
+# Renders a page a cadre-policy command writes in headless Chromium and
+# checks that it rendered: the page loads nothing from outside, its DOM after
+# layout has the expected title and marker, and the screenshot is not blank
+# (a blank 1280×1600 page compresses to a few KB; a rendered one to far
+# more). Skipped where Chromium is not installed, with a message saying so
+# (`SKIPPED:`, the test's SKIP_REGULAR_EXPRESSION).
+#   -DCLI=cadre-policy -DCHROMIUM=path|"" -DWORK=scratch folder
+#   -DTITLE=expected <title> text
+#   -DARGS="diff|BASE|VARIANT|…|--format|html|--output|<page>": the command's
+#       words joined by `|`; `<page>` stands for the page written in WORK
+#   -DMARKER=a string the rendered DOM must hold (`<svg`)
+# Without ARGS, the page of `eval` (as the first use of this script had it):
+#   -DRULESET=… -DRECORDS=… -DAS_OF=… -DLANG=zh|en, marker: the summary table.
 if(NOT CHROMIUM)
   message("SKIPPED: Chromium is not installed (Debian package `chromium`); the page was not rendered")
   return()
@@ -12,12 +18,21 @@ endif()
 file(REMOVE_RECURSE "${WORK}")
 file(MAKE_DIRECTORY "${WORK}/profile")
 set(page "${WORK}/page.html")
-execute_process(
-  COMMAND "${CLI}" eval "${RULESET}" "${RECORDS}" --as-of "${AS_OF}" --format html --lang "${LANG}"
-          --output "${page}"
-  RESULT_VARIABLE status ERROR_VARIABLE errors)
+if(NOT DEFINED ARGS)
+  set(ARGS "eval|${RULESET}|${RECORDS}|--as-of|${AS_OF}|--format|html|--lang|${LANG}|--output|<page>")
+  if(NOT DEFINED MARKER)
+    set(MARKER "class=\"summary\"")
+  endif()
+endif()
+string(REPLACE "|" ";" words "${ARGS}")
+string(REPLACE "<page>" "${page}" words "${words}")
+list(GET words 0 command)
+execute_process(COMMAND "${CLI}" ${words} RESULT_VARIABLE status ERROR_VARIABLE errors)
 if(NOT status EQUAL 0)
-  message(FATAL_ERROR "eval --format html failed (${status}): ${errors}")
+  message(FATAL_ERROR "${command} --format html failed (${status}): ${errors}")
+endif()
+if(NOT EXISTS "${page}")
+  message(FATAL_ERROR "${command} wrote no page at ${page} (give `--output|<page>` in ARGS)")
 endif()
 # The page may not load anything from outside: no script, no link, no src.
 file(READ "${page}" html)
@@ -44,8 +59,10 @@ string(FIND "${dom}" "<title>${TITLE}</title>" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "the rendered page lacks the title `${TITLE}`")
 endif()
-string(FIND "${dom}" "class=\"summary\"" at)
-if(at EQUAL -1)
-  message(FATAL_ERROR "the rendered page lacks the summary table")
+if(DEFINED MARKER AND NOT MARKER STREQUAL "")
+  string(FIND "${dom}" "${MARKER}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the rendered page lacks `${MARKER}`")
+  endif()
 endif()
 message("rendered: ${WORK}/page.png, ${bytes} bytes, title `${TITLE}`")

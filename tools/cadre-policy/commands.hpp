@@ -24,5 +24,7 @@ int run_test(const std::vector<std::string>& args);
 int run_eval(const std::vector<std::string>& args);
 int run_expr(const std::vector<std::string>& args);
 int run_doc(const std::vector<std::string>& args);
+int run_snapshot(const std::vector<std::string>& args);
+int run_diff(const std::vector<std::string>& args);
 
 }  // namespace cadre::tool

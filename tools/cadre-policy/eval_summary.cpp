@@ -15,12 +15,13 @@ std::string plural(std::size_t count, const std::string& noun) {
 
 }  // namespace
 
-std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs) {
+std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs,
+                          std::string_view command) {
   std::vector<const RecordOutput*> not_evaluated;
   for (const RecordOutput& output : outputs) {
     if (!output.errors.empty()) not_evaluated.push_back(&output);
   }
-  out << "cadre-policy eval: " << plural(outputs.size(), "record") << " read";
+  out << "cadre-policy " << command << ": " << plural(outputs.size(), "record") << " read";
   if (!outputs.empty()) out << ", " << outputs.size() - not_evaluated.size() << " decided";
   if (!not_evaluated.empty()) out << ", " << not_evaluated.size() << " not evaluated";
   out << "\n";

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string_view>
 #include <vector>
 
 #include "cadre/engine.hpp"
@@ -17,7 +18,9 @@ inline constexpr std::size_t kListedRecords = 5;
 ///   cadre-policy eval: 11 records read, 4 decided, 7 not evaluated
 ///   data.jsonl:4:72: error: proposed_excellent: … (and 1 more error)
 ///   … and 2 more records not evaluated
-/// and returns how many records were not evaluated.
-std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs);
+/// and returns how many records were not evaluated. `command` names the
+/// command that decided them (`snapshot` writes the same summary).
+std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs,
+                          std::string_view command = "eval");
 
 }  // namespace cadre::tool

@@ -22,7 +22,13 @@ constexpr Command kCommands[] = {
     {"eval", &cadre::tool::run_eval,
      "decide every record of a records file; JSON Lines (or text) per record"},
     {"test", &cadre::tool::run_test,
-     "run the test cases of rule sets; ends with `N passed, N failed` (or why not all ran)"},
+     "run the test cases of rule sets and test files; ends with `N passed, N failed` (or why "
+     "not all ran)"},
+    {"diff", &cadre::tool::run_diff,
+     "what a variant changes of its base: items, decisions that can change, and with records "
+     "the impact"},
+    {"snapshot", &cadre::tool::run_snapshot,
+     "freeze a population's decisions in a folder, for `test --snapshot` to compare later"},
     {"doc", &cadre::tool::run_doc,
      "publish a rule set as a document to review against the source text (Markdown or HTML)"},
     {"expr", &cadre::tool::run_expr,
