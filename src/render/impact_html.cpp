@@ -151,7 +151,9 @@ std::string reach_row(const DecisionReach& decision, Lang lang) {
                     html_escaped(decision.id) + "</code>";
   const std::string& title = in_lang(lang, decision.title_zh, decision.title_en);
   if (!title.empty()) out += "<br>" + html_escaped(title);
-  return out + "</td><td>" + html_escaped(decision.kind) + "</td><td>" +
+  const Words kind = decision_kind_words(decision.kind);
+  return out + "</td><td>" +
+         html_escaped(*kind.zh != '\0' ? std::string(kind.in(lang)) : decision.kind) + "</td><td>" +
          html_escaped(decision.cite) + "</td><td>" + chains_html(decision) + "</td></tr>\n";
 }
 

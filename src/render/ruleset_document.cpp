@@ -18,15 +18,6 @@ struct Named {
   Words words;
 };
 
-constexpr Named kKinds[] = {
-    {"eligibility", {"资格", "eligibility"}},
-    {"warning", {"警示", "warning"}},
-    {"exit", {"退出", "exit"}},
-    {"pay", {"报酬", "pay"}},
-    {"assessment", {"考核计算", "assessment"}},
-    {"allocation", {"名额分配", "allocation"}},
-};
-
 constexpr Named kAggregates[] = {
     {"count", {"计数", "count"}},   {"sum", {"求和", "sum"}},     {"min", {"最小值", "minimum"}},
     {"max", {"最大值", "maximum"}}, {"any", {"任一成立", "any"}}, {"all", {"全部成立", "all"}},
@@ -490,7 +481,7 @@ class Builder {
     DocumentRule out;
     out.id = decision.id;
     out.title = title_or_id(decision.title, decision.id);
-    out.kind = named(kKinds, model::decision_kind_name(decision.kind), lang_);
+    out.kind = decision_kind_words(model::decision_kind_name(decision.kind)).in(lang_);
     out.subject = decision.subject.empty() ? (zh() ? "无（不针对记录）" : "none (about no record)")
                                            : decision.subject;
     out.cite = decision.cite.provision;

@@ -86,6 +86,25 @@ const Labels& labels() {
   return words;
 }
 
+Words decision_kind_words(std::string_view kind) {
+  struct Kind {
+    const char* name;
+    Words words;
+  };
+  static constexpr Kind kKinds[] = {
+      {"eligibility", {"资格", "eligibility"}},
+      {"warning", {"警示", "warning"}},
+      {"exit", {"退出", "exit"}},
+      {"pay", {"报酬", "pay"}},
+      {"assessment", {"考核计算", "assessment"}},
+      {"allocation", {"名额分配", "allocation"}},
+  };
+  for (const Kind& known : kKinds) {
+    if (kind == known.name) return known.words;
+  }
+  return {"", ""};
+}
+
 Words outcome_words(Outcome outcome) {
   switch (outcome) {
     case Outcome::eligible:

@@ -36,6 +36,9 @@ CADRE_API const Labels& labels();
 
 /// eligible → 符合 / eligible, …
 CADRE_API Words outcome_words(Outcome outcome);
+/// eligibility → 资格 / eligibility, … (a decision's kind as the JSON names
+/// it); an unknown kind is its own word in both languages.
+CADRE_API Words decision_kind_words(std::string_view kind);
 /// passed → 成立 / holds, failed → 不成立 / does not hold, unknown → 无法判断 / not known.
 CADRE_API Words status_words(ReasonStatus status);
 /// ✓ ✗ ?
