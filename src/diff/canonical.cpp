@@ -122,26 +122,6 @@ const char* hit_name(model::HitPolicy hit) {
   return "collect_sum";
 }
 
-const char* aggregate_name(model::AggregateKind kind) {
-  switch (kind) {
-    case model::AggregateKind::count:
-      return "count";
-    case model::AggregateKind::sum:
-      return "sum";
-    case model::AggregateKind::min:
-      return "min";
-    case model::AggregateKind::max:
-      return "max";
-    case model::AggregateKind::any:
-      return "any";
-    case model::AggregateKind::all:
-      return "all";
-    case model::AggregateKind::list:
-      break;
-  }
-  return "list";
-}
-
 const char* order_name(model::EnumOrderModel order) {
   switch (order) {
     case model::EnumOrderModel::ascending:
@@ -275,7 +255,7 @@ Parts parts_of(const model::Derived& d) {
   if (d.aggregate) {
     const auto& a = *d.aggregate;
     w.add("aggregate.over", a.over);
-    w.add("aggregate.kind", aggregate_name(a.kind));
+    w.add("aggregate.kind", model::aggregate_kind_name(a.kind));
     w.expression("aggregate.where", a.where);
     w.expression("aggregate.value", a.value);
     w.expression("aggregate.from_record", a.from_record);

@@ -23,6 +23,26 @@ const char* decision_kind_name(DecisionKind kind) {
   return "allocation";
 }
 
+const char* aggregate_kind_name(AggregateKind kind) {
+  switch (kind) {
+    case AggregateKind::count:
+      return "count";
+    case AggregateKind::sum:
+      return "sum";
+    case AggregateKind::min:
+      return "min";
+    case AggregateKind::max:
+      return "max";
+    case AggregateKind::any:
+      return "any";
+    case AggregateKind::all:
+      return "all";
+    case AggregateKind::list:
+      break;
+  }
+  return "list";
+}
+
 const char* exit_action_name(ExitAction action) {
   switch (action) {
     case ExitAction::dismissal:

@@ -14,6 +14,10 @@ namespace cadre::model {
 /// "pay", "assessment", "allocation".
 const char* decision_kind_name(DecisionKind kind);
 
+/// The format's word for a group value's aggregate: "count", "sum", "min",
+/// "max", "any", "all", "list".
+const char* aggregate_kind_name(AggregateKind kind);
+
 /// The format's word for an exit action: "dismissal", "ordered_resignation",
 /// "recall", "programme_exit", "referral", "stand_down".
 const char* exit_action_name(ExitAction action);

@@ -28,26 +28,6 @@ constexpr std::array<Outcome, 8> kOutcomes = {
     Outcome::eligible, Outcome::ineligible,   Outcome::triggered, Outcome::clear,
     Outcome::computed, Outcome::undetermined, Outcome::pending,   Outcome::not_applicable};
 
-const char* aggregate_name(model::AggregateKind kind) {
-  switch (kind) {
-    case model::AggregateKind::count:
-      return "count";
-    case model::AggregateKind::sum:
-      return "sum";
-    case model::AggregateKind::min:
-      return "min";
-    case model::AggregateKind::max:
-      return "max";
-    case model::AggregateKind::any:
-      return "any";
-    case model::AggregateKind::all:
-      return "all";
-    case model::AggregateKind::list:
-      break;
-  }
-  return "list";
-}
-
 template <std::size_t N>
 std::string named(const Named (&table)[N], std::string_view name, Lang lang) {
   for (const Named& item : table) {
@@ -514,8 +494,9 @@ class Builder {
     }
     const model::Aggregate& aggregate = *derived.aggregate;
     out.details.push_back({z ? "成员" : "over its members", aggregate.over, ""});
-    out.details.push_back(
-        {z ? "汇总" : "aggregate", named(kAggregates, aggregate_name(aggregate.kind), lang_), ""});
+    out.details.push_back({z ? "汇总" : "aggregate",
+                           named(kAggregates, model::aggregate_kind_name(aggregate.kind), lang_),
+                           ""});
     if (!aggregate.where.empty())
       out.details.push_back({z ? "计入条件" : "counting those where", "", aggregate.where.text});
     if (!aggregate.value.empty())

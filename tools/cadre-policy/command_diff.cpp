@@ -46,17 +46,9 @@ constexpr const char* kExitStatusHelp =
     "     date, or the output could not be written\n";
 
 std::optional<CompiledRuleSet> load(const std::string& path, const std::string& root) {
-  RuleSetOptions options;
-  options.allowed_root = root;
-  auto loaded = load_ruleset(path, options);
-  for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-  }
-  if (!loaded.ok()) {
-    std::cerr << "cadre-policy diff: rule set `" << path << "` did not load\n";
-    return std::nullopt;
-  }
-  return std::move(*loaded.ruleset);
+  auto loaded = load_reporting_errors(path, root);
+  if (!loaded) std::cerr << "cadre-policy diff: rule set `" << path << "` did not load\n";
+  return loaded;
 }
 
 bool differs(const diff::VariantImpact& impact) {

@@ -41,19 +41,15 @@ int publish(const DocSettings& settings) {
       return kExitBadInput;
     }
   }
-  RuleSetOptions options;
-  options.allowed_root = settings.root;
-  auto loaded = load_ruleset(settings.ruleset, options);
-  for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-  }
-  if (!loaded.ok()) {
+  const std::optional<CompiledRuleSet> loaded =
+      load_reporting_errors(settings.ruleset, settings.root);
+  if (!loaded) {
     std::cerr << "cadre-policy doc: rule set `" << settings.ruleset
               << "` did not load: no document written\n";
     return kExitBadInput;
   }
   const render::RuleSetDocument document =
-      render::ruleset_document(*loaded.ruleset, render::lang_named(settings.lang));
+      render::ruleset_document(*loaded, render::lang_named(settings.lang));
   Output out;
   if (!settings.output.empty()) {
     if (std::string problem = out.open_file(settings.output); !problem.empty()) {

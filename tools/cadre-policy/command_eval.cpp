@@ -133,14 +133,10 @@ int evaluate(const EvalSettings& settings) {
       return kExitBadInput;
     }
   }
-  RuleSetOptions options;
-  options.allowed_root = settings.root;
-  auto loaded = load_ruleset(settings.ruleset, options);
-  for (const auto& d : loaded.diagnostics) {
-    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
-  }
-  if (!loaded.ok()) return kExitBadInput;
-  const CompiledRuleSet& rules = *loaded.ruleset;
+  const std::optional<CompiledRuleSet> loaded =
+      load_reporting_errors(settings.ruleset, settings.root);
+  if (!loaded) return kExitBadInput;
+  const CompiledRuleSet& rules = *loaded;
   std::optional<Date> as_of = evaluation_date(settings, rules);
   if (!as_of) return kExitBadInput;
   std::optional<RecordBatch> batch = records_to_decide(settings, rules);

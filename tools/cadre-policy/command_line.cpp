@@ -63,4 +63,16 @@ Date today() {
   return *Date::from_ymd(local.tm_year + 1900, local.tm_mon + 1, local.tm_mday);
 }
 
+std::optional<CompiledRuleSet> load_reporting_errors(const std::string& path,
+                                                     const std::string& root) {
+  RuleSetOptions options;
+  options.allowed_root = root;
+  auto loaded = load_ruleset(path, options);
+  for (const auto& d : loaded.diagnostics) {
+    if (d.severity == Severity::error) std::cerr << format_diagnostic(d) << "\n";
+  }
+  if (!loaded.ok()) return std::nullopt;
+  return std::move(*loaded.ruleset);
+}
+
 }  // namespace cadre::tool

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cadre/date.hpp"
+#include "cadre/ruleset.hpp"
 
 namespace cadre::tool {
 
@@ -33,6 +34,11 @@ std::string choice_problem(std::string_view option, std::string_view value,
 /// locale is Chinese (the first set of LC_ALL, LC_MESSAGES, LANG starts with
 /// `zh`, as zh_CN.UTF-8 does), else `en`.
 std::string language_from_environment();
+
+/// The rule set at `path` (includes and extends confined to `root`; empty:
+/// the default), or nullopt after printing its errors on stderr.
+std::optional<CompiledRuleSet> load_reporting_errors(const std::string& path,
+                                                     const std::string& root);
 
 /// Today's date where the tool runs (its local calendar day): the evaluation
 /// date when none is given, said on stderr and in every output line.
