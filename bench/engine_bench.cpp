@@ -14,6 +14,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 
 namespace {
 
@@ -26,10 +27,10 @@ std::optional<cadre::Engine> load(const char* folder) {
 // Types a map as a record of `kind` the way the engine binds it.
 cadre::RecordValue as_record(const cadre::Engine& engine, const std::string& kind,
                              const cadre::MapValue& fields) {
-  const auto& impl = engine.rules().impl();
+  const auto& impl = cadre::internal::impl_of(engine.rules());
   cadre::Activation facts(impl.environment);
   facts.bind(kind, cadre::Value(fields));
-  return facts.slot(impl.record_slots.at(kind))->as_record();
+  return cadre::internal::bound_slot(facts, impl.record_slots.at(kind))->as_record();
 }
 
 // A small deterministic generator (no global state, same sequence every run).

@@ -8,6 +8,7 @@
 
 #include "cadre/diagnostic.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "records/read_records.hpp"
 #include "records/schema_options.hpp"
 
@@ -30,7 +31,7 @@ const CompiledRuleSet& fixed_ruleset(std::string_view path) {
 }
 
 RecordBatch read_records_text(const CompiledRuleSet& rules, std::string text, RecordFormat format) {
-  const CompiledRuleSetImpl& impl = rules.impl();
+  const CompiledRuleSetImpl& impl = cadre::internal::impl_of(rules);
   records::RecordTypeLookup types = [&](std::string_view kind) {
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;

@@ -17,7 +17,9 @@
 
 namespace cadre {
 
-__extension__ using Int128 = __int128;
+namespace internal {
+struct Access;
+}
 
 enum class DecimalStatus : std::uint8_t { ok, overflow, division_by_zero, invalid_scale };
 struct DecimalResult;
@@ -26,24 +28,23 @@ class CADRE_API Decimal {
  public:
   /// Most fractional digits a Decimal carries.
   static constexpr int kMaxScale = 18;
-  /// Largest magnitude of the coefficient: 10^38 - 1.
-  static const Int128 kMaxCoefficient;
+  /// Most significant digits a Decimal carries (its coefficient is below 10^38).
+  static constexpr int kMaxDigits = 38;
 
   constexpr Decimal() = default;
 
   static Decimal from_int(std::int64_t value);
-  /// coefficient × 10^-scale; nullopt when scale is outside [0, kMaxScale] or the
-  /// coefficient is too large.
-  static std::optional<Decimal> from_parts(Int128 coefficient, int scale);
+  /// coefficient × 10^-scale (`from_parts(360000, 2)` is 3600.00); nullopt
+  /// when scale is outside [0, kMaxScale].
+  static std::optional<Decimal> from_parts(std::int64_t coefficient, int scale);
   /// Strict decimal text: optional sign, digits, optional '.' and digits
   /// ("-12.340", "3600", "0.5"). Keeps the written scale ("1.20" has scale 2).
   /// No exponent, no spaces, no grouping; nullopt on anything else.
   static std::optional<Decimal> parse(std::string_view text);
 
-  Int128 coefficient() const { return coefficient_; }
   int scale() const { return scale_; }
-  bool is_zero() const { return coefficient_ == 0; }
-  bool is_negative() const { return coefficient_ < 0; }
+  bool is_zero() const { return low_ == 0 && high_ == 0; }
+  bool is_negative() const { return high_ < 0; }
   /// True when the value has no fractional part (1.00 is integral).
   bool is_integral() const;
 
@@ -84,7 +85,11 @@ class CADRE_API Decimal {
   std::size_t hash() const;
 
  private:
-  Int128 coefficient_ = 0;
+  friend struct internal::Access;  // the arithmetic works on the 128-bit coefficient
+  // The coefficient, a two's-complement 128-bit integer in two halves (the
+  // public header stays standard C++).
+  std::uint64_t low_ = 0;
+  std::int64_t high_ = 0;
   std::int8_t scale_ = 0;
 };
 

@@ -27,6 +27,10 @@
 
 namespace cadre {
 
+namespace internal {
+struct Access;
+}
+
 /// Bounds that keep a hostile or mistaken expression from exhausting the stack,
 /// memory or time: exceeding one is a diagnostic or an evaluation error.
 struct ExpressionLimits {
@@ -69,8 +73,7 @@ class CADRE_API Environment {
   void declare(std::string_view name, Type type);
   /// The declared variable, or null.
   const Variable* find(std::string_view name) const;
-  /// Slot of the variable in an Activation, or -1.
-  int slot_of(std::string_view name) const;
+  /// Every declared variable, `as_of` first, in the order of declaration.
   const std::vector<Variable>& variables() const;
 
   /// A list the policy text names (九不选, the 10 warning situations), with the
@@ -85,20 +88,18 @@ class CADRE_API Environment {
 
   /// Declares a named list; declaring a name twice replaces it.
   void declare_list(std::string_view name, std::vector<std::string> items, bool complete);
-  /// Index of the named list, or -1.
-  int list_index(std::string_view name) const;
   const std::vector<NamedList>& lists() const { return *lists_; }
-  std::shared_ptr<const std::vector<NamedList>> shared_lists() const { return lists_; }
-
-  /// The declarations as they are now; a new object after every declare().
-  std::shared_ptr<const std::vector<Variable>> declarations() const { return variables_; }
-  /// Identifies the environment across declare() calls (copies share it).
-  /// Declaring only adds slots or refines a type, so a program compiled earlier
-  /// still evaluates against an activation made later from the same lineage.
-  const std::shared_ptr<const int>& lineage() const { return lineage_; }
 
  private:
+  friend struct internal::Access;  // compiled programs resolve names to slots
+  int slot_of(std::string_view name) const;
+  int list_index(std::string_view name) const;
+  // A new object after every declare(): programs keep the declarations they
+  // were compiled against.
   std::shared_ptr<const std::vector<Variable>> variables_;
+  // Identifies the environment across declare() calls (copies share it).
+  // Declaring only adds slots or refines a type, so a program compiled earlier
+  // still evaluates against an activation made later from the same lineage.
   std::shared_ptr<const int> lineage_;
   std::shared_ptr<const std::vector<NamedList>> lists_;
 };
@@ -113,17 +114,13 @@ class CADRE_API Activation {
   /// Binds a declared variable. Returns an error message (empty on success)
   /// when the name is not declared or the value does not fit the declared type.
   std::string bind(std::string_view name, Value value);
-  void bind_slot(int slot, Value value);
   void unbind(std::string_view name);
-  /// The bound value, or null.
-  const Value* slot(int index) const;
-  const std::shared_ptr<const std::vector<Environment::Variable>>& declarations() const {
-    return declarations_;
-  }
-  const std::shared_ptr<const int>& lineage() const { return lineage_; }
-  std::size_t size() const { return values_.size(); }
+  /// The value bound to a declared variable (a map bound to a record-typed
+  /// variable reads back as the record), or null when it is not bound.
+  const Value* bound(std::string_view name) const;
 
  private:
+  friend struct internal::Access;  // the engine binds facts by slot, without name lookups
   std::shared_ptr<const std::vector<Environment::Variable>> declarations_;
   std::shared_ptr<const int> lineage_;
   std::vector<Value> values_;
@@ -135,8 +132,6 @@ struct ProgramImpl;
 /// A compiled expression: immutable, cheap to copy, safe to share between threads.
 class CADRE_API Program {
  public:
-  explicit Program(std::shared_ptr<const ProgramImpl> impl);
-
   /// Evaluates against the facts. The result is a value, an error value (with
   /// the offset of the failing operation) or an unknown value naming the
   /// missing facts; evaluation itself never throws for what the expression does.
@@ -148,12 +143,12 @@ class CADRE_API Program {
   /// The statically checked result type (dyn when unchecked).
   const Type& result_type() const;
   const std::string& source() const;
-  /// The compiled nodes, for the engine's own analyses (hints).
-  const ProgramImpl& impl() const { return *impl_; }
   /// Line and column in the expression of a byte offset (e.g. an error's).
   SourceLocation locate(int offset) const;
 
  private:
+  friend struct internal::Access;  // the engine's own analyses read the compiled nodes (hints)
+  Program() = default;
   std::shared_ptr<const ProgramImpl> impl_;
 };
 

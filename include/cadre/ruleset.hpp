@@ -23,6 +23,9 @@
 namespace cadre {
 
 struct CompiledRuleSetImpl;
+namespace internal {
+struct Access;
+}
 
 /// Bounds on what loading a rule set may take, for rule sets from elsewhere
 /// (another county's files): each exceeded limit is a diagnostic, never a
@@ -85,8 +88,6 @@ struct DecisionInfo {
 /// between threads.
 class CADRE_API CompiledRuleSet {
  public:
-  explicit CompiledRuleSet(std::shared_ptr<const CompiledRuleSetImpl> impl);
-
   const std::string& id() const;
   const std::string& version() const;
   /// The rule set's title (`ruleset.title`), each possibly empty.
@@ -115,9 +116,9 @@ class CADRE_API CompiledRuleSet {
   /// decision made per key), or null.
   const DecisionInfo* decision(std::string_view result_id) const;
 
-  const CompiledRuleSetImpl& impl() const { return *impl_; }
-
  private:
+  friend struct internal::Access;  // the library's own stages reach the compiled form
+  CompiledRuleSet() = default;
   std::shared_ptr<const CompiledRuleSetImpl> impl_;
 };
 

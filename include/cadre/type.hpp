@@ -29,11 +29,13 @@ enum class TypeKind : std::uint8_t {
   map,
   record,       ///< a declared record type with named fields
   enumeration,  ///< a declared set of names, optionally ordered (grades, levels)
-  type_param,   ///< a placeholder in builtin signatures (A, K, V)
 };
 
 class RecordType;
 class EnumType;
+namespace internal {
+struct Access;
+}
 
 class CADRE_API Type {
  public:
@@ -54,7 +56,6 @@ class CADRE_API Type {
   static Type map(Type key, Type value);
   static Type record(std::shared_ptr<const RecordType> record);
   static Type enumeration(std::shared_ptr<const EnumType> enumeration);
-  static Type param(std::string name);
 
   TypeKind kind() const { return kind_; }
   bool is_dyn() const { return kind_ == TypeKind::dyn; }
@@ -70,7 +71,6 @@ class CADRE_API Type {
   /// The enumeration declaration, or null.
   const EnumType* enum_type() const;
   std::shared_ptr<const EnumType> enum_type_shared() const;
-  const std::string& param_name() const;
 
   /// "int", "list<string>", "map<string, dyn>", a record's name.
   std::string to_string() const;
@@ -78,6 +78,7 @@ class CADRE_API Type {
   friend CADRE_API bool operator==(const Type& a, const Type& b);
 
  private:
+  friend struct internal::Access;  // the checker's signature placeholders (A, K, V)
   struct Parts;
   explicit Type(TypeKind kind) : kind_(kind) {}
   TypeKind kind_ = TypeKind::dyn;

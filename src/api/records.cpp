@@ -6,6 +6,7 @@
 
 #include "cadre/records.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "records/read_records.hpp"
 #include "records/schema_options.hpp"
 
@@ -25,7 +26,7 @@ std::optional<RecordEncoding> parse_record_encoding(std::string_view name) {
 
 RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
                          const RecordReadOptions& given) {
-  const CompiledRuleSetImpl& impl = rules.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules);
   records::RecordTypeLookup types = [&](std::string_view kind) {
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;

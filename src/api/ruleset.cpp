@@ -8,12 +8,10 @@
 
 #include "check/checks.hpp"
 #include "compile/ruleset_compiler.hpp"
+#include "core/access.hpp"
 #include "load/loader.hpp"
 
 namespace cadre {
-
-CompiledRuleSet::CompiledRuleSet(std::shared_ptr<const CompiledRuleSetImpl> impl)
-    : impl_(std::move(impl)) {}
 
 const std::string& CompiledRuleSet::id() const {
   return impl_->rules().metadata.id;
@@ -134,7 +132,8 @@ RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetO
                               compiled.diagnostics.end());
     if (compiled.ruleset) {
       check::run_checks(*compiled.ruleset, result.diagnostics);
-      if (!has_errors(result.diagnostics)) result.ruleset = CompiledRuleSet(compiled.ruleset);
+      if (!has_errors(result.diagnostics))
+        result.ruleset = internal::Access::ruleset(compiled.ruleset);
     }
   }
   sort_diagnostics(result.diagnostics);

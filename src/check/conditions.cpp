@@ -12,6 +12,7 @@
 
 #include "check/checks.hpp"
 #include "check/pass_context.hpp"
+#include "core/access.hpp"
 
 namespace cadre::check {
 
@@ -26,7 +27,7 @@ class ConstantFolder {
           parameter.model != nullptr && (parameter.model->form == model::ParamForm::scalar ||
                                          parameter.model->form == model::ParamForm::table);
       if (fixed && parameter.slot >= 0 && !parameter.value.is_exceptional()) {
-        facts_.bind_slot(parameter.slot, parameter.value);
+        internal::bind_slot(facts_, parameter.slot, parameter.value);
       }
     }
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "compile/references.hpp"
+#include "core/access.hpp"
 #include "model/queries.hpp"
 
 namespace cadre {
@@ -96,7 +97,7 @@ CompiledExpression CompileContext::expression(const model::Expression& expressio
   compiled.text = expression.text;
   if (expression.empty()) return compiled;
   if (!check_references(expression, subject, base_offset)) return compiled;
-  if (!key_allowed_ && out_.environment.slot_of("key") >= 0) {
+  if (!key_allowed_ && internal::slot_of(out_.environment, "key") >= 0) {
     auto is_key = [](std::string_view id) { return id == "key"; };
     for (const Reference& reference : find_references(expression.text, is_key)) {
       diagnostics_.push_back(

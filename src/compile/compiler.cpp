@@ -6,6 +6,7 @@
 #include "diagnostics/codes.hpp"
 
 #include "compile/decimal_literal.hpp"
+#include "core/access.hpp"
 #include "eval/interpreter.hpp"
 #include "expr/qualified_name.hpp"
 
@@ -134,7 +135,7 @@ class Compiler {
       node.slot = it->slot;
       return add(node, {});
     }
-    int slot = environment_.slot_of(e.name);
+    int slot = internal::slot_of(environment_, e.name);
     if (slot < 0) {
       return constant(Value::error("undeclared reference to `" + e.name + "`", e.offset), e.offset);
     }
@@ -158,7 +159,7 @@ class Compiler {
       if (scope.name == root->name) return -1;
     }
     name = *qualified;
-    return environment_.slot_of(name);
+    return internal::slot_of(environment_, name);
   }
 
   std::uint32_t variable(std::int32_t slot, std::int32_t offset, const std::string& name) {
@@ -265,7 +266,7 @@ class Compiler {
     const auto* text = name && name->kind == ExprKind::literal
                            ? std::get_if<std::string>(&name->literal.value)
                            : nullptr;
-    node.slot = text ? environment_.list_index(*text) : -1;
+    node.slot = text ? internal::Access::list_index(environment_, *text) : -1;
     if (node.slot < 0) {
       return constant(Value::error("`listed` needs the name of a declared list", e.offset),
                       e.offset);
@@ -280,7 +281,7 @@ class Compiler {
     const auto* text = name && name->kind == ExprKind::literal
                            ? std::get_if<std::string>(&name->literal.value)
                            : nullptr;
-    const int index = text ? environment_.list_index(*text) : -1;
+    const int index = text ? internal::Access::list_index(environment_, *text) : -1;
     if (index < 0 || environment_.lists()[static_cast<std::size_t>(index)].complete) {
       return constant(Value::error("`unenumerated` needs a list that lacks items", e.offset),
                       e.offset);

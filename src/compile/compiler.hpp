@@ -7,7 +7,7 @@
 
 #include "cadre/diagnostic.hpp"
 #include "cadre/expression.hpp"
-#include "compile/program.hpp"
+#include "eval/program.hpp"
 #include "expr/ast.hpp"
 #include "expr/checker.hpp"
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "compile/fact_probes.hpp"
+#include "core/access.hpp"
 #include "model/queries.hpp"
 
 namespace cadre {
@@ -228,7 +229,7 @@ void keys(CompileContext& context, const model::Decision& model, CompiledDecisio
     key = Type::dyn();
   }
   context.out().environment.declare("key", key);
-  out.key_slot = context.out().environment.slot_of("key");
+  out.key_slot = internal::slot_of(context.out().environment, "key");
 }
 
 }  // namespace

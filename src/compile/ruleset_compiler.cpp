@@ -12,6 +12,7 @@
 #include "compile/parameter_values.hpp"
 #include "compile/references.hpp"
 #include "compile/schema_types.hpp"
+#include "core/access.hpp"
 #include "model/queries.hpp"
 
 namespace cadre {
@@ -122,7 +123,7 @@ class RuleSetCompiler {
       const auto* record = types.find_record(kind.id);
       if (record == nullptr) continue;
       out_.environment.declare(kind.id, Type::record(*record));
-      out_.record_slots[kind.id] = out_.environment.slot_of(kind.id);
+      out_.record_slots[kind.id] = internal::slot_of(out_.environment, kind.id);
       register_id(kind.id, {IdInfo::Kind::record, i, {}}, kind.origin);
       if (!kind.parent.empty() && model::find_record_kind(rules(), kind.parent) == nullptr) {
         context_.error(kind.origin, code::compile_belongs_to,
@@ -204,7 +205,7 @@ class RuleSetCompiler {
       Type declared = keyed ? Type::map(key, *type) : *type;
       out_.environment.declare(param.id, declared);
       compiled.type = declared;
-      compiled.slot = out_.environment.slot_of(param.id);
+      compiled.slot = internal::slot_of(out_.environment, param.id);
       out_.parameters.push_back(std::move(compiled));
       register_id(param.id, {IdInfo::Kind::parameter, i, {}}, param.origin);
     }
@@ -300,7 +301,7 @@ class RuleSetCompiler {
                                                    EnumOrder::unordered);
       std::string name = "switches." + option.id;
       out_.environment.declare(name, Type::enumeration(type));
-      out_.switch_slots[option.id] = out_.environment.slot_of(name);
+      out_.switch_slots[option.id] = internal::slot_of(out_.environment, name);
       int index = option.default_value.empty() ? -1 : type->find(option.default_value);
       if (!option.default_value.empty() && index < 0) {
         context_.error(
@@ -355,7 +356,7 @@ class RuleSetCompiler {
       out_.environment.declare(decision.id, decision_type(decision, status_type_));
       register_id(decision.id, {IdInfo::Kind::decision, i, decision.subject}, decision.origin);
       // `key`: the current key of a decision made per key.
-      if (decision.for_each && out_.environment.slot_of("key") < 0) {
+      if (decision.for_each && internal::slot_of(out_.environment, "key") < 0) {
         out_.environment.declare("key", Type::dyn());
       }
     }
@@ -465,7 +466,7 @@ class RuleSetCompiler {
       }
       out_.readable.push_back(mask);
     }
-    out_.as_of_slot = out_.environment.slot_of("as_of");
+    out_.as_of_slot = internal::slot_of(out_.environment, "as_of");
   }
 
   int kind_index(const std::string& kind) const {
@@ -515,7 +516,7 @@ class RuleSetCompiler {
                        model.aggregate->kind != model::AggregateKind::all;
           if (typed) out_.environment.declare(model.id, listed ? Type::list(value) : value);
         }
-        compiled.slot = out_.environment.slot_of(model.id);
+        compiled.slot = internal::slot_of(out_.environment, model.id);
         compiled.subject_kind = kind_index(model.subject);
         if (model.aggregate) compiled.over_kind = kind_index(model.aggregate->over);
         out_.order[position].barrier = model.aggregate.has_value();
@@ -532,7 +533,7 @@ class RuleSetCompiler {
         Type key =
             compiled.keys.program ? compiled.keys.program->result_type().element() : Type::dyn();
         out_.environment.declare(model.id, model.for_each ? Type::map(key, value) : value);
-        compiled.slot = out_.environment.slot_of(model.id);
+        compiled.slot = internal::slot_of(out_.environment, model.id);
         compiled.value_type = value;
         compiled.subject_kind = kind_index(model.subject);
         compiled.upstream = upstream_of(rules().derived.size() + step.index);

@@ -5,6 +5,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "diff/population_diff.hpp"
 #include "diff/ruleset_diff.hpp"
 #include "diff/static_reach.hpp"
@@ -20,14 +21,14 @@ RuleSetName name_of(const CompiledRuleSet& rules, const std::string& path) {
 
 // The variant names the base in `extends` (resolved against its own folder).
 bool extends(const CompiledRuleSet& variant, const std::string& base_path) {
-  const auto& metadata = variant.impl().rules().metadata;
+  const auto& metadata = internal::impl_of(variant).rules().metadata;
   if (metadata.extends.empty()) return false;
   namespace fs = std::filesystem;
   std::error_code error;
   fs::path base = fs::path(base_path);
   if (fs::is_directory(base, error)) base /= "ruleset.yaml";
   // The variant's root file: the origin of its metadata.
-  const SourceLocation at = variant.impl().origins().locate(metadata.extends_origin);
+  const SourceLocation at = internal::impl_of(variant).origins().locate(metadata.extends_origin);
   const fs::path from = fs::path(at.file).parent_path() / metadata.extends;
   return fs::weakly_canonical(from, error) == fs::weakly_canonical(base, error);
 }
@@ -78,8 +79,8 @@ Comparison compare_rule_sets(const CompiledRuleSet& base, const std::string& bas
   impact.base = name_of(base, base_path);
   impact.variant = name_of(variant, variant_path);
   impact.variant_extends_base = extends(variant, base_path);
-  const model::RuleSet& base_model = base.impl().rules();
-  const model::RuleSet& variant_model = variant.impl().rules();
+  const model::RuleSet& base_model = internal::impl_of(base).rules();
+  const model::RuleSet& variant_model = internal::impl_of(variant).rules();
   impact.items = diff_items(base_model, variant_model);
   impact.reach = static_reach(base_model, variant_model, impact.items);
   if (options.records.empty()) return out;

@@ -5,8 +5,6 @@
 // them), so that a county's records with its own fields are accepted by both.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,9 +32,8 @@ struct Comparison {
 };
 
 /// Exported for the command-line tool (not a public header).
-CADRE_API Comparison compare_rule_sets(const CompiledRuleSet& base, const std::string& base_path,
-                                       const CompiledRuleSet& variant,
-                                       const std::string& variant_path,
-                                       const CompareOptions& options);
+Comparison compare_rule_sets(const CompiledRuleSet& base, const std::string& base_path,
+                             const CompiledRuleSet& variant, const std::string& variant_path,
+                             const CompareOptions& options);
 
 }  // namespace cadre::diff

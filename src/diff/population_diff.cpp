@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "engine/conditions.hpp"
 #include "engine/related_records.hpp"
 #include "model/queries.hpp"
@@ -182,7 +183,7 @@ class Money {
 }  // namespace
 
 std::string default_group_kind(const CompiledRuleSet& rules) {
-  const auto& kinds = rules.impl().rules().schema.records;
+  const auto& kinds = internal::impl_of(rules).rules().schema.records;
   std::string top;
   for (const auto& kind : kinds) {
     if (kind.id == "town") return "town";
@@ -203,7 +204,7 @@ std::vector<RecordGroup> record_groups(const CompiledRuleSet& rules, const Recor
     position.push_back(value ? all.size() : kNone);
     if (value) all.push_back(*value);
   }
-  const auto ancestors = engine::ancestor_indices(rules.impl().rules(), all);
+  const auto ancestors = engine::ancestor_indices(internal::impl_of(rules).rules(), all);
   auto group_of = [&](std::size_t index) -> RecordGroup {
     const RecordValue& record = all[index];
     const RecordValue* group = record.type().name() == group_kind ? &record : nullptr;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/access.hpp"
 #include "engine/conditions.hpp"
 #include "engine/facts.hpp"
 #include "engine/outcome_builder.hpp"
@@ -45,7 +46,7 @@ bool missing_field(const CompiledRuleSetImpl& rules, const Activation& facts,
   if (name.find('.') != std::string::npos) return false;
   auto slot = rules.record_slots.find(path.substr(0, dot));
   if (slot == rules.record_slots.end()) return false;
-  const Value* record = facts.slot(slot->second);
+  const Value* record = internal::bound_slot(facts, slot->second);
   if (record == nullptr || record->kind() != ValueKind::record) return false;
   const RecordType& type = record->as_record().type();
   int field = type.find_field(name);
@@ -80,7 +81,7 @@ std::vector<Unknown> enumerable(const CompiledRuleSetImpl& rules, const Compiled
     if (!step.barrier) continue;
     int slot = step.kind == Step::Kind::derived ? rules.derived[step.index].slot
                                                 : rules.decisions[step.index].slot;
-    const Value* bound = facts.slot(slot);
+    const Value* bound = internal::bound_slot(facts, slot);
     if (bound == nullptr || !bound->is_unknown()) continue;
     auto found = std::find_if(possible.begin(), possible.end(),
                               [&](const auto& entry) { return entry.first == slot; });
@@ -109,7 +110,7 @@ std::vector<Unknown> enumerable(const CompiledRuleSetImpl& rules, const Compiled
   }
   for (const auto& parameter : rules.parameters) {
     if (parameter.possible.empty() || !has_code(result, parameter.code)) continue;
-    const Value* bound = facts.slot(parameter.slot);
+    const Value* bound = internal::bound_slot(facts, parameter.slot);
     if (bound == nullptr || !bound->is_unknown()) continue;
     unknowns.push_back(
         {parameter.slot, -1, parameter.model->id, parameter.possible, parameter.code});
@@ -126,12 +127,12 @@ std::vector<Unknown> enumerable(const CompiledRuleSetImpl& rules, const Compiled
 
 void substitute(Activation& facts, const Unknown& unknown, const Value& value) {
   if (unknown.field < 0) {
-    facts.bind_slot(unknown.slot, value);
+    internal::bind_slot(facts, unknown.slot, value);
     return;
   }
-  RecordValue record = facts.slot(unknown.slot)->as_record();
+  RecordValue record = internal::bound_slot(facts, unknown.slot)->as_record();
   record.set(unknown.field, value);
-  facts.bind_slot(unknown.slot, Value(std::move(record)));
+  internal::bind_slot(facts, unknown.slot, Value(std::move(record)));
 }
 
 bool same(const Value& a, const Value& b) {

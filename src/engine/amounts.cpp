@@ -3,6 +3,7 @@
 // stated mode or by one read from a switch the text leaves unset, R-10).
 #include "engine/amounts.hpp"
 
+#include "core/decimal_parts.hpp"
 #include "engine/outcome_builder.hpp"
 #include "engine/tables.hpp"
 
@@ -40,7 +41,7 @@ PayLine pay_line(const CompiledDecision& decision, std::size_t i, const Activati
 
 // A decimal as a reduced fraction: 4.5 → "9/2"; a whole number as itself.
 std::string fraction_text(const Decimal& value) {
-  Int128 num = value.coefficient();
+  Int128 num = internal::coefficient_of(value);
   Int128 den = 1;
   for (int i = 0; i < value.scale(); ++i)
     den *= 10;

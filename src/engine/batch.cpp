@@ -3,6 +3,7 @@
 #include <map>
 
 #include "cadre/engine.hpp"
+#include "core/access.hpp"
 #include "engine/population.hpp"
 #include "engine/related_records.hpp"
 #include "model/queries.hpp"
@@ -63,7 +64,7 @@ std::vector<RecordValue> stand_ins(const CompiledRuleSetImpl& impl, const Record
 
 std::vector<RecordOutput> Engine::evaluate_batch(const RecordBatch& batch, Date as_of,
                                                  EvaluationOptions options) const {
-  const CompiledRuleSetImpl& impl = rules_.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules_);
   std::vector<RecordValue> population;
   for (const auto& record : batch.records) {
     if (record.value) population.push_back(*record.value);

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "core/decimal_parts.hpp"
 #include "engine/conditions.hpp"
 #include "engine/outcome_builder.hpp"
 
@@ -46,7 +47,7 @@ std::optional<Fraction> fraction_of(const Value& value) {
       Int128 den = 1;
       for (int i = 0; i < value.as_decimal().scale(); ++i)
         den *= 10;
-      return Fraction{value.as_decimal().coefficient(), den};
+      return Fraction{internal::coefficient_of(value.as_decimal()), den};
     }
     case ValueKind::real: {
       auto parsed = Decimal::parse(plain_text(value));
@@ -93,8 +94,8 @@ std::string exact_text(const Fraction& share, std::int64_t count) {
     num /= common;
     den /= common;
   }
-  auto decimal = Decimal::from_parts(num, 0);
-  auto divisor = Decimal::from_parts(den, 0);
+  auto decimal = internal::decimal_from_parts(num, 0);
+  auto divisor = internal::decimal_from_parts(den, 0);
   if (decimal && divisor) {
     auto quotient = Decimal::divide(*decimal, *divisor);
     if (quotient.ok()) {

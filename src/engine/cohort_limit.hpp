@@ -13,6 +13,7 @@
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/decimal_parts.hpp"
 
 namespace cadre::engine {
 

@@ -3,8 +3,6 @@
 // any part is unknown; `any` is the dual. Messages are rendered in both languages.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include "cadre/decision.hpp"
 #include "cadre/expression.hpp"
 #include "compile/compiled_ruleset.hpp"
@@ -51,6 +49,6 @@ std::string render(const std::vector<std::variant<std::string, CompiledExpressio
                    const Activation& facts);
 
 /// Plain text of a value for messages: 35, 3600.00, 2024-12-31, 优秀.
-CADRE_API std::string plain_text(const Value& value);
+std::string plain_text(const Value& value);
 
 }  // namespace cadre::engine

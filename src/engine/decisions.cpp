@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/access.hpp"
 #include "engine/amounts.hpp"
 #include "engine/outcome_builder.hpp"
 #include "model/queries.hpp"
@@ -67,7 +68,8 @@ void note_missing(const VerdictNotes& notes, DecisionResult& result) {
 // unless the switch named by `unless_switch` declares the conditions complete.
 bool truncated(const CompiledDecision& decision, const Activation& facts) {
   if (!decision.model->truncated_text) return false;
-  const Value* complete = decision.unless_slot >= 0 ? facts.slot(decision.unless_slot) : nullptr;
+  const Value* complete =
+      decision.unless_slot >= 0 ? internal::bound_slot(facts, decision.unless_slot) : nullptr;
   if (complete == nullptr) return true;
   std::string name = complete->kind() == ValueKind::enumeration ? complete->as_enum().name()
                      : complete->kind() == ValueKind::boolean

@@ -3,6 +3,7 @@
 #include "cadre/engine.hpp"
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "engine/population.hpp"
 #include "engine/record_run.hpp"
 
@@ -13,7 +14,7 @@ Engine::Engine(CompiledRuleSet rules) : rules_(std::move(rules)) {}
 std::vector<DecisionResult> Engine::evaluate(const RecordValue& subject,
                                              const std::vector<RecordValue>& related, Date as_of,
                                              EvaluationOptions options) const {
-  const CompiledRuleSetImpl& impl = rules_.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules_);
   engine::RecordRun run(impl, subject, related, as_of, options);
   for (const Step& step : impl.order)
     run.run(step);
@@ -23,7 +24,7 @@ std::vector<DecisionResult> Engine::evaluate(const RecordValue& subject,
 }
 
 std::vector<DecisionResult> Engine::evaluate_context(Date as_of, EvaluationOptions options) const {
-  const CompiledRuleSetImpl& impl = rules_.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules_);
   engine::RecordRun run(impl, nullptr, {}, as_of, options);
   for (const Step& step : impl.order)
     run.run(step);

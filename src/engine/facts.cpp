@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "compile/parameter_values.hpp"
+#include "core/access.hpp"
 #include "engine/conditions.hpp"
 #include "model/queries.hpp"
 
@@ -122,8 +123,8 @@ void bind_record(const CompiledRuleSetImpl& rules, Activation& facts, const Reco
   auto slot = rules.record_slots.find(kind);
   if (slot == rules.record_slots.end()) return;
   const model::RecordKind* declared = model::find_record_kind(rules.rules(), kind);
-  facts.bind_slot(slot->second,
-                  declared ? Value(known_on(record, declared->fields, as_of)) : Value(record));
+  internal::bind_slot(facts, slot->second,
+                      declared ? Value(known_on(record, declared->fields, as_of)) : Value(record));
 }
 
 // Facts of one record that contradict each other are not trusted: while a
@@ -131,7 +132,7 @@ void bind_record(const CompiledRuleSetImpl& rules, Activation& facts, const Reco
 // code, so every rule reading them is undetermined (MODEL.md §1).
 void mark_conflicts(const CompiledRuleSetImpl& rules, Activation& facts) {
   for (const auto& [slot, conflicts] : rules.conflicts) {
-    const Value* bound = facts.slot(slot);
+    const Value* bound = internal::bound_slot(facts, slot);
     if (bound == nullptr || bound->kind() != ValueKind::record) continue;
     std::optional<RecordValue> changed;
     for (const auto& conflict : conflicts) {
@@ -143,7 +144,7 @@ void mark_conflicts(const CompiledRuleSetImpl& rules, Activation& facts) {
         if (field >= 0) changed->set(field, Value::unknown(conflict.code));
       }
     }
-    if (changed) facts.bind_slot(slot, Value(std::move(*changed)));
+    if (changed) internal::bind_slot(facts, slot, Value(std::move(*changed)));
   }
 }
 
@@ -161,20 +162,20 @@ Value parameter_on(const CompiledParameter& parameter, Date as_of) {
 
 void bind_facts(const CompiledRuleSetImpl& rules, Activation& facts, const RecordValue* subject,
                 const std::vector<RecordValue>& related, Date as_of) {
-  facts.bind_slot(rules.as_of_slot, Value(as_of));
+  internal::bind_slot(facts, rules.as_of_slot, Value(as_of));
   for (const auto& parameter : rules.parameters) {
-    facts.bind_slot(parameter.slot, parameter_on(parameter, as_of));
+    internal::bind_slot(facts, parameter.slot, parameter_on(parameter, as_of));
   }
   for (std::size_t i = 0; i < rules.rules().switches.size(); ++i) {
     const auto& id = rules.rules().switches[i].id;
-    facts.bind_slot(rules.switch_slots.at(id), rules.switch_values[i]);
+    internal::bind_slot(facts, rules.switch_slots.at(id), rules.switch_values[i]);
   }
   // Records the subject belongs to but that were not given: their facts are
   // unknown field by field.
   for (const auto& [kind, slot] : rules.record_slots) {
     const auto* type = rules.environment.find(kind);
     if (type != nullptr && type->type.record_type_shared()) {
-      facts.bind_slot(slot, Value(RecordValue(type->type.record_type_shared())));
+      internal::bind_slot(facts, slot, Value(RecordValue(type->type.record_type_shared())));
     }
   }
   for (const auto& record : related)

@@ -7,11 +7,12 @@
 #include <algorithm>
 #include <array>
 
-#include "compile/program.hpp"
+#include "core/access.hpp"
+#include "core/numeric.hpp"
 #include "engine/conditions.hpp"
 #include "eval/builtins.hpp"
 #include "eval/interpreter.hpp"
-#include "eval/numeric.hpp"
+#include "eval/program.hpp"
 
 namespace cadre::engine {
 
@@ -251,7 +252,7 @@ std::optional<Hint> hint_for(const Program& condition, const Activation& facts, 
   Value value = condition.evaluate(facts);
   if (value.kind() != ValueKind::boolean || value.as_bool()) return std::nullopt;
   if (auto hint = date_hint(condition, facts, as_of, facts_on)) return hint;
-  auto comparison = root_comparison(condition.impl(), facts);
+  auto comparison = root_comparison(internal::impl_of(condition), facts);
   if (!comparison) return std::nullopt;
   if (auto hint = shortfall_hint(*comparison)) return hint;
   return values_hint(*comparison);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/access.hpp"
 #include "engine/allocation.hpp"
 #include "engine/group_values.hpp"
 #include "engine/record_run.hpp"
@@ -172,7 +173,8 @@ namespace cadre {
 std::vector<RecordDecisions> Engine::evaluate_population(const std::vector<RecordValue>& population,
                                                          Date as_of,
                                                          EvaluationOptions options) const {
-  return engine::evaluate_all(rules_.impl(), population, population.size(), as_of, options);
+  return engine::evaluate_all(internal::impl_of(rules_), population, population.size(), as_of,
+                              options);
 }
 
 }  // namespace cadre

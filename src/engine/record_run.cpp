@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "core/access.hpp"
 #include "engine/alternatives.hpp"
 #include "engine/facts.hpp"
 #include "engine/outcome_builder.hpp"
@@ -65,7 +66,7 @@ void RecordRun::run(const Step& step) {
       // carry the figure.
       Value value = derived.from_record.program ? derived.from_record.program->evaluate(facts_)
                                                 : Value::unknown("population");
-      facts_.bind_slot(derived.slot, value);
+      internal::bind_slot(facts_, derived.slot, value);
       return;
     }
   }
@@ -77,7 +78,7 @@ void RecordRun::step_into(const Step& step, Activation& facts, const Explain& ex
   if (step.kind == Step::Kind::derived) {
     const CompiledDerived& derived = rules_.derived[step.index];
     if (!concerns(derived.subject_kind) || !derived.expr.program) return;
-    facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
+    internal::bind_slot(facts, derived.slot, derived.expr.program->evaluate(facts));
     return;
   }
   const CompiledDecision& decision = rules_.decisions[step.index];
@@ -85,7 +86,7 @@ void RecordRun::step_into(const Step& step, Activation& facts, const Explain& ex
   const bool own = decision.subject_kind == kind_index_ && results != nullptr;
   if (!decision.keyed()) {
     Decided decided = decide_one(decision, facts, explain, alternatives);
-    facts.bind_slot(decision.slot, decided.value);
+    internal::bind_slot(facts, decision.slot, decided.value);
     if (own) results->push_back(std::move(decided.result));
     return;
   }
@@ -94,20 +95,20 @@ void RecordRun::step_into(const Step& step, Activation& facts, const Explain& ex
                                      : Value::error("`for_each` did not compile");
   if (keys.kind() != ValueKind::list) {
     Decided decided = unknown_keys(decision, facts, keys);
-    facts.bind_slot(decision.slot, decided.value);
+    internal::bind_slot(facts, decision.slot, decided.value);
     if (own) results->push_back(std::move(decided.result));
     return;
   }
   MapValue by_key;
   for (const Value& key : distinct_keys(keys.as_list())) {
-    facts.bind_slot(decision.key_slot, key);
+    internal::bind_slot(facts, decision.key_slot, key);
     Decided decided = decide_one(decision, facts, explain, alternatives);
     decided.result.id += "[" + plain_text(key) + "]";
     decided.result.key = key;
     by_key.set(key, decided.value);
     if (own) results->push_back(std::move(decided.result));
   }
-  facts.bind_slot(decision.slot, Value(std::move(by_key)));
+  internal::bind_slot(facts, decision.slot, Value(std::move(by_key)));
 }
 
 // The keys of a decision made per key could not be read: one result for
@@ -118,7 +119,7 @@ Decided RecordRun::unknown_keys(const CompiledDecision& decision, Activation& fa
   Decided decided = start_decision(decision);
   decided.result.id += "[?]";
   Value unread = keys.is_exceptional() ? keys : Value::error("`for_each` gave no list");
-  facts.bind_slot(decision.key_slot, unread);
+  internal::bind_slot(facts, decision.key_slot, unread);
   Value applies =
       decision.applies.program ? decision.applies.program->evaluate(facts) : Value(true);
   if (applies.kind() == ValueKind::boolean && !applies.as_bool()) {
@@ -153,20 +154,21 @@ void RecordRun::try_alternatives(const CompiledDecision& decision, const Activat
     Explain quiet;
     quiet.on = false;
     quiet.as_of = explain.as_of;
-    const Value* key = decision.keyed() ? changed.slot(decision.key_slot) : nullptr;
+    const Value* key =
+        decision.keyed() ? internal::bound_slot(changed, decision.key_slot) : nullptr;
     Value kept = key ? *key : Value();
     for (std::size_t position : decision.upstream) {
       const Step& step = rules_.order[position];
       if (!step.barrier) step_into(step, changed, quiet, nullptr, false);
     }
-    if (decision.keyed()) changed.bind_slot(decision.key_slot, kept);
+    if (decision.keyed()) internal::bind_slot(changed, decision.key_slot, kept);
     return decide(decision, changed, quiet);
   };
   decide_alternatives(rules_, decision, facts, possible_, decide_at, explain.on, decided);
 }
 
 void RecordRun::settle(const CompiledDecision& decision, Decided decided) {
-  facts_.bind_slot(decision.slot, decided.value);
+  internal::bind_slot(facts_, decision.slot, decided.value);
   if (decided.result.outcome == Outcome::undetermined && decision.tier_fractions.empty()) {
     bind_group_value(decision.slot, decided.value, {Value(false), Value(true)});
   }
@@ -174,14 +176,14 @@ void RecordRun::settle(const CompiledDecision& decision, Decided decided) {
 }
 
 void RecordRun::bind(const CompiledDecision& decision, const Value& value) {
-  facts_.bind_slot(decision.slot, value);
+  internal::bind_slot(facts_, decision.slot, value);
   if (value.is_unknown() && decision.tier_fractions.empty()) {
     bind_group_value(decision.slot, value, {Value(false), Value(true)});
   }
 }
 
 void RecordRun::bind_group_value(int slot, const Value& value, std::vector<Value> possible) {
-  facts_.bind_slot(slot, value);
+  internal::bind_slot(facts_, slot, value);
   auto found = std::find_if(possible_.begin(), possible_.end(),
                             [&](const auto& entry) { return entry.first == slot; });
   if (!value.is_unknown()) possible.clear();
@@ -194,7 +196,7 @@ void RecordRun::bind_group_value(int slot, const Value& value, std::vector<Value
 
 bool RecordRun::facts_on(Date date, Activation& out) const {
   out = facts_;
-  out.bind_slot(rules_.as_of_slot, Value(date));
+  internal::bind_slot(out, rules_.as_of_slot, Value(date));
   recompute_derived(out);
   return true;
 }
@@ -204,7 +206,7 @@ void RecordRun::recompute_derived(Activation& facts) const {
     if (step.kind != Step::Kind::derived || step.barrier) continue;
     const CompiledDerived& derived = rules_.derived[step.index];
     if (!concerns(derived.subject_kind) || !derived.expr.program) continue;
-    facts.bind_slot(derived.slot, derived.expr.program->evaluate(facts));
+    internal::bind_slot(facts, derived.slot, derived.expr.program->evaluate(facts));
   }
 }
 
@@ -241,8 +243,8 @@ void RecordRun::decide_within_ranges(const CompiledDecision& decision, const Act
   Activation low = facts;
   Activation high = facts;
   for (const CompiledParameter* parameter : ranged) {
-    low.bind_slot(parameter->slot, parameter->low);
-    high.bind_slot(parameter->slot, parameter->high);
+    internal::bind_slot(low, parameter->slot, parameter->low);
+    internal::bind_slot(high, parameter->slot, parameter->high);
   }
   recompute_derived(low);
   recompute_derived(high);

@@ -2,8 +2,6 @@
 // among the records given with it, by the `belongs_to` key fields of the schema.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <vector>
 
@@ -13,7 +11,7 @@
 namespace cadre::engine {
 
 /// The record's `id` as text, or empty.
-CADRE_API std::string key_of(const RecordValue& record);
+std::string key_of(const RecordValue& record);
 
 /// For every record of `all`, the indices of the records it belongs to,
 /// nearest first (found through one index of the records by kind and id).
@@ -22,8 +20,7 @@ std::vector<std::vector<std::size_t>> ancestor_indices(const model::RuleSet& rul
 
 /// The chain of records `subject` belongs to, nearest first; a link that is
 /// missing ends the chain (the engine then treats those facts as unknown).
-CADRE_API std::vector<RecordValue> ancestors(const model::RuleSet& rules,
-                                             const RecordValue& subject,
-                                             const std::vector<RecordValue>& all);
+std::vector<RecordValue> ancestors(const model::RuleSet& rules, const RecordValue& subject,
+                                   const std::vector<RecordValue>& all);
 
 }  // namespace cadre::engine

@@ -5,8 +5,6 @@
 // them out (src/render/comparison_text.hpp).
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <vector>
 
@@ -50,17 +48,17 @@ inline constexpr const char* kNone = "—";
 
 /// The reasons of a result as lines, depth first; a group without an id
 /// (the root of `all`) is not a line of its own: its conditions are.
-CADRE_API std::vector<ReasonLine> reason_lines(const std::vector<Reason>& reasons);
+std::vector<ReasonLine> reason_lines(const std::vector<Reason>& reasons);
 
 /// Why a result is what it is: its reasons (reason_lines), then each pay
 /// component as computed (status `computed`: `id: formula = amount`, with
 /// the parameters and facts it read).
-CADRE_API std::vector<ReasonLine> explanation_lines(const DecisionResult& result);
+std::vector<ReasonLine> explanation_lines(const DecisionResult& result);
 
 /// A fact's value as shown beside its name: at most 60 characters, then `…`.
-CADRE_API std::string shortened_value(std::string text);
+std::string shortened_value(std::string text);
 
 /// Items joined with ", ", or kNone for none.
-CADRE_API std::string joined_or_none(const std::vector<std::string>& items);
+std::string joined_or_none(const std::vector<std::string>& items);
 
 }  // namespace cadre::engine

@@ -7,8 +7,6 @@
 // occurrence, for an id given twice); one on a side only is added or missing.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -48,8 +46,7 @@ struct SnapshotReport {
 
 /// Compares the snapshot's lines (`before`, read from `file`) with the new
 /// run's (`after`), both in the JSON of `eval --format json`.
-CADRE_API SnapshotReport compare_snapshot(const std::string& file,
-                                          const std::vector<std::string>& before,
-                                          const std::vector<std::string>& after);
+SnapshotReport compare_snapshot(const std::string& file, const std::vector<std::string>& before,
+                                const std::vector<std::string>& after);
 
 }  // namespace cadre::engine

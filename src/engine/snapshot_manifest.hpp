@@ -7,8 +7,6 @@
 // compares (docs/snapshots.md).
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstddef>
 #include <filesystem>
 #include <optional>
@@ -47,7 +45,7 @@ struct SnapshotManifest {
 
 /// The manifest as JSON, two-space indented, keys in a fixed order, ending
 /// with a newline: the same snapshot gives the same bytes.
-CADRE_API std::string manifest_json(const SnapshotManifest& manifest);
+std::string manifest_json(const SnapshotManifest& manifest);
 
 /// What a snapshot folder holds: its manifest, its decisions (one line per
 /// record), and where its copy of the records is. Without a manifest, the
@@ -64,16 +62,15 @@ struct SnapshotContents {
 /// the records copy and the decisions have the SHA-256 the manifest records
 /// (`snapshot.digest`). A folder or file that cannot be read is
 /// `snapshot.io`.
-CADRE_API SnapshotContents read_snapshot(const std::filesystem::path& dir);
+SnapshotContents read_snapshot(const std::filesystem::path& dir);
 
 /// True when `dir` holds a snapshot manifest (a snapshot may be replaced).
-CADRE_API bool is_snapshot_folder(const std::filesystem::path& dir);
+bool is_snapshot_folder(const std::filesystem::path& dir);
 
 /// Lowercase hex SHA-256 of `bytes`.
-CADRE_API std::string sha256_hex(std::string_view bytes);
+std::string sha256_hex(std::string_view bytes);
 
 /// The bytes of `file`, or nullopt with the system's reason in `error`.
-CADRE_API std::optional<std::string> read_file_bytes(const std::filesystem::path& file,
-                                                     std::string& error);
+std::optional<std::string> read_file_bytes(const std::filesystem::path& file, std::string& error);
 
 }  // namespace cadre::engine

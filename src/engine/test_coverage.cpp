@@ -6,6 +6,7 @@
 #include <map>
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "engine/decisions.hpp"
 #include "engine/undetermined_sources.hpp"
 #include "model/queries.hpp"
@@ -158,7 +159,7 @@ void find_gaps(DecisionCoverage& out) {
 RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
                                  const std::vector<CheckedResult>& checked,
                                  const std::string& own_path) {
-  const CompiledRuleSetImpl& impl = rules.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules);
   RuleSetCoverage coverage;
   coverage.path = own_path;
   coverage.id = rules.id();

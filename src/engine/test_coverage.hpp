@@ -22,8 +22,6 @@
 // replaces is another rule.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -111,8 +109,8 @@ struct RuleSetCoverage {
 /// `tested_in` set) of its own tests and of any others run with it: a result
 /// counts for the decision written at its place.
 /// `own_path` names `rules` as the caller did (results tested in it are its own).
-CADRE_API RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
-                                           const std::vector<CheckedResult>& checked,
-                                           const std::string& own_path = {});
+RuleSetCoverage compute_coverage(const CompiledRuleSet& rules,
+                                 const std::vector<CheckedResult>& checked,
+                                 const std::string& own_path = {});
 
 }  // namespace cadre::engine

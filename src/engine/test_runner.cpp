@@ -6,6 +6,7 @@
 #include <set>
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "engine/conditions.hpp"
 #include "engine/decisions.hpp"
 #include "engine/expectation_check.hpp"
@@ -123,7 +124,7 @@ class CaseRun {
       : engine_(engine), origins_(origins), test_(test), options_(options), report_(report) {}
 
   std::vector<Problem> run() {
-    const CompiledRuleSetImpl& impl = engine_.rules().impl();
+    const CompiledRuleSetImpl& impl = internal::impl_of(engine_.rules());
     std::vector<std::string> plain;
     Records records = build_records(impl, origins_, test_, plain);
     as_of_ = test_.as_of.value_or(Date());
@@ -193,30 +194,30 @@ class CaseRun {
 }  // namespace
 
 TestCases tests_of(const CompiledRuleSet& rules) {
-  return {&rules.impl().rules().tests, &rules.impl().origins()};
+  return {&internal::impl_of(rules).rules().tests, &internal::impl_of(rules).origins()};
 }
 
 std::optional<std::filesystem::path> extended_ruleset(const CompiledRuleSet& rules) {
-  const model::Metadata& metadata = rules.impl().rules().metadata;
+  const model::Metadata& metadata = internal::impl_of(rules).rules().metadata;
   if (metadata.extends.empty()) return std::nullopt;
-  const SourceLocation at = rules.impl().origins().locate(metadata.extends_origin);
+  const SourceLocation at = internal::impl_of(rules).origins().locate(metadata.extends_origin);
   return (std::filesystem::path(at.file).parent_path() / metadata.extends).lexically_normal();
 }
 
 std::vector<std::string> decisions_missing_from(const CompiledRuleSet& variant,
                                                 const CompiledRuleSet& base) {
   std::set<std::string> present;
-  for (const auto& decision : variant.impl().rules().decisions)
+  for (const auto& decision : internal::impl_of(variant).rules().decisions)
     present.insert(decision.id);
   std::vector<std::string> out;
-  for (const auto& decision : base.impl().rules().decisions) {
+  for (const auto& decision : internal::impl_of(base).rules().decisions) {
     if (!present.contains(decision.id)) out.push_back(decision.id);
   }
   return out;
 }
 
 std::string decision_place(const CompiledRuleSet& rules, const std::string& decision) {
-  const CompiledRuleSetImpl& impl = rules.impl();
+  const CompiledRuleSetImpl& impl = internal::impl_of(rules);
   for (const auto& compiled : impl.decisions) {
     if (compiled.model->id == decision) return place_of(impl, *compiled.model);
   }

@@ -6,8 +6,6 @@
 // YAML nodes kept with the origins they were read into.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -88,30 +86,28 @@ struct TestCases {
 };
 
 /// The rule set's own test cases.
-CADRE_API TestCases tests_of(const CompiledRuleSet& rules);
+TestCases tests_of(const CompiledRuleSet& rules);
 
 /// The root file of the rule set `rules` extends, as the loader found it
 /// (relative to the current folder when `rules` was named so); nullopt when
 /// it extends none.
-CADRE_API std::optional<std::filesystem::path> extended_ruleset(const CompiledRuleSet& rules);
+std::optional<std::filesystem::path> extended_ruleset(const CompiledRuleSet& rules);
 
 /// The decisions `base` has and `variant` does not: those the variant disables.
-CADRE_API std::vector<std::string> decisions_missing_from(const CompiledRuleSet& variant,
-                                                          const CompiledRuleSet& base);
+std::vector<std::string> decisions_missing_from(const CompiledRuleSet& variant,
+                                                const CompiledRuleSet& base);
 
 /// Where `decision` of `rules` is written: its file (resolved: however the
 /// rule set was named) and line; empty for an unknown id.
-CADRE_API std::string decision_place(const CompiledRuleSet& rules, const std::string& decision);
+std::string decision_place(const CompiledRuleSet& rules, const std::string& decision);
 
-/// Exported (CADRE_API) for the command-line tool, which links the shared
-/// library in shared builds; not part of the public headers yet.
 /// Runs every test case of the rule set; one test counts once, failed if any
 /// expectation in it differs.
-CADRE_API TestReport run_tests(const Engine& engine, const TestRunOptions& options = {});
+TestReport run_tests(const Engine& engine, const TestRunOptions& options = {});
 
 /// Runs `cases` against the engine's rule set: their records typed by its
 /// schema, their expectations checked against its decisions.
-CADRE_API TestReport run_test_cases(const Engine& engine, const TestCases& cases,
-                                    const TestRunOptions& options = {});
+TestReport run_test_cases(const Engine& engine, const TestCases& cases,
+                          const TestRunOptions& options = {});
 
 }  // namespace cadre::engine

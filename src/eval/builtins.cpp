@@ -4,8 +4,8 @@
 
 #include <cmath>
 
+#include "core/numeric.hpp"
 #include "eval/builtin_groups.hpp"
-#include "eval/numeric.hpp"
 
 namespace cadre::eval {
 

@@ -4,9 +4,9 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/numeric.hpp"
 #include "eval/builtin_groups.hpp"
 #include "eval/builtins.hpp"
-#include "eval/numeric.hpp"
 
 namespace cadre::eval {
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 
+#include "core/access.hpp"
 #include "eval/builtins.hpp"
 
 namespace cadre::eval {
@@ -101,7 +102,7 @@ class Interpreter {
   const std::string& text(std::int32_t index) const { return program_.texts[index]; }
 
   Value variable(const Node& node) {
-    const Value* value = facts_ ? facts_->slot(node.slot) : nullptr;
+    const Value* value = facts_ ? internal::bound_slot(*facts_, node.slot) : nullptr;
     return value ? *value : Value::unknown(text(node.path));
   }
 
@@ -112,7 +113,8 @@ class Interpreter {
     const Node& node = program_.nodes[index];
     switch (node.op) {
       case NodeOp::variable:
-        if (const Value* value = facts_ ? facts_->slot(node.slot) : nullptr) return value;
+        if (const Value* value = facts_ ? internal::bound_slot(*facts_, node.slot) : nullptr)
+          return value;
         break;
       case NodeOp::local:
         return &local(node.slot);

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "cadre/expression.hpp"
-#include "compile/program.hpp"
+#include "eval/program.hpp"
 
 namespace cadre::eval {
 

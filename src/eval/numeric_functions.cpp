@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include "core/numeric.hpp"
 #include "eval/builtin_groups.hpp"
 #include "eval/builtins.hpp"
-#include "eval/numeric.hpp"
 
 namespace cadre::eval {
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/access.hpp"
 #include "expr/functions.hpp"
 #include "expr/qualified_name.hpp"
 #include "expr/type_unifier.hpp"
@@ -450,7 +451,7 @@ class Checker {
     if (text == nullptr) {
       report(name, code::expr_unknown_list,
              "the list of `" + std::string(function) + "` must be named by a string literal");
-    } else if (environment_.list_index(*text) < 0) {
+    } else if (internal::Access::list_index(environment_, *text) < 0) {
       std::vector<std::string_view> names;
       for (const auto& list : environment_.lists())
         names.push_back(list.name);
@@ -465,7 +466,7 @@ class Checker {
   void check_still_unenumerated(const Expr& name) {
     const auto* text =
         name.kind == ExprKind::literal ? std::get_if<std::string>(&name.literal.value) : nullptr;
-    const int index = text == nullptr ? -1 : environment_.list_index(*text);
+    const int index = text == nullptr ? -1 : internal::Access::list_index(environment_, *text);
     if (index < 0 || !environment_.lists()[static_cast<std::size_t>(index)].complete) return;
     report(name, code::expr_enumerated_list,
            "`" + *text + "` is enumerated here: `unenumerated` cannot stand for its items",

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/access.hpp"
+
 namespace cadre::expr {
 
 namespace {
@@ -228,7 +230,8 @@ std::vector<std::string_view> split_top_level(std::string_view text) {
 
 Type parse_signature_type(std::string_view text) {
   text = trim(text);
-  if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z') return Type::param(std::string(text));
+  if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z')
+    return internal::Access::type_param(std::string(text));
   if (text.starts_with("list<"))
     return Type::list(parse_signature_type(text.substr(5, text.size() - 6)));
   if (text.starts_with("map<")) {

@@ -1,5 +1,6 @@
 // Type-parameter binding for overload resolution.
 #include "expr/type_unifier.hpp"
+#include "core/access.hpp"
 
 namespace cadre::expr {
 
@@ -26,10 +27,10 @@ Type* TypeUnifier::binding(const std::string& name) {
 }
 
 bool TypeUnifier::unify(const Type& parameter, const Type& actual) {
-  if (parameter.kind() == TypeKind::type_param) {
-    Type* bound = binding(parameter.param_name());
+  if (const std::string* name = internal::Access::type_param_name(parameter)) {
+    Type* bound = binding(*name);
     if (bound == nullptr) {
-      bindings_.emplace_back(parameter.param_name(), actual);
+      bindings_.emplace_back(*name, actual);
       return true;
     }
     if (!types_compatible(*bound, actual)) return false;
@@ -51,12 +52,13 @@ bool TypeUnifier::unify(const Type& parameter, const Type& actual) {
 }
 
 Type TypeUnifier::substitute(const Type& type) const {
+  if (const std::string* param = internal::Access::type_param_name(type)) {
+    for (const auto& [name, bound] : bindings_) {
+      if (name == *param) return bound;
+    }
+    return Type::dyn();
+  }
   switch (type.kind()) {
-    case TypeKind::type_param:
-      for (const auto& [name, bound] : bindings_) {
-        if (name == type.param_name()) return bound;
-      }
-      return Type::dyn();
     case TypeKind::list:
       return Type::list(substitute(type.element()));
     case TypeKind::map:

@@ -6,8 +6,6 @@
 // rule set they run against.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -49,7 +47,6 @@ struct TestInput {
 /// neither (`load.input_kind`, at the file's first key). With
 /// `options.allowed_root` set, a file outside it is not read
 /// (`load.outside_root`).
-CADRE_API TestInput read_test_input(const std::filesystem::path& path,
-                                    const LoadOptions& options = {});
+TestInput read_test_input(const std::filesystem::path& path, const LoadOptions& options = {});
 
 }  // namespace cadre::load

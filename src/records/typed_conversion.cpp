@@ -102,7 +102,6 @@ std::optional<Value> parse_scalar(const yaml::Node& node, const Type& type) {
     case TypeKind::timestamp:
       return wrap(Timestamp::parse(text));
     case TypeKind::dyn:
-    case TypeKind::type_param:
       return infer_scalar(node);
     default:
       return std::nullopt;

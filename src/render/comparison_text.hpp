@@ -4,8 +4,6 @@
 // before those that differ, then the reasons of each side that has them.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <string_view>
 
@@ -19,7 +17,6 @@ namespace cadre::render {
 ///     ≠ outcome               triggered  clear
 ///       reasons, actual:
 ///         failed   talk_held: a warning talk has been held (cadre.warnings = [])
-CADRE_API std::string comparison_text(const engine::ResultComparison& comparison,
-                                      std::string_view indent);
+std::string comparison_text(const engine::ResultComparison& comparison, std::string_view indent);
 
 }  // namespace cadre::render

@@ -3,8 +3,6 @@
 // coverage").
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <vector>
 
@@ -14,13 +12,13 @@ namespace cadre::render {
 
 /// The table of one rule set: a row per decision (outcomes seen, gaps), a
 /// row per part (statuses seen, gaps), and its totals line.
-CADRE_API std::string coverage_text(const engine::RuleSetCoverage& coverage);
+std::string coverage_text(const engine::RuleSetCoverage& coverage);
 
 /// `N rules, N fully covered, N gaps` over every rule set given.
-CADRE_API std::string coverage_totals(const std::vector<engine::RuleSetCoverage>& coverages);
+std::string coverage_totals(const std::vector<engine::RuleSetCoverage>& coverages);
 
 /// Every rule set's coverage and the totals as one JSON object (no trailing
 /// newline); keys in a fixed order.
-CADRE_API std::string coverage_json(const std::vector<engine::RuleSetCoverage>& coverages);
+std::string coverage_json(const std::vector<engine::RuleSetCoverage>& coverages);
 
 }  // namespace cadre::render

@@ -5,8 +5,6 @@
 // computed, and why a result is undetermined.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 
 #include "cadre/engine.hpp"
@@ -15,10 +13,9 @@
 
 namespace cadre::render {
 
-CADRE_API std::string decision_text(const RecordOutput& output, const CompiledRuleSet& rules,
-                                    Lang lang);
+std::string decision_text(const RecordOutput& output, const CompiledRuleSet& rules, Lang lang);
 
 /// `file:line:col` of a record error (as much of it as is known).
-CADRE_API std::string error_location(const RecordError& error);
+std::string error_location(const RecordError& error);
 
 }  // namespace cadre::render

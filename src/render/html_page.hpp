@@ -5,8 +5,6 @@
 // the reports look like one product.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <string_view>
 
@@ -15,7 +13,7 @@
 namespace cadre::render {
 
 /// `text` with &, <, >, " and ' escaped for HTML.
-CADRE_API std::string html_escaped(const std::string& text);
+std::string html_escaped(const std::string& text);
 
 /// The page up to the opening of its main column: `title` (plain text) as the
 /// window title and the heading, `subtitle_html` (already escaped) under it;

@@ -6,8 +6,6 @@
 // apart, never as a change of value.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 
 #include "diff/variant_impact.hpp"
@@ -18,14 +16,14 @@ namespace cadre::render {
 /// The report as text in one language: the two rule sets, the rule-set
 /// difference item by item, the static impact, and with a population its
 /// summary, the changes per decision, the money and each affected record.
-CADRE_API std::string impact_text(const diff::VariantImpact& impact, Lang lang);
+std::string impact_text(const diff::VariantImpact& impact, Lang lang);
 
 /// The report as one JSON document and a newline; keys in a fixed order, so
 /// the same impact gives byte-identical output (docs/diff.md,
 /// docs/impact.schema.json).
-CADRE_API std::string impact_json(const diff::VariantImpact& impact);
+std::string impact_json(const diff::VariantImpact& impact);
 
 /// The report as one self-contained HTML page (inline CSS and SVG only).
-CADRE_API std::string impact_html(const diff::VariantImpact& impact, Lang lang);
+std::string impact_html(const diff::VariantImpact& impact, Lang lang);
 
 }  // namespace cadre::render

@@ -5,8 +5,6 @@
 // timestamps, no host name, no times.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,26 +40,26 @@ struct JUnitSuite {
 
 /// The suites as one XML document, ending with a newline; every name and
 /// text escaped (quotes, `<`, `&`, control characters).
-CADRE_API std::string junit_xml(const std::vector<JUnitSuite>& suites);
+std::string junit_xml(const std::vector<JUnitSuite>& suites);
 
 /// `text` escaped for XML character data or a quoted attribute value.
-CADRE_API std::string xml_escaped(std::string_view text);
+std::string xml_escaped(std::string_view text);
 
 /// A test report as a suite: a testcase per test (classname `classname`), a
 /// `<failure type="failure_type">` for each failed one with every
 /// difference and the comparison blocks as its text, `<skipped>` for a test
 /// not run.
-CADRE_API JUnitSuite junit_suite(const engine::TestReport& report, std::string name,
-                                 const std::string& classname, const std::string& failure_type);
+JUnitSuite junit_suite(const engine::TestReport& report, std::string name,
+                       const std::string& classname, const std::string& failure_type);
 
 /// A rule set or test file that did not load: a suite whose one testcase
 /// holds an `<error type="load">` with the diagnostics.
-CADRE_API JUnitSuite junit_load_error(std::string name, const std::string& classname,
-                                      const std::vector<Diagnostic>& diagnostics);
+JUnitSuite junit_load_error(std::string name, const std::string& classname,
+                            const std::vector<Diagnostic>& diagnostics);
 
 /// A snapshot's comparison: a testcase per record, failed (`changed`) when
 /// any of its decisions changed or the record is added or missing.
-CADRE_API JUnitSuite junit_snapshot_suite(const engine::SnapshotReport& report, std::string name,
-                                          const std::string& classname);
+JUnitSuite junit_snapshot_suite(const engine::SnapshotReport& report, std::string name,
+                                const std::string& classname);
 
 }  // namespace cadre::render

@@ -5,8 +5,6 @@
 // text format, undetermined ones marked and explained.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <vector>
 
@@ -18,8 +16,7 @@ namespace cadre::render {
 
 /// `outputs`: the decisions about no record (`_context`) first, if any, then
 /// every record in input order.
-CADRE_API std::string population_html(const std::vector<RecordOutput>& outputs,
-                                      const CompiledRuleSet& rules, const std::string& as_of,
-                                      Lang lang);
+std::string population_html(const std::vector<RecordOutput>& outputs, const CompiledRuleSet& rules,
+                            const std::string& as_of, Lang lang);
 
 }  // namespace cadre::render

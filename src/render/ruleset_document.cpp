@@ -7,6 +7,7 @@
 #include <map>
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "model/queries.hpp"
 
 namespace cadre::render {
@@ -40,7 +41,7 @@ std::string named(const Named (&table)[N], std::string_view name, Lang lang) {
 class Builder {
  public:
   Builder(const CompiledRuleSet& compiled, Lang lang)
-      : compiled_(compiled), rules_(compiled.impl().rules()), lang_(lang) {}
+      : compiled_(compiled), rules_(internal::impl_of(compiled).rules()), lang_(lang) {}
 
   RuleSetDocument build() {
     RuleSetDocument out;

@@ -8,8 +8,6 @@
 // gives the same document.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,7 +33,7 @@ struct DocumentWords {
   Words open_values, open_values_intro, reason_code, because, where;
   Words provisions, provisions_intro, rule, test, tests, no_rule, no_test, cited_by, none;
 };
-CADRE_API const DocumentWords& document_words();
+const DocumentWords& document_words();
 
 /// A line of words with, when it has one, the expression it reads: a flag
 /// with its condition, a warning's start date, an allocation's quota.
@@ -191,6 +189,6 @@ struct RuleSetDocument {
 
 /// The document of `rules` in `lang`: the rule set's own texts in that
 /// language (the other where it gives only one), the format's words too.
-CADRE_API RuleSetDocument ruleset_document(const CompiledRuleSet& rules, Lang lang);
+RuleSetDocument ruleset_document(const CompiledRuleSet& rules, Lang lang);
 
 }  // namespace cadre::render

@@ -5,8 +5,6 @@
 // words, in its language.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 
 #include "render/ruleset_document.hpp"
@@ -16,9 +14,9 @@ namespace cadre::render {
 /// GitHub-flavoured Markdown: text the rule set writes is escaped, so that
 /// `*`, `_`, `<` or `|` in a message show as written, and a table cell never
 /// breaks its row.
-CADRE_API std::string ruleset_document_markdown(const RuleSetDocument& document);
+std::string ruleset_document_markdown(const RuleSetDocument& document);
 
 /// One HTML page, everything escaped.
-CADRE_API std::string ruleset_document_html(const RuleSetDocument& document);
+std::string ruleset_document_html(const RuleSetDocument& document);
 
 }  // namespace cadre::render

@@ -5,8 +5,6 @@
 // closing line `snapshot: N decisions, N unchanged, N changed`.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 
 #include "cadre/ruleset.hpp"
@@ -18,16 +16,15 @@ namespace cadre::render {
 /// `snapshot DIR: ID VERSION as of DATE, N records (SOURCE); decided again
 /// with PATH (ID VERSION)`, and a `note:` line when the rule set's digest is
 /// not the one the snapshot records.
-CADRE_API std::string snapshot_heading(const engine::SnapshotManifest& manifest,
-                                       const std::string& dir, const std::string& ruleset_path,
-                                       const CompiledRuleSet& rules);
+std::string snapshot_heading(const engine::SnapshotManifest& manifest, const std::string& dir,
+                             const std::string& ruleset_path, const CompiledRuleSet& rules);
 
 /// Every change, in record order: `CHANGED RECORD DECISION: …` with the
 /// block under it, `MISSING record …`, `ADDED record …`, and a record whose
 /// errors changed.
-CADRE_API std::string snapshot_changes_text(const engine::SnapshotReport& report);
+std::string snapshot_changes_text(const engine::SnapshotReport& report);
 
 /// `snapshot: N decisions, N unchanged, N changed`.
-CADRE_API std::string snapshot_closing_line(const engine::SnapshotReport& report);
+std::string snapshot_closing_line(const engine::SnapshotReport& report);
 
 }  // namespace cadre::render

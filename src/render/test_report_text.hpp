@@ -5,8 +5,6 @@
 // run; and the summary of a variant's base tests.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <cstdint>
 #include <string>
 
@@ -22,15 +20,15 @@ enum class FailureKind : std::uint8_t {
 
 /// Every failure's line and comparison block, and a `SKIP` line for each
 /// test not run, in test order.
-CADRE_API std::string test_failures_text(const engine::TestReport& report, FailureKind kind);
+std::string test_failures_text(const engine::TestReport& report, FailureKind kind);
 
 /// `base tests of BASE: N hold, N changed by the variant` (`, N not run`
 /// when some expect a decision the variant disables).
-CADRE_API std::string base_tests_summary(const engine::TestReport& report, const std::string& base);
+std::string base_tests_summary(const engine::TestReport& report, const std::string& base);
 
 /// `FILE against RULESET: N tests, N failed`, the line that heads the
 /// failures of a test file run against a rule set.
-CADRE_API std::string test_file_heading(const engine::TestReport& report, const std::string& file,
-                                        const std::string& ruleset);
+std::string test_file_heading(const engine::TestReport& report, const std::string& file,
+                              const std::string& ruleset);
 
 }  // namespace cadre::render

@@ -4,8 +4,6 @@
 // brings its own words (titles, messages, quotes); these are the rest.
 #pragma once
 
-#include "cadre/export.hpp"
-
 #include <string>
 #include <string_view>
 
@@ -17,7 +15,7 @@ namespace cadre::render {
 enum class Lang : std::uint8_t { zh, en };
 
 /// `zh` or `en`; nullopt-like `en` for anything else is the caller's choice.
-CADRE_API Lang lang_named(std::string_view name);
+Lang lang_named(std::string_view name);
 
 /// A pair of words; `in(lang)` picks one.
 struct Words {
@@ -32,37 +30,36 @@ struct Labels {
       undetermined, cohort, rounded, not_rounded, decision, records, summary, total, explanations,
       of_population, as_of, ruleset, not_evaluated, sum_of_values;
 };
-CADRE_API const Labels& labels();
+const Labels& labels();
 
 /// eligible → 符合 / eligible, …
-CADRE_API Words outcome_words(Outcome outcome);
+Words outcome_words(Outcome outcome);
 /// eligibility → 资格 / eligibility, … (a decision's kind as the JSON names
 /// it); an unknown kind is its own word in both languages.
-CADRE_API Words decision_kind_words(std::string_view kind);
+Words decision_kind_words(std::string_view kind);
 /// passed → 成立 / holds, failed → 不成立 / does not hold, unknown → 无法判断 / not known.
-CADRE_API Words status_words(ReasonStatus status);
+Words status_words(ReasonStatus status);
 /// ✓ ✗ ?
-CADRE_API const char* status_mark(ReasonStatus status);
+const char* status_mark(ReasonStatus status);
 
 /// An exit action (dismissal → 免职 / dismissal); the name itself when unknown.
-CADRE_API std::string action_words(const std::string& action, Lang lang);
+std::string action_words(const std::string& action, Lang lang);
 /// A flag (soft, through:2025-03-01, …) as words; the flag itself when unknown.
-CADRE_API std::string flag_words(const std::string& flag, Lang lang);
+std::string flag_words(const std::string& flag, Lang lang);
 /// A reason code of `undetermined` as a sentence, with the rule set's reason
 /// for a value it leaves open (`unspecified: {because}`).
-CADRE_API std::string undetermined_words(const std::string& code, const CompiledRuleSet& rules,
-                                         Lang lang);
+std::string undetermined_words(const std::string& code, const CompiledRuleSet& rules, Lang lang);
 /// The same sentence without the rule set (and so without its reasons).
-CADRE_API std::string undetermined_code_words(const std::string& code, Lang lang);
+std::string undetermined_code_words(const std::string& code, Lang lang);
 /// `half_up` to 2 places → 四舍五入到分 / rounded half-up to the fen.
-CADRE_API std::string rounding_words(const std::string& mode, int places, Lang lang);
+std::string rounding_words(const std::string& mode, int places, Lang lang);
 
 /// Decimal or integer text with its digits grouped by thousands: 2400.00 →
 /// 2,400.00, -12345 → -12,345.
-CADRE_API std::string grouped_number(const std::string& number);
+std::string grouped_number(const std::string& number);
 
 /// A value as a person reads it: decimals with thousands separators
 /// (2,400.00), true/false as words, lists joined.
-CADRE_API std::string value_words(const Value& value, Lang lang);
+std::string value_words(const Value& value, Lang lang);
 
 }  // namespace cadre::render

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/access.hpp"
 #include "test_support.hpp"
 
 #include <doctest/doctest.h>
@@ -65,7 +66,7 @@ TEST_CASE("binding a map to a record variable makes a record, nested records and
   Environment env = cadre_environment();
   Activation facts(env);
   REQUIRE(facts.bind("cadre", full_cadre()) == "");
-  const Value* bound = facts.slot(env.slot_of("cadre"));
+  const Value* bound = facts.bound("cadre");
   REQUIRE(bound != nullptr);
   CHECK(bound->kind() == ValueKind::record);
   CHECK(&bound->as_record().type() == cadre_type().get());
@@ -92,7 +93,7 @@ TEST_CASE("strings bound to date and decimal fields are converted") {
   CHECK(evaluate(env, facts, "cadre.address.since") == "date(\"2018-03-01\")");
   CHECK(evaluate(env, facts, "cadre.pay == decimal('3000.00')") == "true");
   CHECK(evaluate(env, facts, "round(cadre.pay * 1.2, 2)") == "decimal(\"3600.00\")");
-  const cadre::RecordValue& record = facts.slot(env.slot_of("cadre"))->as_record();
+  const cadre::RecordValue& record = facts.bound("cadre")->as_record();
   REQUIRE(record.field(2) != nullptr);
   CHECK(record.field(2)->as_decimal().to_string() == "3000.00");
   REQUIRE(facts.bind("pay", "1800") == "");
@@ -134,7 +135,7 @@ TEST_CASE("binding a value that does not fit its declared type names the path") 
   CHECK(mentions(problem, "pay"));
   problem = facts.bind("as_of", "yesterday");
   CHECK(mentions(problem, "as_of"));
-  CHECK(facts.slot(env.slot_of("cadre")) == nullptr);
+  CHECK(facts.bound("cadre") == nullptr);
   CHECK(evaluate(env, facts, "cadre") == "unknown(cadre)");
 }
 
@@ -153,7 +154,8 @@ TEST_CASE("unbind makes a variable unknown again and bind_slot binds by slot") {
   CHECK(evaluate(env, facts, "pay") == "decimal(\"10.00\")");
   facts.unbind("pay");
   CHECK(evaluate(env, facts, "pay") == "unknown(pay)");
-  facts.bind_slot(env.slot_of("as_of"), date_value("2025-01-01"));
+  cadre::internal::bind_slot(facts, cadre::internal::slot_of(env, "as_of"),
+                             date_value("2025-01-01"));
   CHECK(evaluate(env, facts, "as_of") == "date(\"2025-01-01\")");
 }
 

@@ -11,6 +11,7 @@
 #include "cadre/engine.hpp"
 #include "cadre/ruleset.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 
 namespace {
 
@@ -153,12 +154,12 @@ TEST_CASE("macro iterations beyond the limit make the decision an error, not a h
   cadre::ListValue scores;
   for (int i = 0; i < 100; ++i)
     scores.emplace_back(std::int64_t{i});
-  cadre::Activation facts(result.ruleset->impl().environment);
+  cadre::Activation facts(cadre::internal::impl_of(*result.ruleset).environment);
   cadre::MapValue fields;
   fields.set(cadre::Value("id"), cadre::Value("c1"));
   fields.set(cadre::Value("scores"), cadre::Value(std::move(scores)));
   REQUIRE(facts.bind("cadre", cadre::Value(std::move(fields))).empty());
-  const auto& record = facts.slot(result.ruleset->impl().environment.slot_of("cadre"))->as_record();
+  const auto& record = facts.bound("cadre")->as_record();
   auto decided = engine.evaluate(record, {}, *cadre::Date::parse("2024-12-31"));
   REQUIRE(decided.size() == 1);
   CHECK(decided[0].outcome == cadre::Outcome::undetermined);

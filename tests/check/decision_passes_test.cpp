@@ -1,6 +1,7 @@
 // The check passes over decisions: constant conditions and decision tables
 // (gaps, overlaps, rules that never fire), on rule sets built in code.
 #include "check_fixture.hpp"
+#include "core/access.hpp"
 
 using namespace cadre;
 using namespace cadre::check_test;
@@ -51,7 +52,7 @@ TEST_CASE("conditions that only read parameters are constant for the rule set") 
   f.compile_parameters(Type::integer());
   f.impl.environment.declare("hy.warning_period", Type::integer());
   f.impl.environment.declare("age", Type::integer());
-  f.impl.parameters[0].slot = f.impl.environment.slot_of("hy.warning_period");
+  f.impl.parameters[0].slot = cadre::internal::slot_of(f.impl.environment, "hy.warning_period");
   f.impl.parameters[0].value = Value(3);
   auto d = decision("hy.recruitment_preference", model::DecisionKind::eligibility, f.line(4));
   d.all.group = model::Condition::Group::all;

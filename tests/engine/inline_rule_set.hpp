@@ -15,6 +15,7 @@
 
 #include "cadre/engine.hpp"
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 
 namespace cadre::test {
 
@@ -42,11 +43,13 @@ class InlineRuleSet {
 
   /// `fields` typed as a record of `kind`, as the engine binds it.
   RecordValue record(const std::string& kind, MapValue fields) const {
-    Activation facts(engine_->rules().impl().environment);
+    Activation facts(cadre::internal::impl_of(engine_->rules()).environment);
     std::string problem = facts.bind(kind, Value(std::move(fields)));
     INFO(problem);
     REQUIRE(problem.empty());
-    return facts.slot(engine_->rules().impl().record_slots.at(kind))->as_record();
+    return cadre::internal::bound_slot(
+               facts, cadre::internal::impl_of(engine_->rules()).record_slots.at(kind))
+        ->as_record();
   }
 
   /// Decision `id` for one record of `kind`, alone.

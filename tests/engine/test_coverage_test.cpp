@@ -6,6 +6,7 @@
 #include <string>
 
 #include "compile/compiled_ruleset.hpp"
+#include "core/access.hpp"
 #include "engine/test_coverage.hpp"
 #include "engine/undetermined_sources.hpp"
 #include "render/coverage.hpp"
@@ -146,7 +147,7 @@ RuleSetCoverage coverage_of(const cadre::test::InlineRuleSet& rules) {
 }
 
 std::string sources_of(const cadre::test::InlineRuleSet& rules, const std::string& id) {
-  const auto& impl = rules.engine().rules().impl();
+  const auto& impl = cadre::internal::impl_of(rules.engine().rules());
   for (const auto& decision : impl.rules().decisions) {
     if (decision.id == id)
       return cadre::test::joined(cadre::engine::undetermined_sources(impl, decision));

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/decimal_parts.hpp"
+
 namespace {
 
 using cadre::Decimal;
@@ -56,9 +58,9 @@ bool is_zero_result(const DecimalResult& result) {
 }  // namespace
 
 TEST_CASE("Decimal::parse accepts strict decimal text and keeps the written scale") {
-  CHECK(dec("3600").coefficient() == 3600);
+  CHECK(cadre::internal::coefficient_of(dec("3600")) == 3600);
   CHECK(dec("3600").scale() == 0);
-  CHECK(dec("-12.340").coefficient() == -12340);
+  CHECK(cadre::internal::coefficient_of(dec("-12.340")) == -12340);
   CHECK(dec("-12.340").scale() == 3);
   CHECK(parsed("0.5") == "0.5");
   CHECK(parsed("+7") == "7");
@@ -68,8 +70,8 @@ TEST_CASE("Decimal::parse accepts strict decimal text and keeps the written scal
   CHECK(dec("1.20").scale() == 2);
   CHECK(parsed("0.000000000000000001") == "0.000000000000000001");
   CHECK(dec("0.000000000000000001").scale() == 18);
-  CHECK(dec(kMax).coefficient() == Decimal::kMaxCoefficient);
-  CHECK(dec("-" + kMax).coefficient() == -Decimal::kMaxCoefficient);
+  CHECK(cadre::internal::coefficient_of(dec(kMax)) == cadre::internal::kMaxCoefficient);
+  CHECK(cadre::internal::coefficient_of(dec("-" + kMax)) == -cadre::internal::kMaxCoefficient);
   CHECK(parsed("99999999999999999999.999999999999999999") ==
         "99999999999999999999.999999999999999999");
   CHECK(parsed("0000000000000000000000000000000000000000001") == "1");
@@ -111,7 +113,7 @@ TEST_CASE("Decimal::parse rejects values it cannot hold") {
 }
 
 TEST_CASE("Decimal construction and the coefficient limit") {
-  CHECK(Decimal::kMaxCoefficient == dec(kMax).coefficient());
+  CHECK(cadre::internal::kMaxCoefficient == cadre::internal::coefficient_of(dec(kMax)));
   CHECK(Decimal().is_zero());
   CHECK(Decimal().to_string() == "0");
   CHECK(Decimal::from_int(42).to_string() == "42");
@@ -119,10 +121,10 @@ TEST_CASE("Decimal construction and the coefficient limit") {
         "-9223372036854775808");
   CHECK(Decimal::from_parts(5, 3).value().to_string() == "0.005");
   CHECK(Decimal::from_parts(-5, 3).value().to_string() == "-0.005");
-  CHECK(Decimal::from_parts(Decimal::kMaxCoefficient, 18).has_value());
-  CHECK(Decimal::from_parts(-Decimal::kMaxCoefficient, 0).has_value());
-  CHECK(!Decimal::from_parts(Decimal::kMaxCoefficient + 1, 0).has_value());
-  CHECK(!Decimal::from_parts(-Decimal::kMaxCoefficient - 1, 0).has_value());
+  CHECK(cadre::internal::decimal_from_parts(cadre::internal::kMaxCoefficient, 18).has_value());
+  CHECK(cadre::internal::decimal_from_parts(-cadre::internal::kMaxCoefficient, 0).has_value());
+  CHECK(!cadre::internal::decimal_from_parts(cadre::internal::kMaxCoefficient + 1, 0).has_value());
+  CHECK(!cadre::internal::decimal_from_parts(-cadre::internal::kMaxCoefficient - 1, 0).has_value());
   CHECK(!Decimal::from_parts(1, -1).has_value());
   CHECK(!Decimal::from_parts(1, 19).has_value());
   CHECK(Decimal::from_parts(1, 18).has_value());

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "eval/time_zone.hpp"
+#include "core/time_zone.hpp"
 
 namespace {
 

@@ -31,7 +31,7 @@ class CurrentDirectory {
 };
 
 TEST_CASE("the example rule set and its variant load without diagnostics") {
-  const fs::path example = fs::path(__FILE__).parent_path() / "../data/hengyang-example";
+  const fs::path example = fs::path(CADRE_TEST_DATA_DIR) / "hengyang-example";
   for (const char* root : {"ruleset.yaml", "leiyang.yaml"}) {
     INFO(root);
     const LoadResult result = load_ruleset(example / root);

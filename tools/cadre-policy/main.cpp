@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (name == "--version") {
-    std::printf("cadre-policy %s\n", cadre::kVersion);
+    std::printf("cadre-policy %s\n", cadre::version());
     return 0;
   }
   std::vector<std::string> args(argv + 2, argv + argc);

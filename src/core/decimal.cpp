@@ -6,6 +6,9 @@
 // where anything that does not fit is reported as overflow.
 #include "cadre/decimal.hpp"
 
+#include "core/access.hpp"
+#include "core/decimal_parts.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <functional>
@@ -25,7 +28,8 @@ constexpr U128 pow10(int exponent) {
   return result;
 }
 
-constexpr Int128 kLimit = static_cast<Int128>(pow10(38)) - 1;
+constexpr Int128 kLimit = internal::kMaxCoefficient;
+static_assert(kLimit == static_cast<Int128>(pow10(38)) - 1);
 
 /// Unsigned 256-bit magnitude; enough for any coefficient times 10^36.
 struct U256 {
@@ -126,14 +130,15 @@ U128 magnitude(Int128 value) {
 
 /// |coefficient| rescaled to `scale` fractional digits (scale >= d.scale()).
 U256 aligned(const Decimal& d, int scale) {
-  return mul(magnitude(d.coefficient()), pow10(scale - d.scale()));
+  return mul(magnitude(internal::Access::coefficient(d)), pow10(scale - d.scale()));
 }
 
 /// Narrows a signed magnitude back to a Decimal, reporting overflow.
 DecimalResult finish(const U256& value, bool negative, int scale) {
   if (value.hi != 0 || value.lo > static_cast<U128>(kLimit)) return {DecimalStatus::overflow, {}};
   const Int128 coefficient = static_cast<Int128>(value.lo);
-  return {DecimalStatus::ok, *Decimal::from_parts(negative ? -coefficient : coefficient, scale)};
+  return {DecimalStatus::ok,
+          *internal::decimal_from_parts(negative ? -coefficient : coefficient, scale)};
 }
 
 /// Sum of two signed magnitudes at a common scale.
@@ -148,7 +153,7 @@ DecimalResult round_to(const Decimal& d, int places, Rounding mode) {
   if (places < 0 || places > Decimal::kMaxScale) return {DecimalStatus::invalid_scale, {}};
   if (places >= d.scale()) return finish(aligned(d, places), d.is_negative(), places);
   const U256 divisor{0, pow10(d.scale() - places)};
-  const U256 value{0, magnitude(d.coefficient())};
+  const U256 value{0, magnitude(internal::Access::coefficient(d))};
   return finish(divide_rounded(value, divisor, mode, d.is_negative()), d.is_negative(), places);
 }
 
@@ -173,21 +178,22 @@ std::size_t hash_combine(std::size_t seed, std::uint64_t value) {
 
 }  // namespace
 
-const Int128 Decimal::kMaxCoefficient = kLimit;
-
-Decimal Decimal::from_int(std::int64_t value) {
-  Decimal result;
-  result.coefficient_ = value;
-  return result;
+Int128 internal::coefficient_of(const Decimal& value) {
+  return Access::coefficient(value);
 }
 
-std::optional<Decimal> Decimal::from_parts(Int128 coefficient, int scale) {
-  if (scale < 0 || scale > kMaxScale) return std::nullopt;
+std::optional<Decimal> internal::decimal_from_parts(Int128 coefficient, int scale) {
+  if (scale < 0 || scale > Decimal::kMaxScale) return std::nullopt;
   if (coefficient > kLimit || coefficient < -kLimit) return std::nullopt;
-  Decimal result;
-  result.coefficient_ = coefficient;
-  result.scale_ = static_cast<std::int8_t>(scale);
-  return result;
+  return Access::decimal(coefficient, scale);
+}
+
+Decimal Decimal::from_int(std::int64_t value) {
+  return internal::Access::decimal(value, 0);
+}
+
+std::optional<Decimal> Decimal::from_parts(std::int64_t coefficient, int scale) {
+  return internal::decimal_from_parts(coefficient, scale);
 }
 
 std::optional<Decimal> Decimal::parse(std::string_view text) {
@@ -206,16 +212,17 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
   if (!accumulate_digits(whole, coefficient) || !accumulate_digits(fraction, coefficient)) {
     return std::nullopt;
   }
-  return from_parts(negative ? -coefficient : coefficient, static_cast<int>(fraction.size()));
+  return internal::decimal_from_parts(negative ? -coefficient : coefficient,
+                                      static_cast<int>(fraction.size()));
 }
 
 bool Decimal::is_integral() const {
-  return magnitude(coefficient_) % pow10(scale_) == 0;
+  return magnitude(internal::Access::coefficient(*this)) % pow10(scale_) == 0;
 }
 
 std::string Decimal::to_string() const {
   std::string digits;
-  for (U128 rest = magnitude(coefficient_); rest != 0; rest /= 10) {
+  for (U128 rest = magnitude(internal::Access::coefficient(*this)); rest != 0; rest /= 10) {
     digits.push_back(static_cast<char>('0' + static_cast<int>(rest % 10)));
   }
   const std::size_t scale = static_cast<std::size_t>(scale_);
@@ -233,7 +240,7 @@ double Decimal::to_double() const {
 }
 
 std::optional<std::int64_t> Decimal::to_int64() const {
-  const U128 whole = magnitude(coefficient_) / pow10(scale_);
+  const U128 whole = magnitude(internal::Access::coefficient(*this)) / pow10(scale_);
   const U128 bound =
       static_cast<U128>(std::numeric_limits<std::int64_t>::max()) + (is_negative() ? 1 : 0);
   if (whole > bound) return std::nullopt;
@@ -252,7 +259,8 @@ DecimalResult Decimal::subtract(const Decimal& a, const Decimal& b) {
 
 DecimalResult Decimal::multiply(const Decimal& a, const Decimal& b) {
   const bool negative = a.is_negative() != b.is_negative();
-  U256 product = mul(magnitude(a.coefficient_), magnitude(b.coefficient_));
+  U256 product =
+      mul(magnitude(internal::Access::coefficient(a)), magnitude(internal::Access::coefficient(b)));
   int scale = a.scale() + b.scale();
   if (scale > kMaxScale) {
     product =
@@ -266,8 +274,9 @@ DecimalResult Decimal::divide(const Decimal& a, const Decimal& b) {
   if (b.is_zero()) return {DecimalStatus::division_by_zero, {}};
   const bool negative = a.is_negative() != b.is_negative();
   // a / b = (ca / cb) × 10^(sb - sa), computed with kMaxScale fractional digits.
-  const U256 dividend = mul(magnitude(a.coefficient_), pow10(kMaxScale - a.scale() + b.scale()));
-  const U256 divisor{0, magnitude(b.coefficient_)};
+  const U256 dividend =
+      mul(magnitude(internal::Access::coefficient(a)), pow10(kMaxScale - a.scale() + b.scale()));
+  const U256 divisor{0, magnitude(internal::Access::coefficient(b))};
   U256 quotient = divide_rounded(dividend, divisor, Rounding::half_up, negative);
   int scale = kMaxScale;
   const U256 ten{0, 10};
@@ -286,9 +295,7 @@ DecimalResult Decimal::remainder(const Decimal& a, const Decimal& b) {
 }
 
 Decimal Decimal::negated() const {
-  Decimal result = *this;
-  result.coefficient_ = -coefficient_;
-  return result;
+  return internal::Access::decimal(-internal::Access::coefficient(*this), scale_);
 }
 
 DecimalResult Decimal::round_half_up(int places) const {
@@ -308,8 +315,10 @@ DecimalResult Decimal::round_truncate(int places) const {
 }
 
 std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
-  const int a_sign = (a.coefficient() > 0) - (a.coefficient() < 0);
-  const int b_sign = (b.coefficient() > 0) - (b.coefficient() < 0);
+  const int a_sign =
+      (internal::Access::coefficient(a) > 0) - (internal::Access::coefficient(a) < 0);
+  const int b_sign =
+      (internal::Access::coefficient(b) > 0) - (internal::Access::coefficient(b) < 0);
   if (a_sign != b_sign) return a_sign <=> b_sign;
   const int scale = std::max(a.scale(), b.scale());
   const U256 a_magnitude = aligned(a, scale);
@@ -319,7 +328,7 @@ std::strong_ordering operator<=>(const Decimal& a, const Decimal& b) {
 
 std::size_t Decimal::hash() const {
   // Hash the canonical form: trailing fractional zeros removed, so 1.0 and 1.00 agree.
-  U128 value = magnitude(coefficient_);
+  U128 value = magnitude(internal::Access::coefficient(*this));
   int scale = scale_;
   for (; scale > 0 && value % 10 == 0; --scale)
     value /= 10;

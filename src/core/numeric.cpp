@@ -1,5 +1,5 @@
 // Exact comparisons across numeric kinds and the canonical text of numbers.
-#include "eval/numeric.hpp"
+#include "core/numeric.hpp"
 
 #include <charconv>
 #include <cmath>

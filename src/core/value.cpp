@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "eval/numeric.hpp"
+#include "core/numeric.hpp"
 
 namespace cadre {
 

@@ -4,6 +4,8 @@
 
 #include <utility>
 
+#include "core/access.hpp"
+
 namespace cadre {
 
 struct Type::Parts {
@@ -74,10 +76,17 @@ std::shared_ptr<const EnumType> Type::enum_type_shared() const {
   return kind_ == TypeKind::enumeration ? parts_->enumeration : nullptr;
 }
 
-Type Type::param(std::string name) {
-  Type type(TypeKind::type_param);
-  type.parts_ = std::make_shared<const Parts>(Parts{{}, nullptr, std::move(name), nullptr});
+// A placeholder is a dyn type with a name: to an integrator it is any value;
+// the checker's unifier binds it per call.
+Type internal::Access::type_param(std::string name) {
+  Type type(TypeKind::dyn);
+  type.parts_ =
+      std::make_shared<const Type::Parts>(Type::Parts{{}, nullptr, std::move(name), nullptr});
   return type;
+}
+
+const std::string* internal::Access::type_param_name(const Type& type) {
+  return type.kind_ == TypeKind::dyn && type.parts_ ? &type.parts_->param_name : nullptr;
 }
 
 const Type& Type::element() const {
@@ -100,15 +109,10 @@ std::shared_ptr<const RecordType> Type::record_type_shared() const {
   return kind_ == TypeKind::record ? parts_->record : nullptr;
 }
 
-const std::string& Type::param_name() const {
-  static const std::string none;
-  return kind_ == TypeKind::type_param ? parts_->param_name : none;
-}
-
 std::string Type::to_string() const {
   switch (kind_) {
     case TypeKind::dyn:
-      return "dyn";
+      return parts_ ? parts_->param_name : "dyn";
     case TypeKind::null:
       return "null";
     case TypeKind::boolean:
@@ -135,8 +139,6 @@ std::string Type::to_string() const {
       return parts_->record->name();
     case TypeKind::enumeration:
       return parts_->enumeration->name();
-    case TypeKind::type_param:
-      return parts_->param_name;
   }
   return "dyn";
 }
@@ -152,8 +154,11 @@ bool operator==(const Type& a, const Type& b) {
       return a.record_type() == b.record_type();
     case TypeKind::enumeration:
       return a.enum_type() == b.enum_type();
-    case TypeKind::type_param:
-      return a.param_name() == b.param_name();
+    case TypeKind::dyn: {
+      const std::string* a_param = internal::Access::type_param_name(a);
+      const std::string* b_param = internal::Access::type_param_name(b);
+      return (a_param ? *a_param : std::string()) == (b_param ? *b_param : std::string());
+    }
     default:
       return true;
   }

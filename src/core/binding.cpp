@@ -1,5 +1,5 @@
 // Conversion of bound facts to their declared types.
-#include "api/binding.hpp"
+#include "core/binding.hpp"
 
 namespace cadre {
 
@@ -125,7 +125,6 @@ Value fit_to_type(const Value& value, const Type& type, const std::string& path)
   if (value.is_exceptional()) return value;
   switch (type.kind()) {
     case TypeKind::dyn:
-    case TypeKind::type_param:
       return value;
     case TypeKind::record:
       return fit_record(value, type, path);

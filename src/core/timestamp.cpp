@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "eval/time_zone.hpp"
+#include "core/time_zone.hpp"
 
 namespace cadre {
 namespace {

@@ -4,7 +4,7 @@
 // 64-bit data block gives the UTC offset between transitions, and the POSIX TZ
 // string in the footer gives it after the last one ("slim" files stop listing
 // transitions once that rule takes over). Parsed zones are cached for reuse.
-#include "eval/time_zone.hpp"
+#include "core/time_zone.hpp"
 
 #include <algorithm>
 #include <chrono>
