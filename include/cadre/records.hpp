@@ -5,6 +5,8 @@
 //
 //   auto batch = cadre::read_records("county.csv", *loaded.ruleset);
 //   auto outputs = engine.evaluate_batch(batch, as_of);   // one per input record
+//
+// read_records_text reads the same formats from text in memory.
 #pragma once
 
 #include <cstddef>
@@ -118,5 +120,14 @@ CADRE_API RecordBatch read_records(const std::filesystem::path& file, const Comp
 /// As above, with the format given and the other options at their defaults.
 CADRE_API RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
                                    RecordFormat format);
+
+/// Reads records given as text instead of a file (a message from another
+/// system, a partition of a population), as read_records reads a file:
+/// `name` stands for the file name in diagnostics and record errors, and
+/// decides the format by its extension when options.format is automatic.
+/// The text is in options.encoding and at most options.max_file_bytes long.
+CADRE_API RecordBatch read_records_text(std::string name, std::string text,
+                                        const CompiledRuleSet& rules,
+                                        const RecordReadOptions& options = {});
 
 }  // namespace cadre

@@ -5,6 +5,9 @@
 //   if (!loaded.ok()) return 2;
 //   const cadre::CompiledRuleSet& rules = *loaded.ruleset;   // share it between threads
 //
+// A rule set kept elsewhere than in files loads from its text
+// (load_ruleset_text), its includes and `extends` resolved in a folder given.
+//
 // Loading reports every problem it finds (file:line:col), not only the first.
 #pragma once
 
@@ -132,5 +135,23 @@ struct RuleSetLoadResult {
 /// the folder holding it). Never throws for a mistake in the files.
 CADRE_API RuleSetLoadResult load_ruleset(const std::filesystem::path& path,
                                          const RuleSetOptions& options = {});
+
+/// A rule set given as YAML text rather than as a file: kept in a database,
+/// sent by another system, written by a test.
+struct RuleSetText {
+  /// What diagnostics call it, as they would name its file (`county.yaml`).
+  std::string name;
+  /// The text of its root file.
+  std::string yaml;
+  /// The folder its `include`s and `extends` resolve in, as if the text were
+  /// a file there (RuleSetOptions::allowed_root then defaults as for such a
+  /// file). Empty: each is refused with a `load.no_base_folder` diagnostic;
+  /// give "." for the current folder.
+  std::filesystem::path base_folder = {};
+};
+
+/// Loads, validates and compiles the rule set whose root file is `text`,
+/// like load_ruleset. Never throws for a mistake in the text or the files.
+CADRE_API RuleSetLoadResult load_ruleset_text(RuleSetText text, const RuleSetOptions& options = {});
 
 }  // namespace cadre

@@ -24,17 +24,34 @@ std::optional<RecordEncoding> parse_record_encoding(std::string_view name) {
   return std::nullopt;
 }
 
-RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
-                         const RecordReadOptions& given) {
+namespace {
+
+/// The readers' view of the rule set's schema: its record types, keys,
+/// required fields and default kind, with the caller's options.
+struct SchemaReading {
+  records::RecordTypeLookup types;
+  records::RecordReadOptions options;
+};
+
+SchemaReading schema_reading(const CompiledRuleSet& rules, const RecordReadOptions& given) {
   const CompiledRuleSetImpl& impl = internal::impl_of(rules);
-  records::RecordTypeLookup types = [&](std::string_view kind) {
+  SchemaReading reading;
+  reading.types = [&impl](std::string_view kind) {
     const auto* variable = impl.environment.find(kind);
     return variable ? variable->type.record_type_shared() : nullptr;
   };
-  records::RecordReadOptions options = records::schema_read_options(impl.rules().schema);
-  static_cast<RecordReadOptions&>(options) = given;
-  options.default_kind = records::default_record_kind(impl.rules());
-  RecordBatch batch = records::read_records(file, types, options);
+  reading.options = records::schema_read_options(impl.rules().schema);
+  static_cast<RecordReadOptions&>(reading.options) = given;
+  reading.options.default_kind = records::default_record_kind(impl.rules());
+  return reading;
+}
+
+}  // namespace
+
+RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSet& rules,
+                         const RecordReadOptions& given) {
+  const SchemaReading reading = schema_reading(rules, given);
+  RecordBatch batch = records::read_records(file, reading.types, reading.options);
   batch.source = file.string();
   return batch;
 }
@@ -44,6 +61,16 @@ RecordBatch read_records(const std::filesystem::path& file, const CompiledRuleSe
   RecordReadOptions options;
   options.format = format;
   return read_records(file, rules, options);
+}
+
+RecordBatch read_records_text(std::string name, std::string text, const CompiledRuleSet& rules,
+                              const RecordReadOptions& given) {
+  const SchemaReading reading = schema_reading(rules, given);
+  std::string source = name;
+  RecordBatch batch = records::read_records_text(std::move(name), std::move(text), given.format,
+                                                 reading.types, reading.options);
+  batch.source = std::move(source);
+  return batch;
 }
 
 }  // namespace cadre

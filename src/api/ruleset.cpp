@@ -114,8 +114,9 @@ void cap_diagnostics(std::vector<Diagnostic>& diagnostics, std::size_t limit) {
 
 }  // namespace
 
-RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetOptions& options) {
-  RuleSetLoadResult result;
+namespace {
+
+load::LoadOptions load_options(const RuleSetOptions& options) {
   const RuleSetLimits& limits = options.limits;
   load::LoadOptions load_options;
   load_options.allowed_root = options.allowed_root;
@@ -123,7 +124,12 @@ RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetO
   load_options.read.max_depth = limits.max_yaml_depth;
   load_options.read.max_nodes = limits.max_yaml_nodes;
   load_options.max_files = limits.max_files;
-  load::LoadResult loaded = load::load_ruleset(path, load_options);
+  return load_options;
+}
+
+/// Compiles and checks what the loader read, when it read it without errors.
+RuleSetLoadResult compiled(load::LoadResult loaded, const RuleSetLimits& limits) {
+  RuleSetLoadResult result;
   result.diagnostics = std::move(loaded.diagnostics);
   if (loaded.ruleset && !has_errors(result.diagnostics)) {
     RuleSetCompileResult compiled =
@@ -139,6 +145,18 @@ RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetO
   sort_diagnostics(result.diagnostics);
   cap_diagnostics(result.diagnostics, limits.max_diagnostics);
   return result;
+}
+
+}  // namespace
+
+RuleSetLoadResult load_ruleset(const std::filesystem::path& path, const RuleSetOptions& options) {
+  return compiled(load::load_ruleset(path, load_options(options)), options.limits);
+}
+
+RuleSetLoadResult load_ruleset_text(RuleSetText text, const RuleSetOptions& options) {
+  load::RootText root{std::move(text.name), std::move(text.yaml), std::nullopt};
+  if (!text.base_folder.empty()) root.folder = std::move(text.base_folder);
+  return compiled(load::load_ruleset_text(std::move(root), load_options(options)), options.limits);
 }
 
 }  // namespace cadre

@@ -11,9 +11,7 @@ namespace cadre {
 
 namespace {
 
-std::string canonical_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+std::string without_crlf(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -21,6 +19,12 @@ std::string canonical_text(const std::filesystem::path& file) {
     out += text[i];
   }
   return out;
+}
+
+std::string canonical_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return without_crlf(text);
 }
 
 }  // namespace
@@ -44,7 +48,7 @@ std::string finished_hex(EVP_MD_CTX* context) {
 }  // namespace
 
 std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
-                           const std::filesystem::path& root) {
+                           const std::filesystem::path& root, const GivenFile* given) {
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
                                                                   &EVP_MD_CTX_free);
   EVP_DigestInit_ex(context.get(), EVP_sha256(), nullptr);
@@ -54,6 +58,12 @@ std::string ruleset_digest(const std::vector<std::filesystem::path>& files,
   std::error_code error;
   const std::filesystem::path resolved_root = std::filesystem::weakly_canonical(root, error);
   for (const auto& file : files) {
+    if (given != nullptr && file == given->name) {
+      // Not on disk: its name as given, and its text.
+      std::string part = given->name.generic_string() + "\n" + without_crlf(given->text) + "\n";
+      EVP_DigestUpdate(context.get(), part.data(), part.size());
+      continue;
+    }
     const std::filesystem::path resolved = std::filesystem::weakly_canonical(file, error);
     std::string part = resolved.lexically_relative(resolved_root).generic_string() + "\n" +
                        canonical_text(file) + "\n";

@@ -604,7 +604,13 @@ RuleSetCompileResult compile_ruleset(std::unique_ptr<load::LoadedRuleSet> loaded
   auto out = std::make_shared<CompiledRuleSetImpl>();
   std::filesystem::path root =
       loaded->files.empty() ? std::filesystem::path() : loaded->files.front().parent_path();
-  out->digest = ruleset_digest(loaded->files, root);
+  if (const auto& text = loaded->root_text) {
+    // A text's files are named from the folder it was given in.
+    const GivenFile given{text->name, text->text};
+    out->digest = ruleset_digest(loaded->files, text->folder.value_or(root), &given);
+  } else {
+    out->digest = ruleset_digest(loaded->files, root);
+  }
   out->source = std::move(loaded);
   out->compile_options = options;
   RuleSetCompiler(*out, result.diagnostics).run(result.diagnostics);

@@ -27,6 +27,19 @@ struct Level {
   bool complete = true;
 };
 
+/// The root file of one rule set of an `extends` chain: a file, or the text
+/// a caller gave (only ever the outermost rule set).
+struct RootFile {
+  fs::path display;
+  const RootText* text = nullptr;
+
+  /// The folder its includes and `extends` resolve in; nullopt for a text
+  /// given without one.
+  std::optional<fs::path> folder() const {
+    return text != nullptr ? text->folder : std::optional(display.parent_path());
+  }
+};
+
 /// Where a rule set is named from: nowhere (the root), or an `extends`.
 struct Reference {
   model::OriginId origin = model::kNoOrigin;
@@ -76,27 +89,40 @@ bool check_root_file(LoadState& state, const fs::path& display, const fs::path& 
   return true;
 }
 
-Level load_level(LoadState& state, const fs::path& display, const Reference& from);
+Level load_level(LoadState& state, const RootFile& root, const Reference& from);
 
 /// Loads the base that `own` extends.
-Level load_base(LoadState& state, const fs::path& display, const OwnRuleSet& own) {
+Level load_base(LoadState& state, const RootFile& root, const OwnRuleSet& own) {
   const model::Metadata& metadata = own.rules.metadata;
-  const fs::path base = (display.parent_path() / metadata.extends).lexically_normal();
-  return load_level(state, base, Reference{metadata.extends_origin, metadata.extends});
+  const std::optional<fs::path> folder = root.folder();
+  if (!folder) {
+    state.report(Severity::error, code::load_no_base_folder,
+                 state.origins.locate(metadata.extends_origin),
+                 "extended rule set `" + metadata.extends +
+                     "` cannot be found: the rule set is given as text, with no folder to look in",
+                 "give the folder the text would be in as the base folder");
+    return Level{{}, {}, false};
+  }
+  const fs::path base = (*folder / metadata.extends).lexically_normal();
+  return load_level(state, RootFile{base}, Reference{metadata.extends_origin, metadata.extends});
 }
 
-Level load_level(LoadState& state, const fs::path& display, const Reference& from) {
-  const fs::path canonical = canonical_path(display);
-  if (!check_root_file(state, display, canonical, from)) return Level{{}, {}, false};
+Level load_level(LoadState& state, const RootFile& root, const Reference& from) {
+  const fs::path& display = root.display;
+  // A text is no file: nothing to check on disk, and no `extends` can name it.
+  const fs::path canonical = root.text != nullptr ? fs::path() : canonical_path(display);
+  if (root.text == nullptr && !check_root_file(state, display, canonical, from)) {
+    return Level{{}, {}, false};
+  }
   state.extends_chain.push_back(canonical);
   state.extends_display.push_back(display);
   OwnRuleSet own;
   RuleSetFiles files(state, own);
   Level level;
-  level.complete = files.read_root(display);
+  level.complete = files.read_root(display, root.text);
   std::optional<Level> base;
   if (level.complete && !own.rules.metadata.extends.empty()) {
-    base = load_base(state, display, own);
+    base = load_base(state, root, own);
     level.complete = base->complete;
     level.files = std::move(base->files);
   }
@@ -163,18 +189,23 @@ fs::path marked_root(const fs::path& folder) {
   }
 }
 
-LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& options) {
-  std::error_code error;
-  fs::path root = root_file_or_folder;
-  if (fs::is_directory(root, error)) root /= "ruleset.yaml";
-  root = root.lexically_normal();
+namespace {
+
+/// A fresh state: the allowed root (options.allowed_root, else the marked
+/// root of the folder the root file is in) and the limits.
+LoadState start_state(const fs::path& root_file_folder, const LoadOptions& options) {
   LoadState state;
   const fs::path root_folder =
-      options.allowed_root.empty() ? marked_root(root.parent_path()) : options.allowed_root;
+      options.allowed_root.empty() ? marked_root(root_file_folder) : options.allowed_root;
   state.allowed_root = canonical_path(root_folder.empty() ? fs::path(".") : root_folder);
   state.allowed_root_display = root_folder.empty() ? "." : root_folder.lexically_normal().string();
   state.read_options = options.read;
   state.max_files = options.max_files;
+  return state;
+}
+
+/// The whole rule set loaded from `root`, or the diagnostics of why not.
+LoadResult load_root(LoadState& state, const RootFile& root) {
   Level level = load_level(state, root, Reference{});
   if (level.complete) check_record_kinds(state, level.rules);
   LoadResult result;
@@ -185,6 +216,24 @@ LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& 
   result.ruleset->rules = std::move(level.rules);
   result.ruleset->origins = std::move(state.origins);
   result.ruleset->files = std::move(level.files);
+  return result;
+}
+
+}  // namespace
+
+LoadResult load_ruleset(const fs::path& root_file_or_folder, const LoadOptions& options) {
+  std::error_code error;
+  fs::path root = root_file_or_folder;
+  if (fs::is_directory(root, error)) root /= "ruleset.yaml";
+  root = root.lexically_normal();
+  LoadState state = start_state(root.parent_path(), options);
+  return load_root(state, RootFile{root});
+}
+
+LoadResult load_ruleset_text(RootText root, const LoadOptions& options) {
+  LoadState state = start_state(root.folder.value_or(fs::path()), options);
+  LoadResult result = load_root(state, RootFile{root.name, &root});
+  if (result.ruleset) result.ruleset->root_text = std::move(root);
   return result;
 }
 

@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "cadre/diagnostic.hpp"
@@ -31,6 +33,18 @@ struct LoadOptions {
   int max_files = 1'000;
 };
 
+/// A rule set's root file given as text instead of read from disk (kept in a
+/// database, sent by another system).
+struct RootText {
+  /// What diagnostics call it, as they would name a file (`county.yaml`).
+  std::string name;
+  std::string text;
+  /// The folder its `include`s and `extends` resolve in, as if the text were
+  /// a file there; nullopt: each is refused (`load.no_base_folder`), since
+  /// there is nowhere to look for them.
+  std::optional<std::filesystem::path> folder;
+};
+
 struct LoadedRuleSet {
   /// The rule set with its base applied (for a variant: base + variant).
   model::RuleSet rules;
@@ -41,6 +55,9 @@ struct LoadedRuleSet {
   /// variant's, each rule set's root file before its includes (in include
   /// order, depth first).
   std::vector<std::filesystem::path> files;
+  /// Set when the root was given as text: `files` names it by its name, and
+  /// its content is this text, not a file's.
+  std::optional<RootText> root_text;
 };
 
 struct LoadResult {
@@ -54,5 +71,10 @@ struct LoadResult {
 /// <folder>/ruleset.yaml).
 LoadResult load_ruleset(const std::filesystem::path& root_file_or_folder,
                         const LoadOptions& options = {});
+
+/// Loads the rule set whose root file is `root`'s text. With no
+/// options.allowed_root, files must resolve inside the root a file in
+/// root.folder would have.
+LoadResult load_ruleset_text(RootText root, const LoadOptions& options = {});
 
 }  // namespace cadre::load

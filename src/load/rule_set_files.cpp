@@ -83,8 +83,9 @@ bool is_inside(const fs::path& root, const fs::path& path) {
          (std::next(root_end) == root.end() && root_end->empty());  // root with a trailing `/`
 }
 
-RuleSetFiles::Opened RuleSetFiles::open(const fs::path& display) {
-  state_.read.insert(canonical_path(display));
+RuleSetFiles::Opened RuleSetFiles::open(const fs::path& display, const RootText* text) {
+  // A text is no file: nothing on disk is it, so nothing is skipped as read.
+  if (text == nullptr) state_.read.insert(canonical_path(display));
   out_.files.push_back(display);
   if (static_cast<int>(state_.read.size()) > state_.max_files) {
     state_.report(Severity::error, code::load_limit, {display.string(), 0, 0, 0},
@@ -93,7 +94,9 @@ RuleSetFiles::Opened RuleSetFiles::open(const fs::path& display) {
                   "RuleSetLimits::max_files files");
     return {};
   }
-  yaml::ReadResult result = yaml::read_yaml_file(display, state_.read_options);
+  yaml::ReadResult result = text != nullptr
+                                ? yaml::read_yaml(text->name, text->text, state_.read_options)
+                                : yaml::read_yaml_file(display, state_.read_options);
   for (Diagnostic& diagnostic : result.diagnostics)
     state_.diagnostics.push_back(std::move(diagnostic));
   if (!result.document) return {};
@@ -102,9 +105,11 @@ RuleSetFiles::Opened RuleSetFiles::open(const fs::path& display) {
   return {file, &state_.origins.document(file).root};
 }
 
-bool RuleSetFiles::read_root(const fs::path& display) {
+bool RuleSetFiles::read_root(const fs::path& display, const RootText* text) {
   root_display_ = display;
-  const Opened opened = open(display);
+  root_is_text_ = text != nullptr;
+  root_folder_ = text != nullptr ? text->folder : std::optional(display.parent_path());
+  const Opened opened = open(display, text);
   if (opened.root == nullptr) return false;
   root_file_ = opened.file;
   FileContext context(state_.origins, state_.diagnostics, opened.file);
@@ -149,20 +154,30 @@ void RuleSetFiles::read_sections(FileContext& context, const yaml::Node& root, R
 
 void RuleSetFiles::read_includes() {
   if (root_file_ < 0) return;
-  stack_.push_back(canonical_path(root_display_));
+  // A text root has no path a file could include it by: an empty one matches none.
+  stack_.push_back(root_is_text_ ? fs::path() : canonical_path(root_display_));
   display_stack_.push_back(root_display_);
   if (root_include_ != nullptr && root_include_->kind == yaml::NodeKind::sequence) {
     FileContext context(state_.origins, state_.diagnostics, root_file_);
-    follow(context, root_display_, *root_include_);
+    follow(context, root_folder_, *root_include_);
   }
   stack_.pop_back();
   display_stack_.pop_back();
 }
 
-void RuleSetFiles::follow(FileContext& context, const fs::path& from, const yaml::Node& list) {
+void RuleSetFiles::follow(FileContext& context, const std::optional<fs::path>& folder,
+                          const yaml::Node& list) {
   for (const yaml::Node& item : list.items) {
     if (item.kind != yaml::NodeKind::scalar || item.scalar.empty()) continue;
-    const fs::path display = (from.parent_path() / item.scalar).lexically_normal();
+    if (!folder) {
+      context.error(item, code::load_no_base_folder,
+                    "included file `" + item.scalar +
+                        "` cannot be found: the rule set is given as text, with no folder to "
+                        "look in",
+                    "give the folder its included files are in as the base folder");
+      continue;
+    }
+    const fs::path display = (*folder / item.scalar).lexically_normal();
     const fs::path canonical = canonical_path(display);
     if (check_include(context, item, display, canonical)) read_included(display);
   }
@@ -209,7 +224,7 @@ void RuleSetFiles::read_included(const fs::path& display) {
   if (include->kind != yaml::NodeKind::sequence || checked.empty()) return;
   stack_.push_back(canonical_path(display));
   display_stack_.push_back(display);
-  follow(context, display, *include);
+  follow(context, display.parent_path(), *include);
   stack_.pop_back();
   display_stack_.pop_back();
 }

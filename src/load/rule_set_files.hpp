@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "load/load_state.hpp"
+#include "load/loader.hpp"
 #include "load/mapping_reader.hpp"
 
 namespace cadre::load {
@@ -24,8 +26,10 @@ class RuleSetFiles {
   RuleSetFiles(LoadState& state, OwnRuleSet& out) : state_(state), out_(out) {}
 
   /// Reads the root file (which must exist and be confined; the caller checks)
-  /// and its sections; false when it has no readable document.
-  bool read_root(const std::filesystem::path& display);
+  /// and its sections; false when it has no readable document. With `text`,
+  /// the root is that text, called `display`, and its includes resolve in
+  /// text->folder.
+  bool read_root(const std::filesystem::path& display, const RootText* text = nullptr);
   /// Reads the files the root includes, and theirs, depth first.
   void read_includes();
 
@@ -35,11 +39,14 @@ class RuleSetFiles {
     const yaml::Node* root = nullptr;
   };
 
-  Opened open(const std::filesystem::path& display);
+  Opened open(const std::filesystem::path& display, const RootText* text = nullptr);
   enum class Role : std::uint8_t { root, included };
   void read_sections(FileContext& context, const yaml::Node& root, Role role);
   void read_included(const std::filesystem::path& display);
-  void follow(FileContext& context, const std::filesystem::path& from, const yaml::Node& list);
+  /// Reads the files `list` names, each resolved in `folder` (nullopt: the
+  /// including text has no folder, and each is refused).
+  void follow(FileContext& context, const std::optional<std::filesystem::path>& folder,
+              const yaml::Node& list);
   /// Why an include cannot be read (reported at `item`), or true when it can.
   bool check_include(FileContext& context, const yaml::Node& item,
                      const std::filesystem::path& display, const std::filesystem::path& canonical);
@@ -50,6 +57,8 @@ class RuleSetFiles {
   std::vector<std::filesystem::path> stack_;          ///< canonical paths being read
   std::vector<std::filesystem::path> display_stack_;  ///< the same, as displayed
   std::filesystem::path root_display_;
+  std::optional<std::filesystem::path> root_folder_;  ///< where the root's includes resolve
+  bool root_is_text_ = false;
   std::int32_t root_file_ = -1;
   const yaml::Node* root_include_ = nullptr;
 };
