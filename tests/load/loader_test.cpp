@@ -31,7 +31,8 @@ class CurrentDirectory {
 };
 
 TEST_CASE("the example rule set and its variant load without diagnostics") {
-  const fs::path example = fs::path(__FILE__).parent_path() / "../data/hengyang-example";
+  // The data folder by its absolute path: __FILE__ is relative under ccache with a base dir.
+  const fs::path example = fs::path(CADRE_TEST_DATA_DIR) / "hengyang-example";
   for (const char* root : {"ruleset.yaml", "leiyang.yaml"}) {
     INFO(root);
     const LoadResult result = load_ruleset(example / root);
