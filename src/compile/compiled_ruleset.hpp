@@ -90,6 +90,9 @@ struct CompiledDerived {
   /// `from_record` compiled (the first two about the member).
   int over_kind = -1;
   CompiledExpression where, value, from_record;
+  /// Positions in CompiledRuleSetImpl::order of the steps it reads, directly
+  /// or through others, in order (as CompiledDecision::upstream).
+  std::vector<std::size_t> upstream;
   bool is_aggregate() const { return model != nullptr && model->aggregate.has_value(); }
 };
 

@@ -519,6 +519,7 @@ class RuleSetCompiler {
         compiled.slot = internal::slot_of(out_.environment, model.id);
         compiled.subject_kind = kind_index(model.subject);
         if (model.aggregate) compiled.over_kind = kind_index(model.aggregate->over);
+        compiled.upstream = upstream_of(step.index);
         out_.order[position].barrier = model.aggregate.has_value();
         derived_[step.index] = std::move(compiled);
       } else {

@@ -2,6 +2,7 @@
 #include "engine/allocation.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -21,6 +22,7 @@ struct Entry {
   std::size_t member = 0;
   std::string id;
   std::string group;
+  bool group_known = false;
   Candidacy candidacy = Candidacy::yes;
   std::vector<Value> keys;  ///< rank_by, then tie_break
   bool keys_known = true;
@@ -345,8 +347,11 @@ void unread(const Value& value, const std::string& what, std::vector<std::string
 }
 
 // Reads a member's group, candidacy and sort keys. A record whose group or
-// applicability is unknown floats: it could belong to any group, so it is
-// undetermined itself and counts as a possible member of every group.
+// applicability is unknown floats: it is undetermined itself, and counts as a
+// possible member of every group when its group is unknown, of its own group
+// when only its applicability is (`entry.group` is then set). A record of one
+// town whose claim is unknown could take a place in its town's quota, never
+// in another town's.
 Placement read_entry(const CompiledDecision& decision, const Activation& facts, Entry& entry,
                      Decided& out) {
   Value applies =
@@ -373,6 +378,7 @@ Placement read_entry(const CompiledDecision& decision, const Activation& facts, 
     placement = Placement::floating;
   } else {
     entry.group = plain_text(group);
+    entry.group_known = true;
   }
   if (decision.candidates.program) {
     Value candidate = decision.candidates.program->evaluate(facts);
@@ -405,7 +411,10 @@ std::vector<Decided> allocate(const CompiledDecision& decision,
   out.reserve(members.size());
   std::vector<Entry> entries(members.size());
   std::map<std::string, std::vector<std::size_t>> groups;  // ordered: deterministic
+  // Records that may be members: of any group when their group is unknown,
+  // of their own when only whether the decision applies to them is.
   std::vector<std::size_t> floating;
+  std::map<std::string, std::vector<std::size_t>> maybe;
   for (std::size_t i = 0; i < members.size(); ++i) {
     out.push_back(start_decision(decision));
     Entry& entry = entries[i];
@@ -416,7 +425,7 @@ std::vector<Decided> allocate(const CompiledDecision& decision,
         groups[entry.group].push_back(i);
         break;
       case Placement::floating: {
-        floating.push_back(i);
+        (entry.group_known ? maybe[entry.group] : floating).push_back(i);
         UnknownSet unknowns;
         unknowns.attributes = entry.missing;
         add_unknowns(Value::unknown(std::move(unknowns)), out.back().result);
@@ -429,8 +438,17 @@ std::vector<Decided> allocate(const CompiledDecision& decision,
     }
   }
   GroupAllocator allocator(decision, members, entries, out, explain);
-  for (const auto& [key, group] : groups)
-    allocator.run(group, floating);
+  for (const auto& [key, group] : groups) {
+    auto own = maybe.find(key);
+    if (own == maybe.end()) {
+      allocator.run(group, floating);
+      continue;
+    }
+    std::vector<std::size_t> possible;  // in population order
+    std::merge(floating.begin(), floating.end(), own->second.begin(), own->second.end(),
+               std::back_inserter(possible));
+    allocator.run(group, possible);
+  }
   return out;
 }
 

@@ -1,66 +1,16 @@
 // A whole file of records: one output per input record, the readable ones
 // decided as one population with stand-ins for the unreadable ones.
-#include <map>
+#include <set>
+#include <string>
+#include <utility>
 
 #include "cadre/engine.hpp"
 #include "core/access.hpp"
 #include "engine/population.hpp"
 #include "engine/related_records.hpp"
-#include "model/queries.hpp"
+#include "engine/stand_ins.hpp"
 
 namespace cadre {
-
-namespace {
-
-// A record that could not be read (or was given twice) still belongs to its
-// group: its stand-in holds only its key and the key of the record it belongs
-// to, when every reading of it agrees on them; all its other facts are
-// unknown, so that nothing is guessed from a broken record and no group
-// loses a member.
-std::vector<RecordValue> stand_ins(const CompiledRuleSetImpl& impl, const RecordBatch& batch) {
-  struct Readings {
-    std::vector<const RecordValue*> partial;
-    std::string id;
-  };
-  std::map<std::pair<std::string, std::string>, Readings> unreadable;  // ordered: deterministic
-  std::map<std::pair<std::string, std::string>, bool> readable;
-  for (std::size_t i = 0; i < batch.records.size(); ++i) {
-    const InputRecord& input = batch.records[i];
-    if (input.value) {
-      readable[{input.value->type().name(), engine::key_of(*input.value)}] = true;
-      continue;
-    }
-    if (!input.partial) continue;
-    std::string id = input.id.empty() ? "#" + std::to_string(i + 1) : input.id;
-    auto& readings = unreadable[{input.partial->type().name(), id}];
-    readings.partial.push_back(&*input.partial);
-    readings.id = id;
-  }
-  std::vector<RecordValue> out;
-  for (const auto& [key, readings] : unreadable) {
-    if (readable.contains(key)) continue;
-    const RecordValue& first = *readings.partial.front();
-    RecordValue stand_in(first.type_shared());
-    int id_field = first.type().find_field("id");
-    if (id_field >= 0) stand_in.set(id_field, Value(readings.id));
-    const model::RecordKind* kind = model::find_record_kind(impl.rules(), key.first);
-    int parent = kind != nullptr && !kind->parent_field.empty()
-                     ? first.type().find_field(kind->parent_field)
-                     : -1;
-    const Value* group = parent >= 0 ? first.field(parent) : nullptr;
-    bool agreed = group != nullptr && !group->is_exceptional();
-    for (const RecordValue* other : readings.partial) {
-      const Value* theirs = parent >= 0 ? other->field(parent) : nullptr;
-      agreed =
-          agreed && theirs != nullptr && !theirs->is_exceptional() && values_equal(*theirs, *group);
-    }
-    if (agreed) stand_in.set(parent, *group);
-    out.push_back(std::move(stand_in));
-  }
-  return out;
-}
-
-}  // namespace
 
 std::vector<RecordOutput> Engine::evaluate_batch(const RecordBatch& batch, Date as_of,
                                                  EvaluationOptions options) const {
@@ -70,7 +20,19 @@ std::vector<RecordOutput> Engine::evaluate_batch(const RecordBatch& batch, Date 
     if (record.value) population.push_back(*record.value);
   }
   const std::size_t evaluated = population.size();
-  for (auto& stand_in : stand_ins(impl, batch))
+  // A record that could not be read (or was given twice) still belongs to its
+  // group (stand_ins.hpp); a key some readable record has needs none.
+  engine::StandIns stand_ins(impl);
+  std::set<std::pair<std::string, std::string>> readable;
+  for (std::size_t i = 0; i < batch.records.size(); ++i) {
+    const InputRecord& input = batch.records[i];
+    if (input.value) readable.insert({input.value->type().name(), engine::key_of(*input.value)});
+    stand_ins.add(input, i + 1);
+  }
+  auto is_readable = [&](const std::string& kind, const std::string& key) {
+    return readable.contains({kind, key});
+  };
+  for (auto& stand_in : stand_ins.build(is_readable))
     population.push_back(std::move(stand_in));
   auto decided = engine::evaluate_all(impl, population, evaluated, as_of, options);
   std::vector<RecordOutput> out;

@@ -5,6 +5,7 @@
 #include "engine/population.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "core/access.hpp"
@@ -109,12 +110,47 @@ void group_step(const CompiledRuleSetImpl& rules, const CompiledDerived& derived
   }
 }
 
+// The steps a record whose results are not wanted must be decided through:
+// those the barriers read (what another record sees of it), by position.
+std::vector<bool> barrier_inputs(const CompiledRuleSetImpl& impl) {
+  std::vector<bool> needed(impl.order.size(), false);
+  for (std::size_t s = 0; s < impl.order.size(); ++s) {
+    const Step& step = impl.order[s];
+    if (!step.barrier) continue;
+    needed[s] = true;
+    const auto& upstream = step.kind == Step::Kind::decision ? impl.decisions[step.index].upstream
+                                                             : impl.derived[step.index].upstream;
+    for (std::size_t position : upstream)
+      needed[position] = true;
+  }
+  return needed;
+}
+
 }  // namespace
 
 std::vector<RecordDecisions> evaluate_all(const CompiledRuleSetImpl& impl,
                                           const std::vector<RecordValue>& population,
                                           std::size_t evaluated, Date as_of,
                                           EvaluationOptions options) {
+  std::vector<bool> wanted(population.size(), false);
+  std::fill_n(wanted.begin(), std::min(evaluated, population.size()), true);
+  return evaluate_wanted(impl, population, wanted, as_of, options);
+}
+
+std::vector<RecordDecisions> evaluate_wanted(const CompiledRuleSetImpl& impl,
+                                             const std::vector<RecordValue>& population,
+                                             const std::vector<bool>& wanted, Date as_of,
+                                             EvaluationOptions options) {
+  std::vector<RecordDecisions> out;
+  evaluate_wanted(
+      impl, population, wanted, as_of, options,
+      [&](std::size_t, RecordDecisions&& decided) { out.push_back(std::move(decided)); });
+  return out;
+}
+
+void evaluate_wanted(const CompiledRuleSetImpl& impl, const std::vector<RecordValue>& population,
+                     const std::vector<bool>& wanted, Date as_of, EvaluationOptions options,
+                     const std::function<void(std::size_t, RecordDecisions&&)>& take) {
   auto links = ancestor_indices(impl.rules(), population);
   Runs runs;
   runs.reserve(population.size());
@@ -122,22 +158,24 @@ std::vector<RecordDecisions> evaluate_all(const CompiledRuleSetImpl& impl,
     std::vector<RecordValue> related;
     for (std::size_t parent : links[i])
       related.push_back(population[parent]);
-    // Records that only stand in for unreadable ones need no explanation.
+    // Records whose results are not wanted need no explanation.
     EvaluationOptions own = options;
-    if (i >= evaluated) own.explain = false;
+    if (!wanted[i]) own.explain = false;
     runs.push_back(std::make_unique<RecordRun>(impl, population[i], related, as_of, own));
   }
   // Record by record between barriers (each record's facts stay in cache),
-  // all records at a barrier.
+  // all records at a barrier. The records whose results are not wanted are
+  // decided only through what the barriers read of them.
+  const std::vector<bool> needed = barrier_inputs(impl);
   std::size_t stage_start = 0;
-  for (std::size_t s = 0; s <= impl.order.size(); ++s) {
-    if (s < impl.order.size() && !impl.order[s].barrier) continue;
-    for (auto& run : runs) {
-      for (std::size_t k = stage_start; k < s; ++k)
-        run->run(impl.order[k]);
+  for (std::size_t s = 0; s < impl.order.size(); ++s) {
+    if (!impl.order[s].barrier) continue;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      for (std::size_t k = stage_start; k < s; ++k) {
+        if (wanted[i] || needed[k]) runs[i]->run(impl.order[k]);
+      }
     }
     stage_start = s + 1;
-    if (s == impl.order.size()) break;
     const Step& step = impl.order[s];
     if (step.kind == Step::Kind::decision) {
       allocate_step(impl.decisions[step.index], runs, links, options.explain);
@@ -145,13 +183,18 @@ std::vector<RecordDecisions> evaluate_all(const CompiledRuleSetImpl& impl,
       group_step(impl, impl.derived[step.index], runs, links);
     }
   }
-  std::vector<RecordDecisions> out;
-  out.reserve(evaluated);
-  for (std::size_t i = 0; i < evaluated && i < runs.size(); ++i) {
-    out.push_back({runs[i]->id(), runs[i]->kind(), runs[i]->take_results()});
-    flag_validity(impl, as_of, out.back().decisions);
+  // After the last barrier nothing reads across records: each wanted record
+  // is finished and handed on at once, so that only one record's results
+  // (with their explanations) are held at a time.
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (!wanted[i]) continue;
+    for (std::size_t k = stage_start; k < impl.order.size(); ++k)
+      runs[i]->run(impl.order[k]);
+    RecordDecisions decided{runs[i]->id(), runs[i]->kind(), runs[i]->take_results()};
+    flag_validity(impl, as_of, decided.decisions);
+    runs[i].reset();  // its facts too
+    take(i, std::move(decided));
   }
-  return out;
 }
 
 void flag_validity(const CompiledRuleSetImpl& impl, Date as_of,

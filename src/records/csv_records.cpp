@@ -210,10 +210,12 @@ InputRecord unread_row(const CsvRow& row, const RecordReadOptions& options) {
 }
 
 /// The first byte of `row` that is not text, as an error at its place (on
-/// the field of its column when `header` names it), or nullopt.
-std::optional<RecordIssue> bad_byte_issue(const SourceText& source, const CsvRow& row,
-                                          const CsvRow* header, RecordEncoding encoding) {
-  auto bad = bad_bytes_in(source.bad_bytes, row.begin, row.end);
+/// the field of its column when `header` names it), or nullopt. `text` is
+/// what the row's offsets index, `bad` its bytes that are not text.
+std::optional<RecordIssue> bad_byte_issue(std::string_view text, std::span<const BadByte> bad_bytes,
+                                          const CsvRow& row, const CsvRow* header,
+                                          RecordEncoding encoding) {
+  auto bad = bad_bytes_in(bad_bytes, row.begin, row.end);
   if (bad.empty()) return std::nullopt;
   const auto offset = static_cast<int>(bad.front().offset);
   std::size_t column = 0;
@@ -221,7 +223,7 @@ std::optional<RecordIssue> bad_byte_issue(const SourceText& source, const CsvRow
     ++column;
   const yaml::Mark from = row.cells.empty() ? yaml::Mark{row.line, 1, static_cast<int>(row.begin)}
                                             : row.cells[column].mark;
-  const yaml::Mark at = yaml::advance_mark(source.text, from, offset);
+  const yaml::Mark at = yaml::advance_mark(text, from, offset);
   std::string field;
   if (header && column < header->cells.size() && !row.cells.empty()) {
     field = trimmed(header->cells[column].text);
@@ -232,43 +234,61 @@ std::optional<RecordIssue> bad_byte_issue(const SourceText& source, const CsvRow
 
 }  // namespace
 
+struct CsvRecords::Columns {
+  PathNode paths;
+};
+
+CsvRecords::CsvRecords(const std::string& file, CsvRow header, std::string_view text,
+                       std::span<const BadByte> bad, const RecordReadOptions& options)
+    : header_(std::move(header)), columns_(std::make_shared<Columns>()) {
+  for (const RecordIssue& issue : header_.errors) {
+    const bool limit = header_.too_long && &issue == &header_.errors.back();
+    diagnostics_.push_back(header_error(file, {issue.line, issue.column, 0}, issue.message,
+                                        limit ? kLimitCode : kHeaderCode));
+  }
+  if (auto issue = bad_byte_issue(text, bad, header_, nullptr, options.encoding)) {
+    diagnostics_.push_back(
+        header_error(file, {issue->line, issue->column, 0}, issue->message, kEncodingCode));
+  }
+  columns_->paths = read_header(file, header_, options.max_depth, diagnostics_);
+  header_ok_ = diagnostics_.empty();
+}
+
+bool CsvRecords::read_again(const CsvRow& row) const {
+  // A quoted cell that ran over line breaks into a broken row: a stray quote.
+  return row.spanned_to && (row.broken || (header_ok_ && row.cells.size() != header_.cells.size()));
+}
+
+InputRecord CsvRecords::read(const CsvRow& row, std::string_view text, std::span<const BadByte> bad,
+                             const RecordTypeLookup& types,
+                             const RecordReadOptions& options) const {
+  InputRecord record = header_ok_
+                           ? read_row(columns_->paths, header_.cells.size(), row, types, options)
+                           : unread_row(row, options);
+  if (auto issue = bad_byte_issue(text, bad, row, &header_, options.encoding)) {
+    add_issues(record, {std::move(*issue)});
+  }
+  return record;
+}
+
+bool csv_is_blank(std::string_view text) {
+  return text.substr(text.starts_with("\xEF\xBB\xBF") ? 3 : 0).find_first_not_of(" \t\r\n") ==
+         std::string_view::npos;
+}
+
 RecordBatch read_csv_records(const SourceText& source, const RecordTypeLookup& types,
                              const RecordReadOptions& options) {
   RecordBatch batch;
-  const std::string& name = source.name;
-  const std::string_view blank = " \t\r\n";
-  if (std::string_view(source.text)
-          .substr(source.text.starts_with("\xEF\xBB\xBF") ? 3 : 0)
-          .find_first_not_of(blank) == std::string_view::npos) {
-    return batch;  // nothing, not even a header
-  }
+  if (csv_is_blank(source.text)) return batch;  // nothing, not even a header
   CsvScanner scanner(source.text, options.max_record_bytes);
   CsvRow header;
   if (!scanner.next(header)) return batch;
   if (header.broken && header.spanned_to) scanner.reread_on_one_line(header);
-  for (const RecordIssue& issue : header.errors) {
-    const bool limit = header.too_long && &issue == &header.errors.back();
-    batch.diagnostics.push_back(header_error(name, {issue.line, issue.column, 0}, issue.message,
-                                             limit ? kLimitCode : kHeaderCode));
-  }
-  if (auto issue = bad_byte_issue(source, header, nullptr, options.encoding)) {
-    batch.diagnostics.push_back(
-        header_error(name, {issue->line, issue->column, 0}, issue->message, kEncodingCode));
-  }
-  PathNode paths = read_header(name, header, options.max_depth, batch.diagnostics);
-  const bool header_ok = batch.diagnostics.empty();
-  const std::size_t columns = header.cells.size();
+  const CsvRecords rows(source.name, std::move(header), source.text, source.bad_bytes, options);
+  batch.diagnostics = rows.diagnostics();
   for (CsvRow row; scanner.next(row);) {
-    // A quoted cell that ran over line breaks into a broken row: a stray quote.
-    if (row.spanned_to && (row.broken || (header_ok && row.cells.size() != columns))) {
-      scanner.reread_on_one_line(row);
-    }
-    InputRecord record =
-        header_ok ? read_row(paths, columns, row, types, options) : unread_row(row, options);
-    if (auto issue = bad_byte_issue(source, row, &header, options.encoding)) {
-      add_issues(record, {std::move(*issue)});
-    }
-    batch.records.push_back(std::move(record));
+    if (rows.read_again(row)) scanner.reread_on_one_line(row);
+    batch.records.push_back(rows.read(row, source.text, source.bad_bytes, types, options));
   }
   return batch;
 }

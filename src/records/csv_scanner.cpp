@@ -28,6 +28,17 @@ CsvScanner::CsvScanner(std::string_view text, std::size_t max_row_bytes)
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
 }
 
+CsvScanner::CsvScanner(std::string_view text, std::size_t max_row_bytes, const State& state,
+                       std::size_t base)
+    : text_(text),
+      max_row_bytes_(std::max<std::size_t>(max_row_bytes, 1)),
+      base_(base),
+      pos_(state.pos),
+      line_(state.line),
+      column_(state.column),
+      one_line_before_(state.one_line_before),
+      spanned_to_(state.spanned_to) {}
+
 void CsvScanner::skip_newline() {
   pos_ += peek() == '\r' ? 2 : 1;
   ++line_;
@@ -51,7 +62,7 @@ bool CsvScanner::next(CsvRow& row) {
   row.broken = false;
   row.spanned_to.reset();
   limit_ = text_.size() - pos_ > max_row_bytes_ ? pos_ + max_row_bytes_ : text_.size();
-  if (pos_ > 0 && is_byte_order_mark(text_, pos_)) {
+  if (base_ + pos_ > 0 && is_byte_order_mark(text_, pos_)) {
     add_error(row, mark(),
               "a byte-order mark (U+FEFF) at the start of line " + std::to_string(line_) +
                   ": were files joined? remove it");

@@ -48,8 +48,28 @@ struct CsvRow {
 
 class CsvScanner {
  public:
+  /// Where the scanner stands between two rows: enough to go on over another
+  /// piece of the same text (the streamed reader keeps only a window of the
+  /// file). Offsets are into the text given to the scanner.
+  struct State {
+    std::size_t pos = 0;
+    int line = 1;
+    int column = 1;
+    std::size_t one_line_before = 0;
+    yaml::Mark spanned_to;
+  };
+
   /// `text` is the whole file; a UTF-8 byte-order mark at its start is skipped.
   CsvScanner(std::string_view text, std::size_t max_row_bytes);
+
+  /// Goes on from `state` over `text`, a window of the file that starts at
+  /// byte `base` of it (the whole file from base 0 reads as above). A row
+  /// read reaches at most max_row_bytes past its start, then to the end of
+  /// that line: a window holding that much reads it as the whole file would.
+  CsvScanner(std::string_view text, std::size_t max_row_bytes, const State& state,
+             std::size_t base);
+
+  State state() const { return {pos_, line_, column_, one_line_before_, spanned_to_}; }
 
   /// The next row, skipping empty lines; false at the end of the text.
   bool next(CsvRow& row);
@@ -77,6 +97,7 @@ class CsvScanner {
 
   std::string_view text_;
   std::size_t max_row_bytes_;
+  std::size_t base_ = 0;  ///< where text_ starts in the file
   std::size_t pos_ = 0;
   int line_ = 1;
   int column_ = 1;

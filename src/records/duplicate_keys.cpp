@@ -18,37 +18,38 @@ namespace {
 /// thousands of times).
 constexpr std::size_t kLinesNamed = 5;
 
-/// "line 12", "lines 3 and 12", "lines 3, 7 and 12", "lines 3, 4, 5, 6, 7 and
-/// 95 more": the lines of the records of `run` other than `self`.
-std::string other_lines(const std::vector<InputRecord>& records, std::span<const std::size_t> run,
-                        std::size_t self) {
-  std::vector<int> lines;
-  for (std::size_t other : run) {
-    if (lines.size() == kLinesNamed) break;
-    if (other != self) lines.push_back(records[other].line);
-  }
-  std::size_t more = run.size() - 1 - lines.size();
-  std::string text = run.size() == 2 ? "line " : "lines ";
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) text += i + 1 == lines.size() && more == 0 ? " and " : ", ";
-    text += std::to_string(lines[i]);
-  }
-  if (more > 0) text += " and " + std::to_string(more) + " more";
-  return text;
-}
-
 void report_run(std::vector<InputRecord>& records, std::span<const std::size_t> run,
                 const RecordReadOptions& options) {
   const std::string& key_field = options.key_of(records[run.front()].kind);
-  for (std::size_t self : run) {
-    InputRecord& record = records[self];
-    std::string message = "duplicate " + key_field + " `" + record.id + "`: also given at " +
-                          other_lines(records, run, self);
-    add_issues(record, {{key_field, std::move(message), record.line, 0}});
+  std::vector<int> lines;
+  for (std::size_t index : run)
+    lines.push_back(records[index].line);
+  for (std::size_t self = 0; self < run.size(); ++self) {
+    InputRecord& record = records[run[self]];
+    add_issues(record, {duplicate_issue(key_field, record.id, lines, self)});
   }
 }
 
 }  // namespace
+
+RecordIssue duplicate_issue(const std::string& key_field, const std::string& id,
+                            std::span<const int> lines, std::size_t self) {
+  // "line 12", "lines 3 and 12", "lines 3, 7 and 12", "lines 3, 4, 5, 6, 7
+  // and 95 more": the lines of the others.
+  std::vector<int> named;
+  for (std::size_t i = 0; i < lines.size() && named.size() < kLinesNamed; ++i) {
+    if (i != self) named.push_back(lines[i]);
+  }
+  const std::size_t more = lines.size() - 1 - named.size();
+  std::string text = lines.size() == 2 ? "line " : "lines ";
+  for (std::size_t i = 0; i < named.size(); ++i) {
+    if (i > 0) text += i + 1 == named.size() && more == 0 ? " and " : ", ";
+    text += std::to_string(named[i]);
+  }
+  if (more > 0) text += " and " + std::to_string(more) + " more";
+  return {key_field, "duplicate " + key_field + " `" + id + "`: also given at " + text, lines[self],
+          0};
+}
 
 void check_duplicate_keys(std::vector<InputRecord>& records, const RecordReadOptions& options) {
   std::vector<std::size_t> order(records.size());

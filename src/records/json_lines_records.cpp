@@ -126,6 +126,27 @@ InputRecord read_line(const std::string& name, std::string_view text, int line, 
 
 }  // namespace
 
+bool holds_json_line(std::string_view text, std::size_t begin, std::size_t end) {
+  std::string_view content = text.substr(begin, end - begin);
+  if (content.ends_with('\r')) content.remove_suffix(1);
+  return content.find_first_not_of(" \t") != std::string_view::npos;
+}
+
+InputRecord read_json_line(const std::string& name, std::string_view text, std::size_t begin,
+                           std::size_t end, int line, std::span<const BadByte> bad,
+                           const RecordTypeLookup& types, const RecordReadOptions& options) {
+  std::string_view content = text.substr(begin, end - begin);
+  if (content.ends_with('\r')) content.remove_suffix(1);
+  InputRecord record = read_line(name, content, line, static_cast<int>(begin), types, options);
+  if (!bad.empty()) {
+    const yaml::Mark at = yaml::advance_mark(text, {line, 1, static_cast<int>(begin)},
+                                             static_cast<int>(bad.front().offset));
+    add_issues(record, {{"", bad_byte_message(bad.front(), options.encoding, bad.size() - 1),
+                         at.line, at.column}});
+  }
+  return record;
+}
+
 RecordBatch read_json_lines_records(const SourceText& source, const RecordTypeLookup& types,
                                     const RecordReadOptions& options) {
   RecordBatch batch;
@@ -133,19 +154,10 @@ RecordBatch read_json_lines_records(const SourceText& source, const RecordTypeLo
   std::size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
   for (int line = 1; start < text.size(); ++line) {
     std::size_t end = std::min(text.find('\n', start), text.size());
-    std::string_view content = text.substr(start, end - start);
-    if (content.ends_with('\r')) content.remove_suffix(1);
-    if (content.find_first_not_of(" \t") != std::string_view::npos) {
-      InputRecord record =
-          read_line(source.name, content, line, static_cast<int>(start), types, options);
-      auto bad = bad_bytes_in(source.bad_bytes, start, end);
-      if (!bad.empty()) {
-        const yaml::Mark at = yaml::advance_mark(text, {line, 1, static_cast<int>(start)},
-                                                 static_cast<int>(bad.front().offset));
-        add_issues(record, {{"", bad_byte_message(bad.front(), options.encoding, bad.size() - 1),
-                             at.line, at.column}});
-      }
-      batch.records.push_back(std::move(record));
+    if (holds_json_line(text, start, end)) {
+      batch.records.push_back(read_json_line(source.name, text, start, end, line,
+                                             bad_bytes_in(source.bad_bytes, start, end), types,
+                                             options));
     }
     start = end + 1;
   }

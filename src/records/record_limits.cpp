@@ -37,14 +37,18 @@ void cap_reports(RecordBatch& batch, const std::string& file, std::size_t max) {
                             std::to_string(max) + " are reported)",
                         "correct the ones shown and read the file again"));
   }
-  for (InputRecord& record : batch.records) {
-    if (record.errors.size() <= max) continue;
-    const std::size_t more = record.errors.size() - max;
-    record.errors.resize(max);
-    const RecordIssue& last = record.errors.back();
-    record.errors.push_back({"", "… and " + std::to_string(more) + " more errors in this record",
-                             last.line, last.column});
-  }
+  for (InputRecord& record : batch.records)
+    cap_record_errors(record, max);
+}
+
+void cap_record_errors(InputRecord& record, std::size_t max) {
+  max = std::max<std::size_t>(max, 1);
+  if (record.errors.size() <= max) return;
+  const std::size_t more = record.errors.size() - max;
+  record.errors.resize(max);
+  const RecordIssue& last = record.errors.back();
+  record.errors.push_back({"", "… and " + std::to_string(more) + " more errors in this record",
+                           last.line, last.column});
 }
 
 }  // namespace cadre::records

@@ -19,6 +19,10 @@ void note_empty(RecordBatch& batch, const std::string& file);
 /// (a `records.limit` diagnostic, an error of the record).
 void cap_reports(RecordBatch& batch, const std::string& file, std::size_t max);
 
+/// Keeps the first `max` errors of `record`, the rest counted in one last
+/// "… and N more errors in this record" (what cap_reports does to each).
+void cap_record_errors(InputRecord& record, std::size_t max);
+
 /// A file-level diagnostic with no position (line 0): about the file as a
 /// whole.
 Diagnostic file_diagnostic(const std::string& file, std::string_view code, Severity severity,

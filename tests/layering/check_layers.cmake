@@ -3,7 +3,7 @@
 #   cmake -DSOURCE_DIR=<repo>/src -P check_layers.cmake
 # Public headers belong to every layer, except the two implemented near the
 # top: cadre/engine.hpp (the engine) and cadre/output.hpp (the renderers).
-set(layers diagnostics core yaml model load expr eval compile check records engine diff render api capi)
+set(layers diagnostics core yaml model load expr eval compile check records engine stream diff render api capi)
 set(public_layer_engine.hpp engine)
 set(public_layer_output.hpp render)
 

@@ -31,6 +31,7 @@ class CurrentDirectory {
 };
 
 TEST_CASE("the example rule set and its variant load without diagnostics") {
+  // The data folder by its absolute path: __FILE__ is relative under ccache with a base dir.
   const fs::path example = fs::path(CADRE_TEST_DATA_DIR) / "hengyang-example";
   for (const char* root : {"ruleset.yaml", "leiyang.yaml"}) {
     INFO(root);

@@ -1,16 +1,21 @@
 // `cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text|html]
-// [--lang zh|en] [--output FILE] [--partial]`: decides every record of RECORDS
-// (YAML, JSON, JSON Lines or CSV) and prints one JSON object per record (JSON
-// Lines, shared/DESIGN.md), a readable text, or one HTML page for the whole
-// population (src/render/population_html.hpp). Every input record yields an
-// output object; one that cannot be read carries `errors` and no decisions.
-// A summary goes to stderr; a run in which some records were not evaluated
-// ends with status 3 unless --partial accepts that.
+// [--lang zh|en] [--output FILE] [--partial] [--threads N] [--whole-file]
+// [--quiet]`: decides every record of RECORDS (YAML, JSON, JSON Lines or CSV)
+// and prints one JSON object per record (JSON Lines, shared/DESIGN.md), a
+// readable text, or one HTML page for the whole population
+// (src/render/population_html.hpp). Every input record yields an output
+// object; one that cannot be read carries `errors` and no decisions. A JSON
+// Lines or CSV file is streamed (src/stream, docs/streaming.md): decided in
+// parts, in bounded memory, written as it goes, the same bytes as the whole
+// file gives. A summary goes to stderr; a run in which some records were not
+// evaluated ends with status 3 unless --partial accepts that.
 #include <boost/program_options.hpp>
 #include <ctime>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "cadre/engine.hpp"
 #include "cadre/output.hpp"
@@ -20,8 +25,11 @@
 #include "eval_summary.hpp"
 #include "input_file.hpp"
 #include "output_file.hpp"
+#include "progress_line.hpp"
+#include "records/read_records.hpp"
 #include "render/decision_text.hpp"
 #include "render/population_html.hpp"
+#include "stream/evaluate_stream.hpp"
 
 namespace cadre::tool {
 
@@ -40,9 +48,21 @@ struct EvalSettings {
   bool outside_validity = false;
   bool partial = false;      ///< records not evaluated still give exit status 0
   bool allow_empty = false;  ///< a file with no records is not an error
+  bool whole_file = false;   ///< read JSON Lines and CSV whole, not as a stream
+  bool quiet = false;        ///< no progress line, no summary when all is decided
+  std::size_t threads = 0;   ///< 0: the hardware's
+  std::size_t part_records = 500;
+  std::size_t max_part_records = 50'000;
 };
 
 constexpr const char* kExitStatusHelp =
+    "\nJSON Lines and CSV files of any size are streamed: read more than once, decided in parts\n"
+    "that never split a group (a cohort's town, with its villages) on --threads threads, and\n"
+    "written in input order as they are decided, byte for byte what --whole-file gives. Put\n"
+    "each group's records together (sort by town); the records they belong to (towns,\n"
+    "villages) may come anywhere. A file that cannot be decided so is refused before anything\n"
+    "is written, saying why. YAML, JSON, a pipe and --format html are read whole.\n"
+    "See docs/streaming.md.\n"
     "\nexit status:\n"
     "  0  all records decided (with --partial: every record is in the output)\n"
     "  2  bad input or usage (a records file with no records too, unless --allow-empty),\n"
@@ -109,14 +129,91 @@ std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
   return batch;
 }
 
+std::string rendered(const RecordOutput& record, const EvalSettings& settings,
+                     const CompiledRuleSet& rules, Date as_of) {
+  if (settings.format == "text") {
+    return render::decision_text(record, rules, render::lang_named(settings.lang));
+  }
+  return to_json_line(record, rules, as_of) + "\n";
+}
+
 void write_record(Output& out, const RecordOutput& record, const EvalSettings& settings,
                   const CompiledRuleSet& rules, Date as_of) {
-  if (settings.format == "text") {
-    out.write(render::decision_text(record, rules, render::lang_named(settings.lang)));
-  } else {
-    out.write(to_json_line(record, rules, as_of));
-    out.write("\n");
+  out.write(rendered(record, settings, rules, as_of));
+}
+
+// JSON Lines and CSV files are streamed (docs/streaming.md): decided in parts
+// in bounded memory, written as they go; not an HTML page (one page for the
+// whole population), not with --whole-file, not a pipe (read more than once).
+bool streamed(const EvalSettings& settings) {
+  if (settings.whole_file || settings.format == "html") return false;
+  const RecordFormat format = records::format_from_extension(settings.records);
+  if (format != RecordFormat::json_lines && format != RecordFormat::csv) return false;
+  std::error_code error;
+  return std::filesystem::is_regular_file(settings.records, error);
+}
+
+void say_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) {
+    if (d.code == "records.empty") continue;  // said by the caller, with what to do about it
+    std::cerr << format_diagnostic(d) << "\n";
+    if (!d.help.empty()) std::cerr << "  help: " << d.help << "\n";
   }
+}
+
+/// The exit status once all is written: 0, or 3 when records were not
+/// evaluated (unless --partial).
+int finish_run(Output& out, const EvalSettings& settings, std::uint64_t records,
+               std::uint64_t not_evaluated, const std::vector<RecordOutput>& first) {
+  if (std::string problem = out.finish(); !problem.empty()) {
+    std::cerr << "cadre-policy eval: " << problem << "\n";
+    return kExitBadInput;
+  }
+  if (!settings.quiet || not_evaluated > 0) write_summary(std::cerr, records, not_evaluated, first);
+  if (not_evaluated == 0 || settings.partial) return kExitSuccess;
+  std::cerr << "  help: every record is in the output, those not evaluated with their errors; "
+               "--partial accepts a partial result (exit status 0)\n";
+  return kExitNotEvaluated;
+}
+
+int evaluate_streamed(const EvalSettings& settings, const CompiledRuleSet& rules, Date as_of,
+                      Output& out, const RecordOutput& context) {
+  RecordReadOptions read_options;
+  read_options.encoding = *parse_record_encoding(settings.encoding);
+  stream::StreamOptions options;
+  options.threads = settings.threads;
+  options.part_records = settings.part_records;
+  options.max_part_records = settings.max_part_records;
+  options.evaluation.explain = settings.explain;
+  ProgressLine progress(!settings.quiet);
+  stream::StreamSink sink;
+  sink.render = [&](const RecordOutput& record) {
+    return rendered(record, settings, rules, as_of);
+  };
+  sink.begin = [&] {
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, as_of);
+  };
+  sink.write = [&](std::string_view text) { out.write(text); };
+  sink.progress = [&](const stream::StreamProgress& now) { progress.update(now); };
+  stream::StreamResult result =
+      stream::evaluate_stream(settings.records, rules, read_options, as_of, options, sink);
+  progress.clear();
+  say_diagnostics(result.diagnostics);
+  if (has_errors(result.diagnostics)) {
+    if (result.begun) std::cerr << "cadre-policy eval: the output is incomplete\n";
+    return kExitBadInput;
+  }
+  if (result.records == 0) {
+    std::cerr << "cadre-policy eval: no records in `" << settings.records << "`\n";
+    if (!settings.allow_empty) {
+      std::cerr << "  help: the file is empty, or holds only a CSV header, `null` or an empty "
+                   "list; --allow-empty accepts that (exit status 0)\n";
+      return kExitBadInput;
+    }
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, as_of);
+  }
+  return finish_run(out, settings, result.records, result.not_evaluated,
+                    result.first_not_evaluated);
 }
 
 int evaluate(const EvalSettings& settings) {
@@ -139,9 +236,6 @@ int evaluate(const EvalSettings& settings) {
   const CompiledRuleSet& rules = *loaded;
   std::optional<Date> as_of = evaluation_date(settings, rules);
   if (!as_of) return kExitBadInput;
-  std::optional<RecordBatch> batch = records_to_decide(settings, rules);
-  if (!batch) return kExitBadInput;
-
   // From here on the output is written; a file only replaces --output when
   // complete (output_file.hpp).
   Output out;
@@ -160,6 +254,9 @@ int evaluate(const EvalSettings& settings) {
   context.record = "_context";
   context.kind = "_context";
   context.decisions = engine.evaluate_context(*as_of, evaluation);
+  if (streamed(settings)) return evaluate_streamed(settings, rules, *as_of, out, context);
+  std::optional<RecordBatch> batch = records_to_decide(settings, rules);
+  if (!batch) return kExitBadInput;
   std::vector<RecordOutput> outputs = engine.evaluate_batch(*batch, *as_of, evaluation);
   if (settings.format == "html") {
     // One page for the whole population: its summary comes first.
@@ -173,14 +270,13 @@ int evaluate(const EvalSettings& settings) {
     for (const auto& output : outputs)
       write_record(out, output, settings, rules, *as_of);
   }
-  if (std::string problem = out.finish(); !problem.empty()) {
-    std::cerr << "cadre-policy eval: " << problem << "\n";
-    return kExitBadInput;
+  std::vector<RecordOutput> first;
+  std::size_t not_evaluated = 0;
+  for (const RecordOutput& output : outputs) {
+    if (output.errors.empty()) continue;
+    if (++not_evaluated <= kListedRecords) first.push_back(output);
   }
-  if (write_summary(std::cerr, outputs) == 0 || settings.partial) return kExitSuccess;
-  std::cerr << "  help: every record is in the output, those not evaluated with their errors; "
-               "--partial accepts a partial result (exit status 0)\n";
-  return kExitNotEvaluated;
+  return finish_run(out, settings, outputs.size(), not_evaluated, first);
 }
 
 }  // namespace
@@ -190,14 +286,15 @@ int run_eval(const std::vector<std::string>& args) {
   EvalSettings settings;
   po::options_description options(
       "cadre-policy eval RULESET RECORDS [--as-of DATE] [--format json|text|html] [--lang zh|en] "
-      "[--output FILE] [--partial]");
+      "[--output FILE] [--partial] [--threads N] [--whole-file] [--quiet]");
   options.add_options()("help,h", "print this help")(
       "as-of", po::value(&settings.as_of),
       "evaluation date YYYY-MM-DD (default: today, said on stderr)")(
       "outside-validity", po::bool_switch(&settings.outside_validity),
       "decide on a date outside the rule set's validity, flagging every decision")(
       "format", po::value(&settings.format)->default_value("json"),
-      "json (JSON Lines), text, or html (one self-contained page for the population)")(
+      "json (JSON Lines), text, or html (one self-contained page for the population; the file "
+      "is then read whole)")(
       "lang", po::value(&settings.lang),
       "language of text for people: zh or en (default: zh where the locale is Chinese, "
       "LC_ALL / LC_MESSAGES / LANG = zh_*, else en)")(
@@ -211,6 +308,19 @@ int run_eval(const std::vector<std::string>& args) {
       "accept a records file with no records: exit status 0 instead of 2")(
       "encoding", po::value(&settings.encoding)->default_value("utf-8"),
       "text encoding of RECORDS: utf-8, gb18030 (also gbk, gb2312) or utf-16")(
+      "whole-file", po::bool_switch(&settings.whole_file),
+      "read a JSON Lines or CSV file whole and decide it as one population (at most 256 MiB), "
+      "instead of streaming it in parts")(
+      "threads", po::value(&settings.threads)->value_name("N"),
+      "streamed: decide parts on N threads (default: one per core; 1: no pool)")(
+      "part-records", po::value(&settings.part_records)->value_name("N")->default_value(500),
+      "streamed: records decided together, at least (a group is never split)")(
+      "max-part-records",
+      po::value(&settings.max_part_records)->value_name("N")->default_value(50000),
+      "streamed: most records a group may span in the file (a town's records spread wider "
+      "are an error: sort the file by town)")(
+      "quiet,q", po::bool_switch(&settings.quiet),
+      "no progress line and no summary when every record is decided")(
       "ruleset", po::value(&settings.ruleset), "rule set")("records", po::value(&settings.records),
                                                            "records file");
   po::positional_options_description positional;
@@ -220,6 +330,18 @@ int run_eval(const std::vector<std::string>& args) {
   auto parsed = parse_arguments("eval", args, options, positional, exit_code, kExitStatusHelp);
   if (!parsed) return exit_code;
   settings.explain = !(*parsed)["no-explain"].as<bool>();
+  if (parsed->count("threads") == 0)
+    settings.threads = std::max(1U, std::thread::hardware_concurrency());
+  if (settings.threads == 0 || settings.threads > 1024) {
+    return usage_error("eval",
+                       "--threads " + std::to_string(settings.threads) +
+                           " is not a number of threads from 1 to 1024",
+                       options);
+  }
+  if (settings.part_records == 0 || settings.max_part_records < settings.part_records) {
+    return usage_error("eval", "--part-records must be at least 1 and at most --max-part-records",
+                       options);
+  }
   if (settings.lang.empty()) settings.lang = language_from_environment();
   if (settings.ruleset.empty()) return usage_error("eval", "no rule set given", options);
   if (settings.records.empty()) return usage_error("eval", "no records file given", options);

@@ -3,6 +3,7 @@
 // wrong (shared/DESIGN.md: "A summary goes to stderr").
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -22,5 +23,12 @@ inline constexpr std::size_t kListedRecords = 5;
 /// command that decided them (`snapshot` writes the same summary).
 std::size_t write_summary(std::ostream& out, const std::vector<RecordOutput>& outputs,
                           std::string_view command = "eval");
+
+/// The same summary from counts: `records` read, `not_evaluated` of them
+/// not evaluated, the first of those (at most kListedRecords used) with
+/// their errors.
+void write_summary(std::ostream& out, std::uint64_t records, std::uint64_t not_evaluated,
+                   const std::vector<RecordOutput>& first_not_evaluated,
+                   std::string_view command = "eval");
 
 }  // namespace cadre::tool
