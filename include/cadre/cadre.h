@@ -182,7 +182,8 @@ CADRE_C_API const char* cadre_engine_message(const cadre_engine* engine);
 /** Options of an evaluation, or-ed together; 0 for the defaults. */
 typedef enum cadre_eval_flag {
   /** Outcomes, values, missing facts and reason codes only: no rendered
-   *  reasons, hints or breakdowns (what bulk runs need; faster). */
+   *  reasons, hints or breakdowns, and no title, quote or source (what bulk
+   *  runs need; faster; as `cadre-policy eval --no-explain`). */
   CADRE_EVAL_NO_EXPLAIN = 1,
   /** Decide on a date outside the rule set's validity, every decision then
    *  flagged `outside_validity`; without it such a date is

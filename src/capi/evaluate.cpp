@@ -15,6 +15,7 @@
 #include "cadre/records.hpp"
 #include "capi/diagnostics_json.hpp"
 #include "capi/entry.hpp"
+#include "render/decision_json.hpp"
 
 namespace cadre::capi {
 
@@ -72,11 +73,15 @@ cadre_status prepare(cadre_result& handle, const cadre_engine* engine, const cha
 /// Renders `outputs` into the result.
 cadre_status keep(cadre_result& handle, const Request& request,
                   const std::vector<RecordOutput>& outputs) {
+  // As `cadre-policy eval` writes them: without explanations, no title, quote
+  // or source either (docs/decisions.md).
+  const render::DecisionJsonLines writer(request.engine->rules(), request.as_of.to_string(),
+                                         request.options.explain);
   std::vector<std::string> lines;
   lines.reserve(outputs.size());
   std::size_t not_evaluated = 0;
   for (const RecordOutput& output : outputs) {
-    lines.push_back(to_json_line(output, request.engine->rules(), request.as_of));
+    writer.append(lines.emplace_back(), output);
     not_evaluated += output.errors.empty() ? 0 : 1;
   }
   handle.lines = std::move(lines);

@@ -5,6 +5,7 @@
 // mark where files were joined, is an error of its line that keeps the rest.
 #include "records/format_readers.hpp"
 #include "records/json_escapes.hpp"
+#include "records/json_line_tree.hpp"
 #include "records/typed_conversion.hpp"
 #include "yaml/reader.hpp"
 #include "yaml/scalar_position.hpp"
@@ -92,6 +93,15 @@ InputRecord read_line(const std::string& name, std::string_view text, int line, 
   if (start == std::string_view::npos || text[start] != '{') {
     return fail(start == std::string_view::npos ? 1 : static_cast<int>(start) + 1,
                 "a JSON Lines line holds one JSON object `{...}`");
+  }
+  // Plain JSON takes the fast way; anything else, the YAML reader's, which
+  // says what is wrong with it (json_line_tree.hpp).
+  if (std::optional<yaml::Node> tree =
+          read_plain_json_line(text, {options.max_depth, options.max_values})) {
+    shift_marks(*tree, line, offset, columns);
+    InputRecord record = build_record(*tree, "", types, options);
+    add_issues(record, std::move(issues));
+    return record;
   }
   yaml::ReadResult read =
       yaml::read_yaml(name, combine_surrogate_escapes(std::string(text)), line_limits(options));

@@ -25,16 +25,22 @@ unsigned char byte_at(std::string_view text, std::size_t pos) {
   return static_cast<unsigned char>(text[pos]);
 }
 
+/// The first position from `pos` where the 8 bytes up to `limit` are not all
+/// ASCII: most of a records file is ASCII, read eight bytes at a time.
+std::size_t skip_ascii_words(std::string_view text, std::size_t pos, std::size_t limit) {
+  while (pos + 8 <= limit) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + pos, 8);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+    pos += 8;
+  }
+  return pos;
+}
+
 /// The offset of the first byte from `pos` on that is not UTF-8, or npos.
 std::size_t find_invalid_utf8(std::string_view text, std::size_t pos) {
   while (pos < text.size()) {
-    // Most of a records file is ASCII: eight bytes at a time.
-    while (pos + 8 <= text.size()) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + pos, 8);
-      if ((word & 0x8080808080808080ULL) != 0) break;
-      pos += 8;
-    }
+    pos = skip_ascii_words(text, pos, text.size());
     if (pos >= text.size()) break;
     const auto length = static_cast<std::size_t>(yaml::utf8_sequence(text, static_cast<int>(pos)));
     if (length == 0) return pos;
@@ -165,13 +171,7 @@ std::size_t utf8_append(std::string_view text, std::size_t from, bool last, std:
   std::size_t copied = from;
   std::size_t pos = from;
   while (pos < limit) {
-    // Most of a records file is ASCII: eight bytes at a time.
-    while (pos + 8 <= limit) {
-      std::uint64_t word = 0;
-      std::memcpy(&word, text.data() + pos, 8);
-      if ((word & 0x8080808080808080ULL) != 0) break;
-      pos += 8;
-    }
+    pos = skip_ascii_words(text, pos, limit);
     if (pos >= limit) break;
     const auto length = static_cast<std::size_t>(yaml::utf8_sequence(text, static_cast<int>(pos)));
     if (length > 0) {
@@ -424,8 +424,14 @@ void TextDecoder::watch_utf8(std::string_view text, std::size_t consumed) {
 // end of a piece waits for the next.
 void TextDecoder::watch_gb18030(std::string_view bytes, bool last) {
   if (!gb_valid_) return;
-  const std::string text = gb_pending_ + std::string(bytes);
-  gb_pending_.clear();
+  // A character cut off by the last piece is joined to this one; else the
+  // piece is read where it is.
+  std::string joined;
+  if (!gb_pending_.empty()) {
+    joined = gb_pending_ + std::string(bytes);
+    gb_pending_.clear();
+  }
+  const std::string_view text = joined.empty() ? bytes : std::string_view(joined);
   std::size_t pos = 0;
   if (!gb_started_) {
     gb_started_ = true;
@@ -434,10 +440,12 @@ void TextDecoder::watch_gb18030(std::string_view bytes, bool last) {
   auto in = [](unsigned byte, unsigned low, unsigned high) { return byte >= low && byte <= high; };
   auto wait = [&] {
     if (last) return false;
-    gb_pending_ = text.substr(pos);
+    gb_pending_ = std::string(text.substr(pos));
     return true;
   };
   while (pos < text.size()) {
+    pos = skip_ascii_words(text, pos, text.size());
+    if (pos >= text.size()) break;
     const unsigned lead = byte_at(text, pos);
     if (lead < 0x80) {
       ++pos;

@@ -1,230 +1,488 @@
-// JSON rendering with Boost.JSON.
+// JSON rendering: written straight into a string (json_writer.hpp); the
+// Boost.JSON trees (value_json, decision_object) are read back from that text,
+// so the two can never disagree.
 #include "render/decision_json.hpp"
 
 #include <boost/json.hpp>
 
 #include "cadre/output.hpp"
+#include "render/json_writer.hpp"
 
 namespace cadre::render {
 
 namespace json = boost::json;
 
-// Exact decimals travel as strings ("3600.00"), as the contract says.
-json::value value_json(const Value& value) {
+namespace {
+
+/// A value as the contract writes it: exact decimals and dates as strings,
+/// unknown and errors as null (value_json's form).
+void write_value(JsonWriter& out, const Value& value);
+
+/// Named values (facts, parameters) as one object. As a JSON object built by
+/// name would have them: a name given twice keeps its first place and its
+/// last value.
+void write_named(JsonWriter& out, const std::vector<std::pair<std::string, Value>>& values) {
+  out.begin_object();
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j)
+      seen = values[j].first == values[i].first;
+    if (seen) continue;
+    std::size_t last = i;
+    for (std::size_t j = i + 1; j < values.size(); ++j)
+      if (values[j].first == values[i].first) last = j;
+    out.key(values[i].first);
+    write_value(out, values[last].second);
+  }
+  out.end_object();
+}
+
+void write_value(JsonWriter& out, const Value& value) {
   switch (value.kind()) {
     case ValueKind::boolean:
-      return value.as_bool();
+      return out.boolean(value.as_bool());
     case ValueKind::integer:
-      return value.as_int();
+      return out.integer(value.as_int());
     case ValueKind::real:
-      return value.as_double();
+      return out.real(value.as_double());
     case ValueKind::decimal:
-      return json::string(value.as_decimal().to_string());
+      return out.string(value.as_decimal().to_string());
     case ValueKind::date:
-      return json::string(value.as_date().to_string());
+      return out.string(value.as_date().to_string());
     case ValueKind::string:
-      return json::string(value.as_string());
+      return out.string(value.as_string());
     case ValueKind::enumeration:
-      return json::string(value.as_enum().name());
-    case ValueKind::list: {
-      json::array out;
+      return out.string(value.as_enum().name());
+    case ValueKind::list:
+      out.begin_array();
       for (const auto& item : value.as_list())
-        out.emplace_back(value_json(item));
-      return out;
-    }
+        write_value(out, item);
+      return out.end_array();
     case ValueKind::map: {
-      json::object out;
+      std::vector<std::pair<std::string, Value>> entries;
       for (const auto& [key, item] : value.as_map().entries())
-        out[key.kind() == ValueKind::string ? key.as_string() : key.debug_string()] =
-            value_json(item);
-      return out;
+        entries.emplace_back(key.kind() == ValueKind::string ? key.as_string() : key.debug_string(),
+                             item);
+      return write_named(out, entries);
     }
     case ValueKind::record: {
       const RecordValue& record = value.as_record();
-      json::object out;
+      out.begin_object();
       for (std::size_t i = 0; i < record.type().fields().size(); ++i) {
         if (const Value* field = record.field(static_cast<int>(i))) {
-          out[record.type().fields()[i].name] = value_json(*field);
+          out.key(record.type().fields()[i].name);
+          write_value(out, *field);
         }
       }
-      return out;
+      return out.end_object();
     }
     case ValueKind::null:
     case ValueKind::unknown:
     case ValueKind::error:
-      return nullptr;
+      return out.null();
     default:
-      return json::string(value.debug_string());
+      return out.string(value.debug_string());
   }
 }
 
-namespace {
-
-json::array strings(const std::vector<std::string>& items) {
-  json::array out;
+void write_strings(JsonWriter& out, const std::vector<std::string>& items) {
+  out.begin_array();
   for (const auto& item : items)
-    out.emplace_back(json::string(item));
-  return out;
+    out.string(item);
+  out.end_array();
 }
 
-json::object message_json(const std::string& zh, const std::string& en) {
-  return json::object{{"zh", zh}, {"en", en}};
+void write_message(JsonWriter& out, const std::string& zh, const std::string& en) {
+  out.begin_object();
+  out.key("zh");
+  out.string(zh);
+  out.key("en");
+  out.string(en);
+  out.end_object();
 }
 
-json::object facts_json(const std::vector<std::pair<std::string, Value>>& facts) {
-  json::object out;
-  for (const auto& [name, value] : facts)
-    out[name] = value_json(value);
-  return out;
+void write_hint(JsonWriter& out, const Hint& hint) {
+  out.begin_object();
+  out.key("kind");
+  out.string(hint.kind);
+  if (hint.date) {
+    out.key("date");
+    out.string(hint.date->to_string());
+  }
+  if (!hint.amount.empty()) {
+    out.key("amount");
+    out.string(hint.amount);
+  }
+  if (!hint.values.empty()) {
+    out.key("values");
+    write_strings(out, hint.values);
+  }
+  if (hint.rank > 0) {
+    out.key("rank");
+    out.integer(hint.rank);
+  }
+  out.key("message");
+  write_message(out, hint.message_zh, hint.message_en);
+  out.end_object();
 }
 
-json::object hint_json(const Hint& hint) {
-  json::object out;
-  out["kind"] = hint.kind;
-  if (hint.date) out["date"] = hint.date->to_string();
-  if (!hint.amount.empty()) out["amount"] = hint.amount;
-  if (!hint.values.empty()) out["values"] = strings(hint.values);
-  if (hint.rank > 0) out["rank"] = hint.rank;
-  out["message"] = message_json(hint.message_zh, hint.message_en);
-  return out;
-}
-
-json::object component_json(const PayLine& line) {
-  json::object out;
-  out["id"] = line.id;
-  out["formula"] = line.formula;
-  out["value"] = value_json(line.amount);
+void write_component(JsonWriter& out, const PayLine& line) {
+  out.begin_object();
+  out.key("id");
+  out.string(line.id);
+  out.key("formula");
+  out.string(line.formula);
+  out.key("value");
+  write_value(out, line.amount);
   if (!line.rounding.empty()) {
-    out["rounding"] = json::object{{"places", line.places}, {"mode", line.rounding}};
+    out.key("rounding");
+    out.begin_object();
+    out.key("places");
+    out.integer(line.places);
+    out.key("mode");
+    out.string(line.rounding);
+    out.end_object();
   }
-  if (!line.parameters.empty()) out["parameters"] = facts_json(line.parameters);
-  if (!line.facts.empty()) out["facts"] = facts_json(line.facts);
-  if (!line.cite.empty()) out["cite"] = line.cite;
-  return out;
+  if (!line.parameters.empty()) {
+    out.key("parameters");
+    write_named(out, line.parameters);
+  }
+  if (!line.facts.empty()) {
+    out.key("facts");
+    write_named(out, line.facts);
+  }
+  if (!line.cite.empty()) {
+    out.key("cite");
+    out.string(line.cite);
+  }
+  out.end_object();
 }
 
-json::object cohort_json(const CohortPlace& cohort) {
-  json::object out;
-  out["group"] = cohort.group.empty() ? json::value(nullptr) : json::value(cohort.group);
-  out["size"] = cohort.size;
-  out["candidates"] = cohort.candidates;
-  if (cohort.rank > 0) out["rank"] = cohort.rank;
+void write_cohort(JsonWriter& out, const CohortPlace& cohort) {
+  out.begin_object();
+  out.key("group");
+  if (cohort.group.empty()) {
+    out.null();
+  } else {
+    out.string(cohort.group);
+  }
+  out.key("size");
+  out.integer(cohort.size);
+  out.key("candidates");
+  out.integer(cohort.candidates);
+  if (cohort.rank > 0) {
+    out.key("rank");
+    out.integer(cohort.rank);
+  }
   if (!cohort.quota_rule.empty() || cohort.quota >= 0) {
-    out["quota"] = cohort.quota >= 0 ? json::value(cohort.quota) : json::value(nullptr);
+    out.key("quota");
+    if (cohort.quota >= 0) {
+      out.integer(cohort.quota);
+    } else {
+      out.null();
+    }
   }
-  if (!cohort.quota_rule.empty()) out["quota_rule"] = cohort.quota_rule;
-  if (cohort.tier > 0) out["tier"] = cohort.tier;
-  if (!cohort.tied_with.empty()) out["tied_with"] = strings(cohort.tied_with);
-  if (!cohort.tie_break.empty()) out["tie_break"] = strings(cohort.tie_break);
-  if (cohort.rank_needed > 0) out["rank_needed"] = cohort.rank_needed;
-  out["message"] = message_json(cohort.message_zh, cohort.message_en);
-  return out;
+  if (!cohort.quota_rule.empty()) {
+    out.key("quota_rule");
+    out.string(cohort.quota_rule);
+  }
+  if (cohort.tier > 0) {
+    out.key("tier");
+    out.integer(cohort.tier);
+  }
+  if (!cohort.tied_with.empty()) {
+    out.key("tied_with");
+    write_strings(out, cohort.tied_with);
+  }
+  if (!cohort.tie_break.empty()) {
+    out.key("tie_break");
+    write_strings(out, cohort.tie_break);
+  }
+  if (cohort.rank_needed > 0) {
+    out.key("rank_needed");
+    out.integer(cohort.rank_needed);
+  }
+  out.key("message");
+  write_message(out, cohort.message_zh, cohort.message_en);
+  out.end_object();
 }
 
-json::object reason_json(const Reason& reason) {
-  json::object out;
-  out["id"] = reason.id;
-  out["status"] = reason_status_name(reason.status);
-  if (!reason.cite.empty()) out["cite"] = reason.cite;
-  if (!reason.expression.empty()) out["expression"] = reason.expression;
+void write_reason(JsonWriter& out, const Reason& reason) {
+  out.begin_object();
+  out.key("id");
+  out.string(reason.id);
+  out.key("status");
+  out.string(reason_status_name(reason.status));
+  if (!reason.cite.empty()) {
+    out.key("cite");
+    out.string(reason.cite);
+  }
+  if (!reason.expression.empty()) {
+    out.key("expression");
+    out.string(reason.expression);
+  }
   if (!reason.message_zh.empty() || !reason.message_en.empty()) {
-    out["message"] = message_json(reason.message_zh, reason.message_en);
+    out.key("message");
+    write_message(out, reason.message_zh, reason.message_en);
   }
-  if (!reason.facts.empty()) out["facts"] = facts_json(reason.facts);
-  if (!reason.missing.empty()) out["missing"] = strings(reason.missing);
-  if (!reason.error.empty()) out["error"] = reason.error;
-  if (reason.soft) out["soft"] = true;
-  if (reason.hint) out["hint"] = hint_json(*reason.hint);
+  if (!reason.facts.empty()) {
+    out.key("facts");
+    write_named(out, reason.facts);
+  }
+  if (!reason.missing.empty()) {
+    out.key("missing");
+    write_strings(out, reason.missing);
+  }
+  if (!reason.error.empty()) {
+    out.key("error");
+    out.string(reason.error);
+  }
+  if (reason.soft) {
+    out.key("soft");
+    out.boolean(true);
+  }
+  if (reason.hint) {
+    out.key("hint");
+    write_hint(out, *reason.hint);
+  }
   if (!reason.children.empty()) {
-    json::array children;
+    out.key("children");
+    out.begin_array();
     for (const auto& child : reason.children)
-      children.emplace_back(reason_json(child));
-    out["children"] = std::move(children);
+      write_reason(out, child);
+    out.end_array();
   }
-  return out;
+  out.end_object();
 }
 
 }  // namespace
 
-json::object decision_object(const DecisionResult& decision, const CompiledRuleSet* rules) {
-  json::object out;
-  out["kind"] = decision.kind;
-  out["outcome"] = outcome_name(decision.outcome);
+InfoMembers info_members(const DecisionInfo& info) {
+  InfoMembers members;
+  if (!info.title_zh.empty() || !info.title_en.empty()) {
+    JsonWriter out(members.title);
+    out.key("title");
+    write_message(out, info.title_zh, info.title_en);
+  }
+  JsonWriter out(members.quote_source);
+  if (!info.quote.empty()) {
+    out.key("quote");
+    out.string(info.quote);
+  }
+  if (!info.source_zh.empty() || !info.source_en.empty()) {
+    out.key("source");
+    write_message(out, info.source_zh, info.source_en);
+  }
+  return members;
+}
+
+namespace {
+
+void write_decision(JsonWriter& out, const DecisionResult& decision, const CompiledRuleSet* rules,
+                    const DecisionJsonLines* parts) {
+  out.begin_object();
+  out.key("kind");
+  out.string(decision.kind);
+  out.key("outcome");
+  out.string(outcome_name(decision.outcome));
+  out.key("value");
   if (decision.range) {
-    out["value"] = json::object{{"low", value_json(decision.range->first)},
-                                {"high", value_json(decision.range->second)}};
+    out.begin_object();
+    out.key("low");
+    write_value(out, decision.range->first);
+    out.key("high");
+    write_value(out, decision.range->second);
+    out.end_object();
   } else {
-    out["value"] = value_json(decision.value);
+    write_value(out, decision.value);
   }
   if (!decision.possible.empty()) {
-    json::array possible;
+    out.key("possible");
+    out.begin_array();
     for (const auto& value : decision.possible)
-      possible.emplace_back(value_json(value));
-    out["possible"] = std::move(possible);
+      write_value(out, value);
+    out.end_array();
   }
-  if (!decision.exact.empty()) out["exact"] = decision.exact;
-  if (decision.key.kind() != ValueKind::null) out["key"] = value_json(decision.key);
+  if (!decision.exact.empty()) {
+    out.key("exact");
+    out.string(decision.exact);
+  }
+  if (decision.key.kind() != ValueKind::null) {
+    out.key("key");
+    write_value(out, decision.key);
+  }
   const DecisionInfo* info = rules != nullptr ? rules->decision(decision.id) : nullptr;
-  if (info != nullptr && (!info->title_zh.empty() || !info->title_en.empty())) {
-    out["title"] = message_json(info->title_zh, info->title_en);
+  InfoMembers fresh;
+  const InfoMembers* cached =
+      info != nullptr && parts != nullptr ? parts->cached(*rules, *info) : nullptr;
+  if (info != nullptr && cached == nullptr) fresh = info_members(*info);
+  const InfoMembers& members = cached != nullptr ? *cached : fresh;
+  out.members(members.title);
+  if (!decision.cite.empty()) {
+    out.key("cite");
+    out.string(decision.cite);
   }
-  if (!decision.cite.empty()) out["cite"] = decision.cite;
-  if (info != nullptr && !info->quote.empty()) out["quote"] = info->quote;
-  if (info != nullptr && (!info->source_zh.empty() || !info->source_en.empty())) {
-    out["source"] = message_json(info->source_zh, info->source_en);
+  out.members(members.quote_source);
+  if (!decision.actions.empty()) {
+    out.key("actions");
+    write_strings(out, decision.actions);
   }
-  if (!decision.actions.empty()) out["actions"] = strings(decision.actions);
   if (!decision.message_zh.empty() || !decision.message_en.empty()) {
-    out["message"] = message_json(decision.message_zh, decision.message_en);
+    out.key("message");
+    write_message(out, decision.message_zh, decision.message_en);
   }
-  json::array reasons;
+  out.key("reasons");
+  out.begin_array();
   for (const auto& reason : decision.reasons)
-    reasons.emplace_back(reason_json(reason));
-  out["reasons"] = std::move(reasons);
-  out["missing"] = strings(decision.missing);
-  out["undetermined"] = strings(decision.undetermined);
+    write_reason(out, reason);
+  out.end_array();
+  out.key("missing");
+  write_strings(out, decision.missing);
+  out.key("undetermined");
+  write_strings(out, decision.undetermined);
   // Why the text gives none of the open values among the reasons, as the
-  // rule set states it.
-  json::object because;
-  for (const auto& code : decision.undetermined) {
+  // rule set states it (a code given twice once, as an object has it).
+  bool because = false;
+  for (std::size_t i = 0; i < decision.undetermined.size(); ++i) {
+    const std::string& code = decision.undetermined[i];
     const OpenValue* open = rules != nullptr ? rules->open_value(code) : nullptr;
     if (open == nullptr || (open->reason_zh.empty() && open->reason_en.empty())) continue;
-    because[code] = message_json(open->reason_zh, open->reason_en);
+    bool seen = false;
+    for (std::size_t j = 0; j < i && !seen; ++j)
+      seen = decision.undetermined[j] == code;
+    if (seen) continue;
+    if (!because) {
+      out.key("because");
+      out.begin_object();
+      because = true;
+    }
+    out.key(code);
+    write_message(out, open->reason_zh, open->reason_en);
   }
-  if (!because.empty()) out["because"] = std::move(because);
-  out["flags"] = strings(decision.flags);
+  if (because) out.end_object();
+  out.key("flags");
+  write_strings(out, decision.flags);
   if (!decision.components.empty()) {
-    json::array components;
+    out.key("components");
+    out.begin_array();
     for (const auto& line : decision.components)
-      components.emplace_back(component_json(line));
-    out["components"] = std::move(components);
+      write_component(out, line);
+    out.end_array();
   }
-  if (decision.cohort) out["cohort"] = cohort_json(*decision.cohort);
-  return out;
+  if (decision.cohort) {
+    out.key("cohort");
+    write_cohort(out, *decision.cohort);
+  }
+  out.end_object();
+}
+
+}  // namespace
+
+json::value value_json(const Value& value) {
+  std::string text;
+  JsonWriter out(text);
+  write_value(out, value);
+  return json::parse(text);
+}
+
+json::object decision_object(const DecisionResult& decision, const CompiledRuleSet* rules) {
+  std::string text;
+  JsonWriter out(text);
+  write_decision(out, decision, rules, nullptr);
+  return json::parse(text).as_object();
+}
+
+namespace {
+
+/// `"ruleset":{...},"as_of":"..."`: the same on every line of a run.
+std::string run_members(const CompiledRuleSet& rules, std::string_view as_of) {
+  std::string text;
+  JsonWriter out(text);
+  out.key("ruleset");
+  out.begin_object();
+  out.key("name");
+  out.string(rules.id());
+  out.key("version");
+  out.string(rules.version());
+  out.key("digest");
+  out.string(rules.digest());
+  out.end_object();
+  out.key("as_of");
+  out.string(as_of);
+  return text;
+}
+
+void write_line(std::string& text, const RecordOutput& output, const CompiledRuleSet& rules,
+                std::string_view run, const DecisionJsonLines* parts) {
+  JsonWriter out(text);
+  out.begin_object();
+  out.key("record");
+  out.string(output.record);
+  out.key("kind");
+  out.string(output.kind);
+  out.members(run);
+  out.key("decisions");
+  out.begin_object();
+  for (const auto& decision : output.decisions) {
+    out.key(decision.id);
+    write_decision(out, decision, &rules, parts);
+  }
+  out.end_object();
+  out.key("errors");
+  out.begin_array();
+  for (const auto& error : output.errors) {
+    out.begin_object();
+    out.key("file");
+    out.string(error.file);
+    out.key("line");
+    out.integer(error.line);
+    out.key("column");
+    out.integer(error.column);
+    out.key("field");
+    out.string(error.field);
+    out.key("message");
+    out.string(error.message);
+    out.end_object();
+  }
+  out.end_array();
+  out.end_object();
+}
+
+}  // namespace
+
+DecisionJsonLines::DecisionJsonLines(const CompiledRuleSet& rules, std::string_view as_of,
+                                     bool sources)
+    : rules_(rules), run_(run_members(rules, as_of)), sources_(sources) {
+  for (const DecisionInfo& info : rules.decisions())
+    members_.push_back(info_members(info));
+}
+
+const InfoMembers* DecisionJsonLines::cached(const CompiledRuleSet& rules,
+                                             const DecisionInfo& info) const {
+  static const InfoMembers kNone;
+  if (!sources_) return &kNone;
+  // `info` is one of rules_.decisions() when the results came from this rule set.
+  const auto& all = rules_.decisions();
+  if (&rules.decisions() != &all || all.empty() || &info < &all.front() || &info > &all.back()) {
+    return nullptr;
+  }
+  return &members_[static_cast<std::size_t>(&info - &all.front())];
+}
+
+void DecisionJsonLines::append(std::string& text, const RecordOutput& output) const {
+  write_line(text, output, rules_, run_, this);
+}
+
+void append_decision_json(std::string& text, const RecordOutput& output,
+                          const CompiledRuleSet& rules, std::string_view as_of) {
+  write_line(text, output, rules, run_members(rules, as_of), nullptr);
 }
 
 std::string decision_json(const RecordOutput& output, const CompiledRuleSet& rules,
                           const std::string& as_of) {
-  json::object out;
-  out["record"] = output.record;
-  out["kind"] = output.kind;
-  out["ruleset"] =
-      json::object{{"name", rules.id()}, {"version", rules.version()}, {"digest", rules.digest()}};
-  out["as_of"] = as_of;
-  json::object decisions;
-  for (const auto& decision : output.decisions)
-    decisions[decision.id] = decision_object(decision, &rules);
-  out["decisions"] = std::move(decisions);
-  json::array errors;
-  for (const auto& error : output.errors) {
-    errors.emplace_back(json::object{{"file", error.file},
-                                     {"line", error.line},
-                                     {"column", error.column},
-                                     {"field", error.field},
-                                     {"message", error.message}});
-  }
-  out["errors"] = std::move(errors);
-  return json::serialize(out);
+  std::string text;
+  append_decision_json(text, output, rules, as_of);
+  return text;
 }
 
 }  // namespace cadre::render

@@ -93,7 +93,7 @@ std::uint64_t read_all(records::RecordStream& stream, const records::RecordTypeL
 class Surveyor {
  public:
   Surveyor(const CompiledRuleSetImpl& impl, const records::RecordReadOptions& options)
-      : impl_(impl), options_(options), stand_ins_(impl) {
+      : options_(options), stand_ins_(impl) {
     survey_.grouping = grouping_of(impl);
   }
 
@@ -113,7 +113,6 @@ class Surveyor {
   void place_kept();
   std::size_t group_named(const std::string& key);
 
-  const CompiledRuleSetImpl& impl_;
   const records::RecordReadOptions& options_;
   Survey survey_;
   engine::StandIns stand_ins_;

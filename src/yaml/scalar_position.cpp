@@ -3,6 +3,8 @@
 // until the wanted byte of the value is reached (see scalar_position.hpp).
 #include "yaml/scalar_position.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -387,15 +389,18 @@ ScalarStyle scalar_style_at(std::string_view text, int offset) {
 Mark advance_mark(std::string_view text, Mark from, int offset) {
   if (from.offset < 0 || from.offset > size_of(text)) return from;
   const int end = std::clamp(offset, from.offset, size_of(text));
+  // Lines by memchr; columns counted only after the last line break (a whole
+  // file is walked this way when a streamed file is checked).
   Mark mark = from;
-  for (int i = from.offset; i < end; ++i) {
-    const auto byte = static_cast<unsigned char>(text[static_cast<std::size_t>(i)]);
-    if (byte == '\n') {
-      ++mark.line;
-      mark.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      ++mark.column;
-    }
+  auto i = static_cast<std::size_t>(from.offset);
+  const auto stop = static_cast<std::size_t>(end);
+  while (const void* found = std::memchr(text.data() + i, '\n', stop - i)) {
+    ++mark.line;
+    mark.column = 1;
+    i = static_cast<std::size_t>(static_cast<const char*>(found) - text.data()) + 1;
+  }
+  for (; i < stop; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++mark.column;
   }
   mark.offset = end;
   return mark;

@@ -27,6 +27,7 @@
 #include "output_file.hpp"
 #include "progress_line.hpp"
 #include "records/read_records.hpp"
+#include "render/decision_json.hpp"
 #include "render/decision_text.hpp"
 #include "render/population_html.hpp"
 #include "stream/evaluate_stream.hpp"
@@ -130,16 +131,25 @@ std::optional<RecordBatch> records_to_decide(const EvalSettings& settings,
 }
 
 std::string rendered(const RecordOutput& record, const EvalSettings& settings,
-                     const CompiledRuleSet& rules, Date as_of) {
+                     const CompiledRuleSet& rules, const render::DecisionJsonLines& lines) {
   if (settings.format == "text") {
     return render::decision_text(record, rules, render::lang_named(settings.lang));
   }
-  return to_json_line(record, rules, as_of) + "\n";
+  // Lines of one run are about the same size: room for the last one's, and
+  // more, saves growing the string step by step (a line with explanations
+  // runs to kilobytes).
+  thread_local std::size_t last_size = 1024;
+  std::string text;
+  text.reserve(last_size + last_size / 4);
+  lines.append(text, record);
+  text += '\n';
+  last_size = text.size();
+  return text;
 }
 
 void write_record(Output& out, const RecordOutput& record, const EvalSettings& settings,
-                  const CompiledRuleSet& rules, Date as_of) {
-  out.write(rendered(record, settings, rules, as_of));
+                  const CompiledRuleSet& rules, const render::DecisionJsonLines& lines) {
+  out.write(rendered(record, settings, rules, lines));
 }
 
 // JSON Lines and CSV files are streamed (docs/streaming.md): decided in parts
@@ -177,7 +187,8 @@ int finish_run(Output& out, const EvalSettings& settings, std::uint64_t records,
 }
 
 int evaluate_streamed(const EvalSettings& settings, const CompiledRuleSet& rules, Date as_of,
-                      Output& out, const RecordOutput& context) {
+                      const render::DecisionJsonLines& lines, Output& out,
+                      const RecordOutput& context) {
   RecordReadOptions read_options;
   read_options.encoding = *parse_record_encoding(settings.encoding);
   stream::StreamOptions options;
@@ -188,10 +199,10 @@ int evaluate_streamed(const EvalSettings& settings, const CompiledRuleSet& rules
   ProgressLine progress(!settings.quiet);
   stream::StreamSink sink;
   sink.render = [&](const RecordOutput& record) {
-    return rendered(record, settings, rules, as_of);
+    return rendered(record, settings, rules, lines);
   };
   sink.begin = [&] {
-    if (!context.decisions.empty()) write_record(out, context, settings, rules, as_of);
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, lines);
   };
   sink.write = [&](std::string_view text) { out.write(text); };
   sink.progress = [&](const stream::StreamProgress& now) { progress.update(now); };
@@ -210,7 +221,7 @@ int evaluate_streamed(const EvalSettings& settings, const CompiledRuleSet& rules
                    "list; --allow-empty accepts that (exit status 0)\n";
       return kExitBadInput;
     }
-    if (!context.decisions.empty()) write_record(out, context, settings, rules, as_of);
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, lines);
   }
   return finish_run(out, settings, result.records, result.not_evaluated,
                     result.first_not_evaluated);
@@ -254,7 +265,8 @@ int evaluate(const EvalSettings& settings) {
   context.record = "_context";
   context.kind = "_context";
   context.decisions = engine.evaluate_context(*as_of, evaluation);
-  if (streamed(settings)) return evaluate_streamed(settings, rules, *as_of, out, context);
+  const render::DecisionJsonLines lines(rules, as_of->to_string(), settings.explain);
+  if (streamed(settings)) return evaluate_streamed(settings, rules, *as_of, lines, out, context);
   std::optional<RecordBatch> batch = records_to_decide(settings, rules);
   if (!batch) return kExitBadInput;
   std::vector<RecordOutput> outputs = engine.evaluate_batch(*batch, *as_of, evaluation);
@@ -266,9 +278,9 @@ int evaluate(const EvalSettings& settings) {
     out.write(render::population_html(page, rules, as_of->to_string(),
                                       render::lang_named(settings.lang)));
   } else {
-    if (!context.decisions.empty()) write_record(out, context, settings, rules, *as_of);
+    if (!context.decisions.empty()) write_record(out, context, settings, rules, lines);
     for (const auto& output : outputs)
-      write_record(out, output, settings, rules, *as_of);
+      write_record(out, output, settings, rules, lines);
   }
   std::vector<RecordOutput> first;
   std::size_t not_evaluated = 0;

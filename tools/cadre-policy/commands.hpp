@@ -26,5 +26,6 @@ int run_expr(const std::vector<std::string>& args);
 int run_doc(const std::vector<std::string>& args);
 int run_snapshot(const std::vector<std::string>& args);
 int run_diff(const std::vector<std::string>& args);
+int run_bench(const std::vector<std::string>& args);
 
 }  // namespace cadre::tool

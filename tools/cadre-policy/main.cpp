@@ -33,6 +33,8 @@ constexpr Command kCommands[] = {
      "publish a rule set as a document to review against the source text (Markdown or HTML)"},
     {"expr", &cadre::tool::run_expr,
      "evaluate the expressions of a sample file against its facts and print their values"},
+    {"bench", &cadre::tool::run_bench,
+     "measure how fast a rule set decides a records file: throughput, latency, peak memory"},
     {"cel-conformance", &cadre::tool::run_cel_conformance,
      "run CEL conformance files; ends with `N passed, N failed`"},
 };

@@ -73,6 +73,9 @@ std::string Output::open_file(const std::filesystem::path& target) {
   handlers_installed_ = true;
   int descriptor = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (descriptor >= 0) file_ = ::fdopen(descriptor, "wb");
+  // Large writes: a batch's output runs to gigabytes (set before any write).
+  if (descriptor >= 0 && file_ != nullptr)
+    std::setvbuf(file_, nullptr, _IOFBF, std::size_t{1} << 20);
   if (descriptor < 0 || file_ == nullptr) {
     int reason = errno;
     if (descriptor >= 0) ::close(descriptor);
