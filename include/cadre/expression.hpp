@@ -94,7 +94,7 @@ class CADRE_API Environment {
   friend struct internal::Access;  // compiled programs resolve names to slots
   int slot_of(std::string_view name) const;
   int list_index(std::string_view name) const;
-  // A new object after every declare(): programs keep the declarations they
+  // Copied by declare() while shared: programs keep the declarations they
   // were compiled against.
   std::shared_ptr<const std::vector<Variable>> variables_;
   // Identifies the environment across declare() calls (copies share it).

@@ -11,8 +11,8 @@
 namespace cadre {
 
 Environment::Environment()
-    : variables_(std::make_shared<const std::vector<Variable>>(
-          std::vector<Variable>{{"as_of", Type::date()}})),
+    : variables_(
+          std::make_shared<std::vector<Variable>>(std::vector<Variable>{{"as_of", Type::date()}})),
       lineage_(std::make_shared<const int>(0)),
       lists_(std::make_shared<const std::vector<NamedList>>()) {}
 
@@ -37,14 +37,18 @@ int Environment::list_index(std::string_view name) const {
 }
 
 void Environment::declare(std::string_view name, Type type) {
-  auto copy = std::make_shared<std::vector<Variable>>(*variables_);
-  int slot = slot_of(name);
+  // Programs, activations and copies made before keep the declarations they
+  // saw: the list is copied when one of them shares it, else changed in
+  // place (a rule set declares thousands of names; copying each time was
+  // quadratic). Every list was made non-const by make_shared below.
+  if (variables_.use_count() > 1) variables_ = std::make_shared<std::vector<Variable>>(*variables_);
+  auto& variables = const_cast<std::vector<Variable>&>(*variables_);
+  const int slot = slot_of(name);
   if (slot >= 0) {
-    (*copy)[slot].type = std::move(type);
+    variables[static_cast<std::size_t>(slot)].type = std::move(type);
   } else {
-    copy->push_back(Variable{std::string(name), std::move(type)});
+    variables.push_back(Variable{std::string(name), std::move(type)});
   }
-  variables_ = std::move(copy);
 }
 
 const Environment::Variable* Environment::find(std::string_view name) const {

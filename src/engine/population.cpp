@@ -152,16 +152,23 @@ void evaluate_wanted(const CompiledRuleSetImpl& impl, const std::vector<RecordVa
                      const std::vector<bool>& wanted, Date as_of, EvaluationOptions options,
                      const std::function<void(std::size_t, RecordDecisions&&)>& take) {
   auto links = ancestor_indices(impl.rules(), population);
-  Runs runs;
-  runs.reserve(population.size());
-  for (std::size_t i = 0; i < population.size(); ++i) {
+  auto make_run = [&](std::size_t i) {
     std::vector<RecordValue> related;
     for (std::size_t parent : links[i])
       related.push_back(population[parent]);
     // Records whose results are not wanted need no explanation.
     EvaluationOptions own = options;
     if (!wanted[i]) own.explain = false;
-    runs.push_back(std::make_unique<RecordRun>(impl, population[i], related, as_of, own));
+    return std::make_unique<RecordRun>(impl, population[i], related, as_of, own);
+  };
+  // With no barrier (nothing read across records) each record is made,
+  // decided and dropped in turn: one record's facts in memory, not all.
+  const bool barriers = std::any_of(impl.order.begin(), impl.order.end(),
+                                    [](const Step& step) { return step.barrier; });
+  Runs runs(population.size());
+  if (barriers) {
+    for (std::size_t i = 0; i < population.size(); ++i)
+      runs[i] = make_run(i);
   }
   // Record by record between barriers (each record's facts stay in cache),
   // all records at a barrier. The records whose results are not wanted are
@@ -188,6 +195,7 @@ void evaluate_wanted(const CompiledRuleSetImpl& impl, const std::vector<RecordVa
   // (with their explanations) are held at a time.
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (!wanted[i]) continue;
+    if (!runs[i]) runs[i] = make_run(i);
     for (std::size_t k = stage_start; k < impl.order.size(); ++k)
       runs[i]->run(impl.order[k]);
     RecordDecisions decided{runs[i]->id(), runs[i]->kind(), runs[i]->take_results()};

@@ -82,7 +82,10 @@ void RecordStream::refuse(Diagnostic diagnostic) {
 // there is none (or the file cannot be read on).
 bool RecordStream::fill() {
   if (eof_ || failed_) return false;
-  std::string piece(piece_bytes_, '\0');
+  // One buffer for every piece: a fresh one would be allocated and zeroed
+  // each time (a megabyte at a time).
+  std::string& piece = piece_;
+  piece.resize(piece_bytes_);
   in_.read(piece.data(), static_cast<std::streamsize>(piece.size()));
   piece.resize(static_cast<std::size_t>(in_.gcount()));
   if (in_.bad()) {

@@ -96,6 +96,7 @@ class RecordStream {
   TextDecoder decoder_;
   bool watch_;
   std::size_t piece_bytes_;
+  std::string piece_;  ///< the bytes of the last piece read
   std::uint64_t bytes_read_ = 0;
   std::uint64_t file_size_ = 0;
   bool eof_ = false;    ///< every byte of the file is in the window

@@ -379,7 +379,9 @@ void TextDecoder::decode(std::string_view bytes, bool last, std::string& out,
     bytes = start(joined);
   }
   if (!carry_.empty()) {
-    joined = carry_ + std::string(bytes);
+    // The few bytes of a character cut off by the last piece, then this one.
+    joined.reserve(carry_.size() + bytes.size());
+    joined.assign(carry_).append(bytes);
     bytes = joined;
   }
   if (encoding_ == RecordEncoding::utf8) {

@@ -5,6 +5,7 @@
 // output does not change with the way it is written.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,6 +22,16 @@ class JsonWriter {
   void end_array() { close(']'); }
   /// A member's name; its value comes next.
   void key(std::string_view name);
+  /// A name written in the code (`"outcome"`): plain ASCII, nothing to
+  /// escape, so it is copied as it is.
+  template <std::size_t N>
+  void key(const char (&name)[N]) {
+    separate();
+    out_ += '"';
+    out_.append(name, N - 1);
+    out_ += "\":";
+    after_key_ = true;
+  }
   /// Members written before (`"a":1,"b":2`, from a writer of their own), as
   /// they are; nothing when empty.
   void members(std::string_view written);
