@@ -16,7 +16,7 @@ namespace cadre {
 
 Value Program::evaluate(const Activation& facts) const {
   if (internal::Access::lineage(facts) != impl_->lineage ||
-      internal::Access::size(facts) < impl_->declarations->size()) {
+      internal::Access::size(facts) < impl_->declared) {
     return Value::error("the activation was made for another environment than the program");
   }
   return eval::evaluate(*impl_, impl_->root, &facts);
@@ -47,7 +47,7 @@ CompileResult compile(std::string_view source, const Environment& environment,
   program->source = std::string(source);
   program->source_map = std::make_unique<expr::SourceMap>(program->source);
   program->limits = options.limits;
-  program->declarations = internal::Access::declarations(environment);
+  program->declared = internal::Access::declarations(environment)->size();
   program->lineage = internal::Access::lineage(environment);
   program->lists = internal::Access::lists(environment);
 

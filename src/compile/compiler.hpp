@@ -13,7 +13,7 @@
 
 namespace cadre {
 
-/// Fills `program` (whose source, source_map, limits and declarations are set)
+/// Fills `program` (whose source, source_map, limits and declared count are set)
 /// from the tree. `checked` is null when type checking is disabled: fields are
 /// then looked up by name at run time and unknown names become error values.
 /// Problems found while compiling (a literal that is not a decimal) are added

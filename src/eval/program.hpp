@@ -55,7 +55,10 @@ struct ProgramImpl {
   int local_count = 0;
   Type result_type;
   ExpressionLimits limits;
-  std::shared_ptr<const std::vector<Environment::Variable>> declarations;
+  /// Variables declared when the program was compiled: an activation must
+  /// have a slot for each (a count, not the list, so that declaring more
+  /// names after compiling does not copy the list).
+  std::size_t declared = 0;
   std::shared_ptr<const int> lineage;
   std::shared_ptr<const std::vector<Environment::NamedList>> lists;
 

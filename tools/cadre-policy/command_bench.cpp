@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "cadre/engine.hpp"
-#include "cadre/output.hpp"
 #include "cadre/records.hpp"
 #include "command_line.hpp"
 #include "commands.hpp"
@@ -28,6 +27,7 @@
 #include "core/access.hpp"
 #include "engine/related_records.hpp"
 #include "input_file.hpp"
+#include "render/decision_json.hpp"
 
 namespace cadre::tool {
 
@@ -93,10 +93,12 @@ ModeFigures measure_mode(const Engine& engine, const RecordBatch& batch, Date as
   options.explain = explain;
   figures.population_seconds =
       median_seconds(repeat, [&] { (void)engine.evaluate_batch(batch, as_of, options); });
+  // Rendered as `eval` renders them.
+  const render::DecisionJsonLines lines(engine.rules(), as_of.to_string(), explain);
   figures.rendered_seconds = median_seconds(repeat, [&] {
     std::string out;
     for (const RecordOutput& record : engine.evaluate_batch(batch, as_of, options)) {
-      out += to_json_line(record, engine.rules(), as_of);
+      lines.append(out, record);
       out += '\n';
       if (out.size() > (std::size_t{1} << 20)) out.clear();  // as if written out
     }
