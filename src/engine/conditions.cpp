@@ -137,18 +137,50 @@ std::vector<std::pair<std::string, Value>> read_facts(const std::vector<FactProb
   return out;
 }
 
-std::string render(const std::vector<std::variant<std::string, CompiledExpression>>& parts,
-                   const Activation& facts) {
-  std::string out;
+namespace {
+
+/// The placeholders' texts of one message, each expression evaluated once
+/// however often the two languages write it (`{cadre.town_rank}` in both).
+class PlaceholderTexts {
+ public:
+  explicit PlaceholderTexts(const Activation& facts) : facts_(facts) {}
+
+  void append(std::string& out, const CompiledExpression& expression) {
+    for (const auto& [text, value] : done_) {
+      if (text == expression.text) {
+        out += value;
+        return;
+      }
+    }
+    std::string value = expression.program ? plain_text(expression.program->evaluate(facts_)) : "?";
+    out += value;
+    done_.emplace_back(expression.text, std::move(value));
+  }
+
+ private:
+  const Activation& facts_;
+  std::vector<std::pair<std::string_view, std::string>> done_;
+};
+
+void render_into(std::string& out,
+                 const std::vector<std::variant<std::string, CompiledExpression>>& parts,
+                 PlaceholderTexts& placeholders) {
   for (const auto& part : parts) {
     if (const auto* text = std::get_if<std::string>(&part)) {
       out += *text;
     } else {
-      const auto& expression = std::get<CompiledExpression>(part);
-      out += expression.program ? plain_text(expression.program->evaluate(facts)) : "?";
+      placeholders.append(out, std::get<CompiledExpression>(part));
     }
   }
-  return out;
+}
+
+}  // namespace
+
+void render_both(const CompiledMessage& message, const Activation& facts, std::string& zh,
+                 std::string& en) {
+  PlaceholderTexts placeholders(facts);
+  render_into(zh, message.zh, placeholders);
+  render_into(en, message.en, placeholders);
 }
 
 Reason evaluate_condition(const CompiledCondition& condition, const Activation& facts,
@@ -173,8 +205,7 @@ Reason evaluate_condition(const CompiledCondition& condition, const Activation& 
   reason.cite = model.cite.provision;
   reason.expression = model.when.text;
   reason.facts = read_facts(condition.facts, facts);
-  reason.message_zh = render(condition.message.zh, facts);
-  reason.message_en = render(condition.message.en, facts);
+  render_both(condition.message, facts, reason.message_zh, reason.message_en);
   return reason;
 }
 

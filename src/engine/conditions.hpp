@@ -43,10 +43,11 @@ Verdict judge_condition(const CompiledCondition& condition, const Activation& fa
 std::vector<std::pair<std::string, Value>> read_facts(const std::vector<FactProbe>& probes,
                                                       const Activation& facts);
 
-/// The template rendered against the facts; a placeholder that cannot be
-/// evaluated shows as `?`.
-std::string render(const std::vector<std::variant<std::string, CompiledExpression>>& parts,
-                   const Activation& facts);
+/// Both languages of `message` rendered against the facts, appended to `zh`
+/// and `en`; a placeholder that cannot be evaluated shows as `?`, and one the
+/// two languages write alike is evaluated once.
+void render_both(const CompiledMessage& message, const Activation& facts, std::string& zh,
+                 std::string& en);
 
 /// Plain text of a value for messages: 35, 3600.00, 2024-12-31, 优秀.
 std::string plain_text(const Value& value);

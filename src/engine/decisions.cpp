@@ -468,8 +468,7 @@ Decided decide(const CompiledDecision& decision, const Activation& facts, const 
 void render_message(const CompiledDecision& decision, const Activation& facts,
                     DecisionResult& result) {
   if (decision.message.zh.empty() && decision.message.en.empty()) return;
-  result.message_zh = render(decision.message.zh, facts);
-  result.message_en = render(decision.message.en, facts);
+  render_both(decision.message, facts, result.message_zh, result.message_en);
 }
 
 }  // namespace cadre::engine

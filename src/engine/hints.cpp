@@ -26,9 +26,10 @@ constexpr int kHorizonYears = 100;
 
 // The condition on the facts moved to `date`; nullopt when they cannot be
 // moved or the condition is undecided there.
-std::optional<bool> holds_on(const Program& condition, const Activation& facts, Date date,
+// `moved` is where the moved facts are written (facts_on fills it whole): one
+// activation for the whole search, not a copy of the facts per step.
+std::optional<bool> holds_on(const Program& condition, Activation& moved, Date date,
                              const FactsOn& facts_on) {
-  Activation moved = facts;
   if (!facts_on(date, moved)) return std::nullopt;
   Value value = condition.evaluate(moved);
   if (value.kind() != ValueKind::boolean) return std::nullopt;
@@ -44,10 +45,10 @@ Date search_horizon(Date as_of) {
 // The first day in (as_of, as_of + last] the condition holds, given that it
 // fails on as_of, holds on as_of + last and, once true, stays true. Doubling
 // steps bracket the day, halving finds it: about 2·log2(36525) evaluations.
-std::optional<Date> first_day_holding(const Program& condition, const Activation& facts, Date as_of,
+std::optional<Date> first_day_holding(const Program& condition, Activation& moved, Date as_of,
                                       std::int64_t last, const FactsOn& facts_on) {
   auto holds_after = [&](std::int64_t days) {
-    return holds_on(condition, facts, *Date::add_days(as_of, days), facts_on);
+    return holds_on(condition, moved, *Date::add_days(as_of, days), facts_on);
   };
   std::int64_t fails = 0;
   std::int64_t holds = 1;
@@ -71,11 +72,12 @@ std::optional<Hint> date_hint(const Program& condition, const Activation& facts,
   if (!facts_on) return std::nullopt;
   Date horizon = search_horizon(as_of);
   std::int64_t last = Date::days_between(as_of, horizon);
+  Activation moved = facts;
   // One probe at the horizon spares the search for conditions time never changes.
-  if (last <= 0 || !holds_on(condition, facts, horizon, facts_on).value_or(false)) {
+  if (last <= 0 || !holds_on(condition, moved, horizon, facts_on).value_or(false)) {
     return std::nullopt;
   }
-  auto date = first_day_holding(condition, facts, as_of, last, facts_on);
+  auto date = first_day_holding(condition, moved, as_of, last, facts_on);
   if (!date) return std::nullopt;
   Hint hint;
   hint.kind = "date";

@@ -15,7 +15,8 @@ namespace cadre::engine {
 
 /// The facts as they would stand on another evaluation date (the same
 /// record, derived values recomputed); returns false when it cannot.
-/// `out` starts as a copy of the facts at `as_of`.
+/// `out` is an activation of the same environment holding the facts at
+/// `as_of` or those of an earlier step of the search: fill it whole.
 using FactsOn = std::function<bool(Date date, Activation& out)>;
 
 /// A hint for a condition that evaluated to false, or nullopt when none applies
