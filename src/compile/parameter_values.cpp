@@ -4,21 +4,14 @@
 #include <charconv>
 
 #include "compile/decimal_literal.hpp"
+#include "core/text.hpp"
 
 namespace cadre {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ')
-    text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ')
-    text.remove_suffix(1);
-  return text;
-}
-
 Value scalar(std::string_view text, const Type& type) {
-  text = trim(text);
+  text = trim_spaces(text);
   switch (type.kind()) {
     case TypeKind::integer: {
       std::int64_t value = 0;

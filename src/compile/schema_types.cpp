@@ -2,6 +2,7 @@
 // record type); they are built on demand, and a kind that contains itself is
 // an error since records are finite.
 #include "compile/schema_types.hpp"
+#include "core/text.hpp"
 #include "diagnostics/codes.hpp"
 
 #include <algorithm>
@@ -9,14 +10,6 @@
 namespace cadre {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ')
-    text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ')
-    text.remove_suffix(1);
-  return text;
-}
 
 EnumOrder to_order(model::EnumOrderModel order) {
   switch (order) {
@@ -54,7 +47,7 @@ const std::shared_ptr<const RecordType>* SchemaTypes::find_record(std::string_vi
 }
 
 std::optional<Type> SchemaTypes::resolve(std::string_view text) const {
-  text = trim(text);
+  text = trim_spaces(text);
   if (const auto* enumeration = find_enum(text)) return Type::enumeration(*enumeration);
   if (const auto* record = find_record(text)) return Type::record(*record);
   if (text.starts_with("list<") && text.ends_with(">")) {
@@ -65,7 +58,7 @@ std::optional<Type> SchemaTypes::resolve(std::string_view text) const {
   if (text.starts_with("map<") && text.ends_with(">")) {
     std::string_view inner = text.substr(4, text.size() - 5);
     auto comma = inner.find(',');
-    if (comma == std::string_view::npos || trim(inner.substr(0, comma)) != "string") {
+    if (comma == std::string_view::npos || trim_spaces(inner.substr(0, comma)) != "string") {
       return std::nullopt;
     }
     auto value = resolve(inner.substr(comma + 1));
@@ -82,7 +75,7 @@ std::optional<Type> SchemaTypes::field_type(const std::string& record,
     return Type::list(Type::record(entry));
   }
   // A record kind not yet built is built first (declaration order is free).
-  std::string_view text = trim(field.type);
+  std::string_view text = trim_spaces(field.type);
   for (const auto& kind : schema_.records) {
     bool mentioned = text == kind.id || text == "list<" + kind.id + ">";
     if (mentioned && !records_.contains(kind.id)) {

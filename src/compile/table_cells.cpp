@@ -2,21 +2,14 @@
 #include "compile/table_cells.hpp"
 
 #include "compile/decimal_literal.hpp"
+#include "core/text.hpp"
 
 namespace cadre {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
-
 std::optional<Decimal> number(std::string_view text, std::string& error) {
-  text = trim(text);
+  text = trim_blanks(text);
   auto value = decimal_from_literal(text);
   if (!value) error = "expected a number, found `" + std::string(text) + "`";
   return value;
@@ -76,7 +69,7 @@ std::optional<CellTest> values(std::string_view text, const Type& type, CellTest
   cell.kind = CellTest::Kind::values;
   while (!text.empty()) {
     auto comma = text.find(',');
-    std::string_view item = trim(text.substr(0, comma));
+    std::string_view item = trim_blanks(text.substr(0, comma));
     text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
     if (item.size() >= 2 && (item.front() == '\'' || item.front() == '"')) {
       item = item.substr(1, item.size() - 2);
@@ -111,7 +104,7 @@ bool CellTest::contains(const Decimal& number) const {
 std::optional<CellTest> parse_cell(const std::string& text, const Type& type, std::string& error) {
   CellTest cell;
   cell.text = text;
-  std::string_view body = trim(text);
+  std::string_view body = trim_blanks(text);
   if (body.empty() || body == "-") return cell;
   if (is_numeric_input(type)) {
     bool bracketed =

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/access.hpp"
+#include "core/text.hpp"
 
 namespace cadre {
 
@@ -20,14 +21,6 @@ namespace {
 const Type& dyn_type() {
   static const Type dyn;
   return dyn;
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ')
-    text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ')
-    text.remove_suffix(1);
-  return text;
 }
 
 // Splits "K, V" at the top-level comma.
@@ -195,7 +188,7 @@ int EnumType::rank(int index) const {
 }
 
 std::optional<Type> parse_builtin_type(std::string_view text) {
-  text = trim(text);
+  text = trim_spaces(text);
   static const std::pair<std::string_view, Type (*)()> kScalars[] = {
       {"dyn", &Type::dyn},           {"null", &Type::null},
       {"bool", &Type::boolean},      {"int", &Type::integer},

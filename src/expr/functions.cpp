@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/access.hpp"
+#include "core/text.hpp"
 
 namespace cadre::expr {
 
@@ -201,14 +202,6 @@ constexpr std::pair<FunctionId, std::string_view> kNames[] = {
 #undef CADRE_FUNCTION
 };
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ')
-    text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ')
-    text.remove_suffix(1);
-  return text;
-}
-
 Type parse_signature_type(std::string_view text);
 
 // Splits at top-level commas.
@@ -220,16 +213,16 @@ std::vector<std::string_view> split_top_level(std::string_view text) {
     if (text[i] == '<') ++depth;
     if (text[i] == '>') --depth;
     if (text[i] == ',' && depth == 0) {
-      parts.push_back(trim(text.substr(start, i - start)));
+      parts.push_back(trim_spaces(text.substr(start, i - start)));
       start = i + 1;
     }
   }
-  parts.push_back(trim(text.substr(start)));
+  parts.push_back(trim_spaces(text.substr(start)));
   return parts;
 }
 
 Type parse_signature_type(std::string_view text) {
-  text = trim(text);
+  text = trim_spaces(text);
   if (text.size() == 1 && text[0] >= 'A' && text[0] <= 'Z')
     return internal::Access::type_param(std::string(text));
   if (text.starts_with("list<"))

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cadre/decimal.hpp"
+#include "core/text.hpp"
 #include "load/section_readers.hpp"
 
 namespace cadre::load {
@@ -26,12 +27,6 @@ constexpr std::string_view kHitPolicies[] = {"unique", "first", "priority", "col
 /// Longest first, so that `>=` is not read as `>`.
 constexpr std::string_view kOperators[] = {">=", "<=", ">", "<", "="};
 
-std::string_view trim(std::string_view text) {
-  const std::size_t begin = text.find_first_not_of(' ');
-  if (begin == std::string_view::npos) return {};
-  return text.substr(begin, text.find_last_not_of(' ') - begin + 1);
-}
-
 bool read_interval(std::string_view text, model::TableCell& cell) {
   if (text.size() < 5 || (text.front() != '[' && text.front() != '(') ||
       (text.back() != ']' && text.back() != ')')) {
@@ -40,8 +35,8 @@ bool read_interval(std::string_view text, model::TableCell& cell) {
   const std::string_view inside = text.substr(1, text.size() - 2);
   const std::size_t comma = inside.find(',');
   if (comma == std::string_view::npos) return false;
-  cell.low = std::string(trim(inside.substr(0, comma)));
-  cell.high = std::string(trim(inside.substr(comma + 1)));
+  cell.low = std::string(trim_spaces(inside.substr(0, comma)));
+  cell.high = std::string(trim_spaces(inside.substr(comma + 1)));
   const auto low = Decimal::parse(cell.low), high = Decimal::parse(cell.high);
   cell.low_closed = text.front() == '[';
   cell.high_closed = text.back() == ']';
@@ -56,13 +51,13 @@ bool read_scalar_cell(std::string_view text, model::TableCell& cell) {
     if (!text.starts_with(op)) continue;
     cell.test = model::TableCell::Test::compare;
     cell.op = std::string(op);
-    cell.number = std::string(trim(text.substr(op.size())));
+    cell.number = std::string(trim_spaces(text.substr(op.size())));
     return Decimal::parse(cell.number).has_value();
   }
   if (text.starts_with("[") || text.starts_with("(")) return read_interval(text, cell);
   cell.test = model::TableCell::Test::values;
   cell.values.emplace_back(text);
-  return !trim(text).empty();
+  return !trim_spaces(text).empty();
 }
 
 /// Reads one cell; returns its text for TableRule::cells.
