@@ -164,6 +164,9 @@ struct CompiledRuleSetImpl {
   /// "does this rule concern this record" by index, not by name.
   std::vector<std::string> kinds;
   std::vector<std::uint64_t> readable;
+  /// For each kind, the decisions about it: a record's results are reserved
+  /// at this size (more come from decisions made per key).
+  std::vector<std::size_t> decisions_about;
   int as_of_slot = -1;
   std::map<std::string, int> switch_slots;  ///< switch id → activation slot
   /// The conflicts between facts of each record kind, with the kind's slot.

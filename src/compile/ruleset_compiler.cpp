@@ -544,8 +544,12 @@ class RuleSetCompiler {
     }
     for (auto& compiled : derived_)
       out_.derived.push_back(std::move(compiled.second));
-    for (auto& compiled : decisions_)
+    out_.decisions_about.assign(out_.kinds.size(), 0);
+    for (auto& compiled : decisions_) {
+      const int kind = compiled.second.subject_kind;
+      if (kind >= 0) ++out_.decisions_about[static_cast<std::size_t>(kind)];
       out_.decisions.push_back(std::move(compiled.second));
+    }
   }
 
   // A derived value's declared `type` holds its expression to it: a grade of

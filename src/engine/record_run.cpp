@@ -48,13 +48,9 @@ RecordRun::RecordRun(const CompiledRuleSetImpl& rules, const RecordValue* subjec
   if (index != rules.kinds.end()) {
     kind_index_ = static_cast<int>(index - rules.kinds.begin());
     readable_ = rules.readable[static_cast<std::size_t>(kind_index_)];
-    // Room for a result per decision about the kind (more for decisions
-    // made per key): a population holds every record's results, and growing
-    // each vector step by step was most of its allocation.
-    std::size_t own = 0;
-    for (const CompiledDecision& decision : rules.decisions)
-      own += decision.subject_kind == kind_index_ ? 1 : 0;
-    results_.reserve(own);
+    // A population holds every record's results: growing each vector step
+    // by step was most of its allocation.
+    results_.reserve(rules.decisions_about[static_cast<std::size_t>(kind_index_)]);
   }
   bind_facts(rules, facts_, subject, related, as_of);
   explain_.on = options.explain;

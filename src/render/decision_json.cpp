@@ -94,33 +94,21 @@ void write_strings(JsonWriter& out, const std::vector<std::string>& items) {
 
 void write_message(JsonWriter& out, const std::string& zh, const std::string& en) {
   out.begin_object();
-  out.key("zh");
-  out.string(zh);
-  out.key("en");
-  out.string(en);
+  out.member("zh", zh);
+  out.member("en", en);
   out.end_object();
 }
 
 void write_hint(JsonWriter& out, const Hint& hint) {
   out.begin_object();
-  out.key("kind");
-  out.string(hint.kind);
-  if (hint.date) {
-    out.key("date");
-    out.string(hint.date->to_string());
-  }
-  if (!hint.amount.empty()) {
-    out.key("amount");
-    out.string(hint.amount);
-  }
+  out.member("kind", hint.kind);
+  if (hint.date) out.member("date", hint.date->to_string());
+  out.member_if_any("amount", hint.amount);
   if (!hint.values.empty()) {
     out.key("values");
     write_strings(out, hint.values);
   }
-  if (hint.rank > 0) {
-    out.key("rank");
-    out.integer(hint.rank);
-  }
+  if (hint.rank > 0) out.member("rank", hint.rank);
   out.key("message");
   write_message(out, hint.message_zh, hint.message_en);
   out.end_object();
@@ -128,19 +116,15 @@ void write_hint(JsonWriter& out, const Hint& hint) {
 
 void write_component(JsonWriter& out, const PayLine& line) {
   out.begin_object();
-  out.key("id");
-  out.string(line.id);
-  out.key("formula");
-  out.string(line.formula);
+  out.member("id", line.id);
+  out.member("formula", line.formula);
   out.key("value");
   write_value(out, line.amount);
   if (!line.rounding.empty()) {
     out.key("rounding");
     out.begin_object();
-    out.key("places");
-    out.integer(line.places);
-    out.key("mode");
-    out.string(line.rounding);
+    out.member("places", line.places);
+    out.member("mode", line.rounding);
     out.end_object();
   }
   if (!line.parameters.empty()) {
@@ -151,10 +135,7 @@ void write_component(JsonWriter& out, const PayLine& line) {
     out.key("facts");
     write_named(out, line.facts);
   }
-  if (!line.cite.empty()) {
-    out.key("cite");
-    out.string(line.cite);
-  }
+  out.member_if_any("cite", line.cite);
   out.end_object();
 }
 
@@ -166,14 +147,9 @@ void write_cohort(JsonWriter& out, const CohortPlace& cohort) {
   } else {
     out.string(cohort.group);
   }
-  out.key("size");
-  out.integer(cohort.size);
-  out.key("candidates");
-  out.integer(cohort.candidates);
-  if (cohort.rank > 0) {
-    out.key("rank");
-    out.integer(cohort.rank);
-  }
+  out.member("size", cohort.size);
+  out.member("candidates", cohort.candidates);
+  if (cohort.rank > 0) out.member("rank", cohort.rank);
   if (!cohort.quota_rule.empty() || cohort.quota >= 0) {
     out.key("quota");
     if (cohort.quota >= 0) {
@@ -182,14 +158,8 @@ void write_cohort(JsonWriter& out, const CohortPlace& cohort) {
       out.null();
     }
   }
-  if (!cohort.quota_rule.empty()) {
-    out.key("quota_rule");
-    out.string(cohort.quota_rule);
-  }
-  if (cohort.tier > 0) {
-    out.key("tier");
-    out.integer(cohort.tier);
-  }
+  out.member_if_any("quota_rule", cohort.quota_rule);
+  if (cohort.tier > 0) out.member("tier", cohort.tier);
   if (!cohort.tied_with.empty()) {
     out.key("tied_with");
     write_strings(out, cohort.tied_with);
@@ -198,10 +168,7 @@ void write_cohort(JsonWriter& out, const CohortPlace& cohort) {
     out.key("tie_break");
     write_strings(out, cohort.tie_break);
   }
-  if (cohort.rank_needed > 0) {
-    out.key("rank_needed");
-    out.integer(cohort.rank_needed);
-  }
+  if (cohort.rank_needed > 0) out.member("rank_needed", cohort.rank_needed);
   out.key("message");
   write_message(out, cohort.message_zh, cohort.message_en);
   out.end_object();
@@ -209,18 +176,10 @@ void write_cohort(JsonWriter& out, const CohortPlace& cohort) {
 
 void write_reason(JsonWriter& out, const Reason& reason) {
   out.begin_object();
-  out.key("id");
-  out.string(reason.id);
-  out.key("status");
-  out.string(reason_status_name(reason.status));
-  if (!reason.cite.empty()) {
-    out.key("cite");
-    out.string(reason.cite);
-  }
-  if (!reason.expression.empty()) {
-    out.key("expression");
-    out.string(reason.expression);
-  }
+  out.member("id", reason.id);
+  out.member("status", reason_status_name(reason.status));
+  out.member_if_any("cite", reason.cite);
+  out.member_if_any("expression", reason.expression);
   if (!reason.message_zh.empty() || !reason.message_en.empty()) {
     out.key("message");
     write_message(out, reason.message_zh, reason.message_en);
@@ -233,10 +192,7 @@ void write_reason(JsonWriter& out, const Reason& reason) {
     out.key("missing");
     write_strings(out, reason.missing);
   }
-  if (!reason.error.empty()) {
-    out.key("error");
-    out.string(reason.error);
-  }
+  out.member_if_any("error", reason.error);
   if (reason.soft) {
     out.key("soft");
     out.boolean(true);
@@ -265,10 +221,7 @@ InfoMembers info_members(const DecisionInfo& info) {
     write_message(out, info.title_zh, info.title_en);
   }
   JsonWriter out(members.quote_source);
-  if (!info.quote.empty()) {
-    out.key("quote");
-    out.string(info.quote);
-  }
+  out.member_if_any("quote", info.quote);
   if (!info.source_zh.empty() || !info.source_en.empty()) {
     out.key("source");
     write_message(out, info.source_zh, info.source_en);
@@ -281,10 +234,8 @@ namespace {
 void write_decision(JsonWriter& out, const DecisionResult& decision, const CompiledRuleSet* rules,
                     const DecisionJsonLines* parts) {
   out.begin_object();
-  out.key("kind");
-  out.string(decision.kind);
-  out.key("outcome");
-  out.string(outcome_name(decision.outcome));
+  out.member("kind", decision.kind);
+  out.member("outcome", outcome_name(decision.outcome));
   out.key("value");
   if (decision.range) {
     out.begin_object();
@@ -303,10 +254,7 @@ void write_decision(JsonWriter& out, const DecisionResult& decision, const Compi
       write_value(out, value);
     out.end_array();
   }
-  if (!decision.exact.empty()) {
-    out.key("exact");
-    out.string(decision.exact);
-  }
+  out.member_if_any("exact", decision.exact);
   if (decision.key.kind() != ValueKind::null) {
     out.key("key");
     write_value(out, decision.key);
@@ -318,10 +266,7 @@ void write_decision(JsonWriter& out, const DecisionResult& decision, const Compi
   if (info != nullptr && cached == nullptr) fresh = info_members(*info);
   const InfoMembers& members = cached != nullptr ? *cached : fresh;
   out.members(members.title);
-  if (!decision.cite.empty()) {
-    out.key("cite");
-    out.string(decision.cite);
-  }
+  out.member_if_any("cite", decision.cite);
   out.members(members.quote_source);
   if (!decision.actions.empty()) {
     out.key("actions");
@@ -400,15 +345,11 @@ std::string run_members(const CompiledRuleSet& rules, std::string_view as_of) {
   JsonWriter out(text);
   out.key("ruleset");
   out.begin_object();
-  out.key("name");
-  out.string(rules.id());
-  out.key("version");
-  out.string(rules.version());
-  out.key("digest");
-  out.string(rules.digest());
+  out.member("name", rules.id());
+  out.member("version", rules.version());
+  out.member("digest", rules.digest());
   out.end_object();
-  out.key("as_of");
-  out.string(as_of);
+  out.member("as_of", as_of);
   return text;
 }
 
@@ -416,10 +357,8 @@ void write_line(std::string& text, const RecordOutput& output, const CompiledRul
                 std::string_view run, const DecisionJsonLines* parts) {
   JsonWriter out(text);
   out.begin_object();
-  out.key("record");
-  out.string(output.record);
-  out.key("kind");
-  out.string(output.kind);
+  out.member("record", output.record);
+  out.member("kind", output.kind);
   out.members(run);
   out.key("decisions");
   out.begin_object();
@@ -432,16 +371,11 @@ void write_line(std::string& text, const RecordOutput& output, const CompiledRul
   out.begin_array();
   for (const auto& error : output.errors) {
     out.begin_object();
-    out.key("file");
-    out.string(error.file);
-    out.key("line");
-    out.integer(error.line);
-    out.key("column");
-    out.integer(error.column);
-    out.key("field");
-    out.string(error.field);
-    out.key("message");
-    out.string(error.message);
+    out.member("file", error.file);
+    out.member("line", error.line);
+    out.member("column", error.column);
+    out.member("field", error.field);
+    out.member("message", error.message);
     out.end_object();
   }
   out.end_array();
@@ -453,6 +387,7 @@ void write_line(std::string& text, const RecordOutput& output, const CompiledRul
 DecisionJsonLines::DecisionJsonLines(const CompiledRuleSet& rules, std::string_view as_of,
                                      bool sources)
     : rules_(rules), run_(run_members(rules, as_of)), sources_(sources) {
+  if (!sources_) return;  // written by no line
   for (const DecisionInfo& info : rules.decisions())
     members_.push_back(info_members(info));
 }

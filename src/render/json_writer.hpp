@@ -36,6 +36,23 @@ class JsonWriter {
   /// they are; nothing when empty.
   void members(std::string_view written);
 
+  /// `"name":"text"`, and the same only when `text` is not empty.
+  template <std::size_t N>
+  void member(const char (&name)[N], std::string_view text) {
+    key(name);
+    string(text);
+  }
+  template <std::size_t N>
+  void member_if_any(const char (&name)[N], std::string_view text) {
+    if (!text.empty()) member(name, text);
+  }
+  /// `"name":number`.
+  template <std::size_t N>
+  void member(const char (&name)[N], std::int64_t number) {
+    key(name);
+    integer(number);
+  }
+
   void string(std::string_view text);
   void integer(std::int64_t number);
   void boolean(bool value);
